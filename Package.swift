@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Vigie",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vigie", targets: ["vigie"]),
+        .library(name: "VigieCore", targets: ["VigieCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // The C library cmark (Debian `libcmark-dev`), the only Markdown parser.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The whole pipeline: load, validate, compute, protect, render, publish.
+        .target(
+            name: "VigieCore",
+            dependencies: [
+                "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Seeded synthetic content: the default case file and the benchmark inputs.
+        .target(name: "VigieSynthetic"),
+        .executableTarget(
+            name: "vigie",
+            dependencies: [
+                "VigieCore",
+                "VigieSynthetic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "VigieTestSupport",
+            dependencies: ["VigieCore"],
+            path: "Tests/VigieTestSupport"
+        ),
+        .testTarget(
+            name: "VigieCoreTests",
+            dependencies: [
+                "VigieCore", "VigieSynthetic", "VigieTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "VigieEndToEndTests",
+            dependencies: ["VigieCore", "VigieTestSupport"]
+        ),
+    ]
+)

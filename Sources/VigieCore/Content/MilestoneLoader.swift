@@ -1,0 +1,92 @@
+// Loading stage for content/milestones.yaml: the commitments shown on /progres/.
+
+import Foundation
+import Yams
+
+public enum MilestoneLoader {
+    static let knownKeys = ["id", "title", "description", "actor", "due", "status", "done_on", "source"]
+
+    public static func load(text: String, path: String, config: SiteConfig, noteSlugs: Set<String>, into diagnostics: inout [Diagnostic]) -> [Milestone] {
+        guard let root = YAMLParser.parse(text, path: path, into: &diagnostics) else { return [] }
+        guard var top = YAMLMappingReader(root, path: path, what: "milestones.yaml", into: &diagnostics) else { return [] }
+        let list = top.value("milestones")
+        top.reportUnknownKeys(known: ["milestones"], what: "milestones.yaml", into: &diagnostics)
+        guard let list else {
+            diagnostics.append(.error("missing key 'milestones' (a list of commitments)", at: top.firstLocation))
+            return []
+        }
+        guard let items = list.sequence else {
+            diagnostics.append(.error("expected 'milestones' to be a list", at: top.location(of: list)))
+            return []
+        }
+        var milestones: [Milestone] = []
+        var seen: Set<String> = []
+        let actors = ["government", "mediator"] + config.platforms.keys
+        for item in items {
+            let what = "a milestone"
+            guard var reader = YAMLMappingReader(item, path: path, what: what, into: &diagnostics) else { continue }
+            let location = reader.firstLocation
+            let id = reader.string("id", required: true, in: what, into: &diagnostics)
+            let title = reader.string("title", required: true, in: what, into: &diagnostics)
+            let description = reader.string("description", in: what, into: &diagnostics)
+            let actorNode = reader.value("actor")
+            let due = reader.day("due", required: true, in: what, into: &diagnostics)
+            let statusNode = reader.value("status")
+            let doneOn = reader.day("done_on", in: what, into: &diagnostics)
+            let source = reader.string("source", in: what, into: &diagnostics)
+            reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
+
+            if let id, !id.isSlug {
+                diagnostics.append(.error("milestone id must be lower-case letters and digits joined by dashes", at: location))
+            } else if let id, !seen.insert(id).inserted {
+                diagnostics.append(.error("duplicate milestone id '\(id)'", at: location))
+            }
+            var actor: String?
+            if let actorNode {
+                let text = actorNode.scalar?.string ?? ""
+                if actors.contains(text) {
+                    actor = text
+                } else {
+                    var message = "unknown actor '\(text)'"
+                    if let suggestion = Vocabulary(name: "actors", keys: actors).suggestion(for: text) { message += "; did you mean '\(suggestion)'?" }
+                    else { message += "; expected government, mediator or a platform key" }
+                    diagnostics.append(.error(message, at: reader.location(of: actorNode)))
+                }
+            } else {
+                diagnostics.append(.error("missing required key 'actor' in a milestone", at: location))
+            }
+            var status: Milestone.Status?
+            if let statusNode {
+                let text = statusNode.scalar?.string ?? ""
+                status = Milestone.Status(rawValue: text)
+                if status == nil {
+                    diagnostics.append(.error("unknown milestone status '\(text)'; expected done, in_progress, late or not_started", at: reader.location(of: statusNode)))
+                }
+            } else {
+                diagnostics.append(.error("missing required key 'status' in a milestone", at: location))
+            }
+            if let status, status == .done, doneOn == nil {
+                diagnostics.append(.error("a milestone with status done needs a done_on date", at: location))
+            }
+            if let status, status != .done, doneOn != nil {
+                diagnostics.append(.error("done_on is only allowed with status done", at: location))
+            }
+            if let doneOn, doneOn > config.publicationDate {
+                diagnostics.append(.error("done_on \(doneOn) is after the publication date \(config.publicationDate)", at: location))
+            }
+            if let source {
+                if source.hasPrefix("notes/") {
+                    let slug = source.dropFirst("notes/".count).split(separator: "/").first.map(String.init) ?? ""
+                    if !noteSlugs.contains(slug) {
+                        diagnostics.append(.error("source cites \(source), but no published note has the slug '\(slug)'", at: location))
+                    }
+                } else if !(source.hasPrefix("https://") || source.hasPrefix("http://")) {
+                    diagnostics.append(.error("source must be a note as notes/<slug> or an http(s) URL", at: location))
+                }
+            }
+            guard let id, let title, let actor, let due, let status else { continue }
+            milestones.append(Milestone(id: id, title: title, description: description, actor: actor, due: due, status: status, doneOn: doneOn, source: source))
+        }
+        return milestones
+    }
+}

@@ -1,0 +1,67 @@
+// The site's configuration from content/site.yaml, with the SPEC's defaults.
+
+/// Everything `site.yaml` sets. Built by `SiteConfigLoader`; passed to every later stage.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    public var publisher: String
+    /// Absolute base URL ending with `/` (used in the feed, the sitemap and the data package).
+    public var baseURL: String
+    public var language: String
+    /// The date stamped on this build; the only clock the build knows.
+    public var publicationDate: Day
+    /// Earlier publication dates, oldest first.
+    public var previousPublications: [Day]
+    public var licence: String
+    public var licenceURL: String
+    /// Disclosure threshold k: counts 1…k−1 are never published.
+    public var threshold: Int
+    /// Raw HTML in notes is dropped unless this is true.
+    public var allowRawHTML: Bool
+    public var platforms: Vocabulary
+    public var issues: Vocabulary
+    public var sectors: Vocabulary
+    public var outcomes: Vocabulary
+    public var regions: Vocabulary
+
+    public init(
+        title: String = "Vigie",
+        description: String = "",
+        publisher: String = "",
+        baseURL: String = "https://example.org/",
+        language: String = "fr",
+        publicationDate: Day,
+        previousPublications: [Day] = [],
+        licence: String = "Licence Ouverte / Open Licence 2.0",
+        licenceURL: String = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+        threshold: Int = 5,
+        allowRawHTML: Bool = false,
+        platforms: Vocabulary = Vocabulary(name: "platforms", keys: DefaultVocabularies.platforms),
+        issues: Vocabulary = Vocabulary(name: "issues", keys: DefaultVocabularies.issues),
+        sectors: Vocabulary = Vocabulary(name: "sectors", keys: DefaultVocabularies.sectors),
+        outcomes: Vocabulary = Vocabulary(name: "outcomes", keys: DefaultVocabularies.outcomes),
+        regions: Vocabulary = Vocabulary(name: "regions", keys: DefaultVocabularies.regions)
+    ) {
+        self.title = title
+        self.description = description
+        self.publisher = publisher
+        self.baseURL = baseURL
+        self.language = language
+        self.publicationDate = publicationDate
+        self.previousPublications = previousPublications
+        self.licence = licence
+        self.licenceURL = licenceURL
+        self.threshold = threshold
+        self.allowRawHTML = allowRawHTML
+        self.platforms = platforms
+        self.issues = issues
+        self.sectors = sectors
+        self.outcomes = outcomes
+        self.regions = regions
+    }
+
+    /// The latest publication strictly before this one, the base of "what changed".
+    public var previousPublication: Day? {
+        previousPublications.filter { $0 < publicationDate }.max()
+    }
+}

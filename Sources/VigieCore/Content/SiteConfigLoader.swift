@@ -1,0 +1,116 @@
+import Foundation
+
+// Loading stage for content/site.yaml: strict keys, typed values, the SPEC's defaults.
+
+import Yams
+
+public enum SiteConfigLoader {
+    static let knownKeys = [
+        "title", "description", "publisher", "base_url", "language", "publication_date", "previous_publications",
+        "licence", "licence_url", "disclosure_threshold", "allow_raw_html", "vocabularies",
+    ]
+    static let vocabularyNames = ["platforms", "issues", "sectors", "outcomes", "regions"]
+
+    /// Reads `site.yaml`. Returns nil when the configuration is unusable (no publication date);
+    /// every problem found is appended to `diagnostics`.
+    public static func load(text: String, path: String, into diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let what = "site.yaml"
+        guard let root = YAMLParser.parse(text, path: path, into: &diagnostics) else {
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                diagnostics.append(.error("site.yaml is empty; it needs at least 'title' and 'publication_date'", at: SourceLocation(path: path)))
+            }
+            return nil
+        }
+        guard var reader = YAMLMappingReader(root, path: path, what: what, into: &diagnostics) else { return nil }
+
+        let title = reader.string("title", required: true, in: what, into: &diagnostics)
+        let publicationDate = reader.day("publication_date", required: true, in: what, into: &diagnostics)
+        var config = SiteConfig(title: title ?? "", publicationDate: publicationDate ?? Day(daysSinceEpoch: 0))
+        if let value = reader.string("description", in: what, into: &diagnostics) { config.description = value }
+        if let value = reader.string("publisher", in: what, into: &diagnostics) { config.publisher = value }
+        if let node = reader.value("base_url") {
+            if let url = node.scalar?.string, url.hasPrefix("https://") || url.hasPrefix("http://") {
+                config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                diagnostics.append(.error("expected 'base_url' to be an absolute http(s) URL such as https://example.org/", at: reader.location(of: node)))
+            }
+        }
+        if let node = reader.value("language") {
+            if let language = node.scalar?.string, language.count == 2, language.allSatisfy(\.isLetter) {
+                config.language = language.lowercased()
+            } else {
+                diagnostics.append(.error("expected 'language' to be a two-letter code such as fr", at: reader.location(of: node)))
+            }
+        }
+        if let value = reader.string("licence", in: what, into: &diagnostics) { config.licence = value }
+        if let value = reader.string("licence_url", in: what, into: &diagnostics) { config.licenceURL = value }
+        if let value = reader.int("disclosure_threshold", in: what, range: 2...1000, into: &diagnostics) { config.threshold = value }
+        if let value = reader.bool("allow_raw_html", in: what, into: &diagnostics) { config.allowRawHTML = value }
+        if let node = reader.value("previous_publications") {
+            config.previousPublications = previousPublications(node, reader: reader, publicationDate: publicationDate, into: &diagnostics)
+        }
+        if let node = reader.value("vocabularies") {
+            loadVocabularies(node, reader: reader, into: &config, diagnostics: &diagnostics)
+        }
+        reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
+        return publicationDate == nil ? nil : config
+    }
+
+    private static func previousPublications(_ node: Node, reader: YAMLMappingReader, publicationDate: Day?, into diagnostics: inout [Diagnostic]) -> [Day] {
+        guard let sequence = node.sequence else {
+            diagnostics.append(.error("expected 'previous_publications' to be a list of dates YYYY-MM-DD", at: reader.location(of: node)))
+            return []
+        }
+        var days: [Day] = []
+        for item in sequence {
+            guard let day = YAMLMappingReader.day(item, key: "previous_publications", reader: reader, into: &diagnostics) else { continue }
+            if let publicationDate, day >= publicationDate {
+                diagnostics.append(.error("previous publication \(day) is not before the publication date \(publicationDate)", at: reader.location(of: item)))
+                continue
+            }
+            days.append(day)
+        }
+        return days.sorted()
+    }
+
+    private static func loadVocabularies(_ node: Node, reader: YAMLMappingReader, into config: inout SiteConfig, diagnostics: inout [Diagnostic]) {
+        guard var vocabularies = YAMLMappingReader(node, path: reader.path, what: "'vocabularies'", into: &diagnostics) else { return }
+        for name in vocabularyNames {
+            guard let list = vocabularies.value(name) else { continue }
+            guard let mapping = list.mapping, !mapping.isEmpty else {
+                diagnostics.append(.error("expected vocabulary '\(name)' to map each key to its label, e.g. 'amazon: Amazon'", at: reader.location(of: list)))
+                continue
+            }
+            var keys: [String] = []
+            var labels: [String: String] = [:]
+            for (keyNode, labelNode) in mapping {
+                guard let key = keyNode.scalar?.string, isValidKey(key, vocabulary: name) else {
+                    diagnostics.append(.error("vocabulary key '\(keyNode.scalar?.string ?? "?")' must be lower-case letters, digits, '-' or '_' (and not 'total')", at: reader.location(of: keyNode)))
+                    continue
+                }
+                keys.append(key)
+                labels[key] = labelNode.scalar?.string ?? key
+            }
+            if name == "issues" && keys.count > 64 {
+                diagnostics.append(.error("vocabulary 'issues' holds \(keys.count) keys; at most 64 are supported", at: reader.location(of: list)))
+                continue
+            }
+            let vocabulary = Vocabulary(name: name, keys: keys, labels: labels)
+            switch name {
+            case "platforms": config.platforms = vocabulary
+            case "issues": config.issues = vocabulary
+            case "sectors": config.sectors = vocabulary
+            case "outcomes": config.outcomes = vocabulary
+            default: config.regions = vocabulary
+            }
+        }
+        vocabularies.reportUnknownKeys(known: vocabularyNames, what: "'vocabularies'", into: &diagnostics)
+    }
+
+    static func isValidKey(_ key: String, vocabulary: String) -> Bool {
+        guard !key.isEmpty, key != "total" else { return false }
+        return key.utf8.allSatisfy { c in
+            (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_")
+        }
+    }
+}

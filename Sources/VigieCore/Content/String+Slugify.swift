@@ -1,0 +1,36 @@
+// URL slugs from French titles: accents folded, lower case, words joined by dashes.
+
+import Foundation
+
+extension String {
+    /// `« Far West » numérique : l'appel` → `far-west-numerique-l-appel`
+    public var slugified: String {
+        var out = ""
+        var pendingDash = false
+        for scalar in self.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if (0x300...0x36F).contains(scalar.value) { continue }  // combining accents
+            let folded: String
+            switch scalar {
+            case "œ", "Œ": folded = "oe"
+            case "æ", "Æ": folded = "ae"
+            case "ß": folded = "ss"
+            default: folded = String(scalar).lowercased()
+            }
+            for c in folded.unicodeScalars {
+                if (c >= "a" && c <= "z") || (c >= "0" && c <= "9") {
+                    if pendingDash && !out.isEmpty { out.append("-") }
+                    pendingDash = false
+                    out.unicodeScalars.append(c)
+                } else {
+                    pendingDash = true
+                }
+            }
+        }
+        return out
+    }
+
+    /// True when the text is already a valid slug: `[a-z0-9]+(-[a-z0-9]+)*`.
+    public var isSlug: Bool {
+        !isEmpty && slugified == self
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+// Strict typed reading of a YAML mapping: every key is known, every value has its expected type,
+// and every problem becomes a diagnostic at the key's or the value's line and column.
+
+import Yams
+
+/// Parses YAML text into a node tree, turning syntax errors into diagnostics.
+enum YAMLParser {
+    /// - Parameter lineOffset: lines before the YAML text in its file (front matter starts on line 2).
+    static func parse(_ text: String, path: String, lineOffset: Int = 0, into diagnostics: inout [Diagnostic]) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (line, column, problem) = describe(error)
+            diagnostics.append(.error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: line + lineOffset, column: column)))
+        } catch {
+            diagnostics.append(.error("invalid YAML", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1)))
+        }
+        return nil
+    }
+
+    private static func describe(_ error: YamlError) -> (Int, Int, String) {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return (mark.line, mark.column, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark.line, context.mark.column, "duplicated key \(duplicates.joined(separator: ", "))")
+        case let .reader(problem, _, _, _):
+            return (1, 1, problem)
+        default:
+            return (1, 1, "\(error)")
+        }
+    }
+}
+
+/// Reads the keys of one YAML mapping, remembering which were read so the rest can be reported as unknown.
+struct YAMLMappingReader {
+    let path: String
+    let lineOffset: Int
+    private(set) var entries: [(key: String, keyNode: Node, value: Node)] = []
+    private var used: Set<String> = []
+
+    init?(_ node: Node, path: String, lineOffset: Int = 0, what: String, into diagnostics: inout [Diagnostic]) {
+        self.path = path
+        self.lineOffset = lineOffset
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error("expected \(what) as a mapping of keys to values", at: Self.location(of: node, path: path, lineOffset: lineOffset)))
+            return nil
+        }
+        for (key, value) in mapping {
+            entries.append((key.string ?? "\(key)", key, value))
+        }
+    }
+
+    static func location(of node: Node, path: String, lineOffset: Int) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path, line: 1 + lineOffset, column: 1) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation { Self.location(of: node, path: path, lineOffset: lineOffset) }
+
+    var firstLocation: SourceLocation {
+        entries.first.map { location(of: $0.keyNode) } ?? SourceLocation(path: path, line: 1 + lineOffset, column: 1)
+    }
+
+    mutating func value(_ key: String) -> Node? {
+        used.insert(key)
+        return entries.first { $0.key == key }?.value
+    }
+
+    /// Reports every key not read, with the list of keys that were expected.
+    func reportUnknownKeys(known: [String], what: String, into diagnostics: inout [Diagnostic]) {
+        for entry in entries where !used.contains(entry.key) {
+            var message = "unknown key '\(entry.key)' in \(what)"
+            let vocabulary = Vocabulary(name: what, keys: known)
+            if let suggestion = vocabulary.suggestion(for: entry.key) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += "; expected one of: \(known.joined(separator: ", "))"
+            }
+            diagnostics.append(.error(message, at: location(of: entry.keyNode)))
+        }
+    }
+
+    mutating func string(_ key: String, required: Bool = false, in what: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let node = value(key) else {
+            if required { diagnostics.append(.error("missing required key '\(key)' in \(what)", at: firstLocation)) }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            diagnostics.append(.error("expected '\(key)' to be text", at: location(of: node)))
+            return nil
+        }
+        if required && scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+            diagnostics.append(.error("'\(key)' must not be empty", at: location(of: node)))
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func day(_ key: String, required: Bool = false, in what: String, into diagnostics: inout [Diagnostic]) -> Day? {
+        guard let node = value(key) else {
+            if required { diagnostics.append(.error("missing required key '\(key)' in \(what)", at: firstLocation)) }
+            return nil
+        }
+        return Self.day(node, key: key, reader: self, into: &diagnostics)
+    }
+
+    static func day(_ node: Node, key: String, reader: YAMLMappingReader, into diagnostics: inout [Diagnostic]) -> Day? {
+        guard let text = node.scalar?.string, let day = Day(iso: text) else {
+            let found = node.scalar?.string ?? "a list or mapping"
+            diagnostics.append(.error("expected '\(key)' to be a date YYYY-MM-DD, found '\(found)'", at: reader.location(of: node)))
+            return nil
+        }
+        return day
+    }
+
+    mutating func int(_ key: String, in what: String, range: ClosedRange<Int>, into diagnostics: inout [Diagnostic]) -> Int? {
+        guard let node = value(key) else { return nil }
+        guard let text = node.scalar?.string, let number = Int(text), range.contains(number) else {
+            diagnostics.append(.error("expected '\(key)' to be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(node.scalar?.string ?? "a list or mapping")'", at: location(of: node)))
+            return nil
+        }
+        return number
+    }
+
+    mutating func bool(_ key: String, in what: String, into diagnostics: inout [Diagnostic]) -> Bool? {
+        guard let node = value(key) else { return nil }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            diagnostics.append(.error("expected '\(key)' to be true or false, found '\(node.scalar?.string ?? "a list or mapping")'", at: location(of: node)))
+            return nil
+        }
+    }
+
+    mutating func strings(_ key: String, in what: String, into diagnostics: inout [Diagnostic]) -> [String]? {
+        guard let node = value(key) else { return nil }
+        if let scalar = node.scalar { return scalar.string.isEmpty ? [] : [scalar.string] }
+        guard let sequence = node.sequence else {
+            diagnostics.append(.error("expected '\(key)' to be a list", at: location(of: node)))
+            return nil
+        }
+        var result: [String] = []
+        for item in sequence {
+            guard let text = item.scalar?.string else {
+                diagnostics.append(.error("expected every item of '\(key)' to be text", at: location(of: item)))
+                continue
+            }
+            result.append(text)
+        }
+        return result
+    }
+}

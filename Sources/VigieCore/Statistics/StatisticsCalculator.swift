@@ -1,0 +1,164 @@
+// Compute stage: aggregates the validated cases into every table of the SPEC in one pass.
+
+/// Computes the SPEC's tables. Pure: the same cases and configuration give the same tables.
+public enum StatisticsCalculator {
+    /// - Parameter asOf: count the cases, referrals and closures known on this date (the publication
+    ///   date for this publication, an earlier one for "what changed").
+    public static func compute(cases: [CaseRecord], config: SiteConfig, asOf: Day) -> Statistics {
+        var acc = Accumulator(config: config)
+        for record in cases where record.reportedOn <= asOf {
+            acc.add(record, asOf: asOf)
+        }
+        return acc.statistics(asOf: asOf, firstWeek: cases.map(\.reportedOn).min()?.isoWeek)
+    }
+}
+
+/// Running counts for one pass over the cases; memory grows with the number of distinct keys, not rows.
+struct Accumulator {
+    let config: SiteConfig
+    var total = 0
+    var byPlatform: [Int]
+    var byIssue: [Int]
+    var bySize: [Int]
+    var byRegion: [Int]
+    var bySector: [Int]
+    var byOutcome: [Int]
+    var closedWithoutOutcome = 0
+    var byWeek: [ISOWeek: Int] = [:]
+    var platformIssue: [[Int]]
+    var referred = 0
+    var closed = 0
+    var resolved = 0
+    var closedByPlatform: [Int]
+    var resolvedByPlatform: [Int]
+    var lossByPlatform: [[Double]]
+    var daysToReferral: [Int] = []
+    var daysToClosure: [Int] = []
+
+    init(config: SiteConfig) {
+        self.config = config
+        let p = config.platforms.count, i = config.issues.count
+        byPlatform = Array(repeating: 0, count: p)
+        byIssue = Array(repeating: 0, count: i)
+        bySize = Array(repeating: 0, count: CompanySize.allCases.count)
+        byRegion = Array(repeating: 0, count: config.regions.count)
+        bySector = Array(repeating: 0, count: config.sectors.count)
+        byOutcome = Array(repeating: 0, count: config.outcomes.count)
+        platformIssue = Array(repeating: Array(repeating: 0, count: i), count: p)
+        closedByPlatform = Array(repeating: 0, count: p)
+        resolvedByPlatform = Array(repeating: 0, count: p)
+        lossByPlatform = Array(repeating: [], count: p)
+    }
+
+    mutating func add(_ record: CaseRecord, asOf: Day) {
+        total += 1
+        byPlatform[record.platform] += 1
+        var issues = record.issues
+        while issues != 0 {
+            let issue = issues.trailingZeroBitCount
+            byIssue[issue] += 1
+            platformIssue[record.platform][issue] += 1
+            issues &= issues - 1
+        }
+        bySize[CompanySize.allCases.firstIndex(of: record.size)!] += 1
+        byRegion[record.region] += 1
+        bySector[record.sector] += 1
+        byWeek[record.reportedOn.isoWeek, default: 0] += 1
+        if let loss = record.revenueLossPercent { lossByPlatform[record.platform].append(loss) }
+        if let referredOn = record.referredOn, referredOn <= asOf {
+            referred += 1
+            daysToReferral.append(referredOn - record.reportedOn)
+        }
+        if let closedOn = record.closedOn, closedOn <= asOf {
+            closed += 1
+            closedByPlatform[record.platform] += 1
+            daysToClosure.append(closedOn - record.reportedOn)
+            if record.status == .resolved {
+                resolved += 1
+                resolvedByPlatform[record.platform] += 1
+            }
+            if let outcome = record.outcome { byOutcome[outcome] += 1 } else { closedWithoutOutcome += 1 }
+        }
+    }
+
+    func statistics(asOf: Day, firstWeek: ISOWeek?) -> Statistics {
+        var tables: [TableID: StatTable] = [:]
+        func countTable(_ id: TableID, keyName: String, vocabulary: String?, keys: [String], counts: [Int], total: Int, extra: [(String, Int)] = []) -> StatTable {
+            var table = StatTable(id: id, columns: [TableColumn(keyName, .key(vocabulary: vocabulary)), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag)])
+            for (key, count) in zip(keys, counts) { table.rows.append([.key(key), .count(count), .flag(false)]) }
+            for (key, count) in extra { table.rows.append([.key(key), .count(count), .flag(false)]) }
+            table.rows.append([.key("total"), .count(total), .flag(false)])
+            return table
+        }
+        tables[.casesByPlatform] = countTable(.casesByPlatform, keyName: "platform", vocabulary: "platforms", keys: config.platforms.keys, counts: byPlatform, total: total)
+        tables[.casesByIssue] = countTable(.casesByIssue, keyName: "issue", vocabulary: "issues", keys: config.issues.keys, counts: byIssue, total: total)
+        tables[.casesBySize] = countTable(.casesBySize, keyName: "company_size", vocabulary: "sizes", keys: CompanySize.allCases.map(\.rawValue), counts: bySize, total: total)
+        tables[.casesByRegion] = countTable(.casesByRegion, keyName: "region", vocabulary: "regions", keys: config.regions.keys, counts: byRegion, total: total)
+        tables[.casesBySector] = countTable(.casesBySector, keyName: "sector", vocabulary: "sectors", keys: config.sectors.keys, counts: bySector, total: total)
+        tables[.casesByOutcome] = countTable(
+            .casesByOutcome, keyName: "outcome", vocabulary: "outcomes", keys: config.outcomes.keys, counts: byOutcome, total: closed,
+            extra: closedWithoutOutcome > 0 ? [("unspecified", closedWithoutOutcome)] : [])
+
+        // Weeks: every ISO week from the first case to the publication date, with zeros.
+        var weekTable = StatTable(id: .casesByWeek, columns: [TableColumn("week", .key(vocabulary: nil)), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag), TableColumn("cumulative", .count)])
+        if let firstWeek {
+            var monday = firstWeek.monday
+            let lastWeek = asOf.isoWeek
+            var cumulative = 0
+            while monday.isoWeek <= lastWeek {
+                let week = monday.isoWeek
+                let count = byWeek[week] ?? 0
+                cumulative += count
+                weekTable.rows.append([.key(week.description), .count(count), .flag(false), .count(cumulative)])
+                monday = monday.adding(days: 7)
+            }
+        }
+        tables[.casesByWeek] = weekTable
+
+        var pi = StatTable(id: .platformIssue, columns: [TableColumn("platform", .key(vocabulary: "platforms")), TableColumn("issue", .key(vocabulary: "issues")), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag)])
+        for (p, platform) in config.platforms.keys.enumerated() {
+            for (i, issue) in config.issues.keys.enumerated() {
+                pi.rows.append([.key(platform), .key(issue), .count(platformIssue[p][i]), .flag(false)])
+            }
+        }
+        for (i, issue) in config.issues.keys.enumerated() {
+            pi.rows.append([.key("total"), .key(issue), .count(byIssue[i]), .flag(false)])
+        }
+        tables[.platformIssue] = pi
+
+        var funnel = StatTable(id: .mediationFunnel, columns: [TableColumn("stage", .key(vocabulary: "stages")), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag)])
+        for (stage, count) in [("reported", total), ("referred", referred), ("closed", closed), ("resolved", resolved)] {
+            funnel.rows.append([.key(stage), .count(count), .flag(false)])
+        }
+        tables[.mediationFunnel] = funnel
+
+        var resolution = StatTable(id: .resolutionByPlatform, columns: [TableColumn("platform", .key(vocabulary: "platforms")), TableColumn("closed", .count), TableColumn("resolved", .count), TableColumn("share_resolved", .measure(unit: "share")), TableColumn("suppressed", .suppressedFlag)])
+        func share(_ resolved: Int, _ closed: Int) -> TableCell {
+            closed == 0 ? .empty : .measure(Double(resolved) / Double(closed), decimals: 3)
+        }
+        for (p, platform) in config.platforms.keys.enumerated() {
+            resolution.rows.append([.key(platform), .count(closedByPlatform[p]), .count(resolvedByPlatform[p]), share(resolvedByPlatform[p], closedByPlatform[p]), .flag(false)])
+        }
+        resolution.rows.append([.key("total"), .count(closed), .count(resolved), share(resolved, closed), .flag(false)])
+        tables[.resolutionByPlatform] = resolution
+
+        var loss = StatTable(id: .revenueLossByPlatform, columns: [TableColumn("platform", .key(vocabulary: "platforms")), TableColumn("cases", .count), TableColumn("median", .measure(unit: "percent")), TableColumn("q1", .measure(unit: "percent")), TableColumn("q3", .measure(unit: "percent")), TableColumn("suppressed", .suppressedFlag)])
+        func lossRow(_ key: String, _ values: [Double]) -> [TableCell] {
+            let sorted = values.sorted()
+            func q(_ p: Double) -> TableCell { Quantile.of(sorted: sorted, p).map { .measure($0, decimals: 1) } ?? .empty }
+            return [.key(key), .count(values.count), q(0.5), q(0.25), q(0.75), .flag(false)]
+        }
+        for (p, platform) in config.platforms.keys.enumerated() { loss.rows.append(lossRow(platform, lossByPlatform[p])) }
+        loss.rows.append(lossRow("total", lossByPlatform.flatMap { $0 }))
+        tables[.revenueLossByPlatform] = loss
+
+        var days = StatTable(id: .daysToStage, columns: [TableColumn("stage", .key(vocabulary: "stages")), TableColumn("cases", .count), TableColumn("median_days", .measure(unit: "days")), TableColumn("suppressed", .suppressedFlag)])
+        for (stage, values) in [("referred", daysToReferral), ("closed", daysToClosure)] {
+            let median = Quantile.of(sorted: values.sorted().map(Double.init), 0.5)
+            days.rows.append([.key(stage), .count(values.count), median.map { .measure($0, decimals: 1) } ?? .empty, .flag(false)])
+        }
+        tables[.daysToStage] = days
+
+        return Statistics(asOf: asOf, tables: tables, caseCount: total)
+    }
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+import VigieCore
+
+@main
+struct Vigie: ParsableCommand {
+    func run() throws {}
+}
