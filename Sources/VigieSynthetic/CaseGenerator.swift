@@ -10,20 +10,30 @@ public struct CaseGenerator: Sendable {
     public var count: Int
     public var firstDay: Day
     public var publicationDate: Day
+    /// Extra small marketplaces (`marketplace-01`…), each with about 0.3 % of the cases: they exercise
+    /// disclosure control on many small groups. Their keys must be declared in site.yaml.
+    public var extraPlatforms: Int
 
-    public init(seed: UInt64, count: Int, firstDay: Day = Day(iso: "2018-10-31")!, publicationDate: Day = Day(iso: "2019-03-29")!) {
+    public init(seed: UInt64, count: Int, firstDay: Day = Day(iso: "2018-10-31")!, publicationDate: Day = Day(iso: "2019-03-29")!, extraPlatforms: Int = 0) {
         self.seed = seed
         self.count = count
         self.firstDay = firstDay
         self.publicationDate = publicationDate
+        self.extraPlatforms = extraPlatforms
+    }
+
+    /// Keys of the extra platforms.
+    public static func extraPlatformKeys(_ count: Int) -> [String] {
+        (1...max(1, count)).prefix(count).map { "marketplace-" + pad($0, 2) }
     }
 
     static let header = "case_id,reported_on,platform,issues,company_size,region,sector,revenue_loss_pct,status,referred_on,closed_on,outcome\n"
 
-    static let platforms = WeightedChoice([
+    static let platformWeights: [(String, Double)] = [
         ("amazon", 44), ("cdiscount", 14), ("fnac-darty", 9), ("rakuten", 8), ("ebay", 7), ("manomano", 5.5),
         ("leboncoin", 5), ("google", 3.2), ("apple", 0.6), ("other", 3.7),
-    ])
+    ]
+    static let platforms = WeightedChoice(platformWeights)
     static let issues = WeightedChoice([
         ("delisting", 30), ("account_suspension", 20), ("funds_withheld", 18), ("accounting_documents", 8),
         ("no_customer_service", 25), ("unilateral_terms_change", 10), ("ranking_demotion", 8), ("fees_increase", 10),
@@ -46,8 +56,10 @@ public struct CaseGenerator: Sendable {
         out.append(contentsOf: Self.header.utf8)
         var random = SeededGenerator(seed: seed)
         let span = publicationDate - firstDay
+        let platforms = extraPlatforms == 0 ? Self.platforms
+            : WeightedChoice(Self.platformWeights + Self.extraPlatformKeys(extraPlatforms).map { ($0, 0.3) })
         for index in 0..<count {
-            appendCase(index: index, span: span, random: &random, to: &out)
+            appendCase(index: index, span: span, platforms: platforms, random: &random, to: &out)
         }
         return out
     }
@@ -65,9 +77,9 @@ public struct CaseGenerator: Sendable {
         return min(span, 31 + Int(decay))
     }
 
-    func appendCase(index: Int, span: Int, random: inout SeededGenerator, to out: inout [UInt8]) {
+    func appendCase(index: Int, span: Int, platforms: WeightedChoice, random: inout SeededGenerator, to out: inout [UInt8]) {
         let reported = firstDay.adding(days: reportOffset(span: span, random: &random))
-        let platform = Self.platforms.pick(&random)
+        let platform = platforms.pick(&random)
         var issueSet: [Int] = [Self.issues.index(&random)]
         if platform == "amazon" && random.unit() < 0.35 { issueSet = [0] }  // delisting, the campaign's emblematic case
         let extra = random.unit()

@@ -59,7 +59,7 @@ public struct NoteGenerator: Sendable {
                 body += "\n"
             }
             if random.unit() < 0.4 {
-                body += "### Détail\n\n" + paragraph(&random) + " Voir [la méthodologie](../methodologie/) et [le site du médiateur](https://www.economie.gouv.fr/mediateur-des-entreprises).\n\n"
+                body += "### Détail\n\n" + paragraph(&random) + " Voir [la méthodologie](../../methodologie/) et [le site du médiateur](https://www.economie.gouv.fr/mediateur-des-entreprises).\n\n"
             }
             if random.unit() < 0.2 {
                 body += "```\ncase_id,reported_on,platform\nVIG-0000001,2018-11-05,amazon\n```\n\n"

@@ -14,10 +14,11 @@ struct Generate: ParsableCommand {
     @Option(help: "Number of notes.") var notes = 10
     @Option(help: "Random seed: the same seed gives the same files.") var seed: UInt64 = 2018
     @Option(help: "Output folder (or file with --cases-only).") var output: String
+    @Option(help: "Extra small platforms (marketplace-01…), declared in the generated site.yaml.") var extraPlatforms = 0
     @Flag(help: "Write only the case file.") var casesOnly = false
 
     func validate() throws {
-        guard cases >= 0, notes >= 0 else { throw ValidationError("--cases and --notes must be zero or more") }
+        guard cases >= 0, notes >= 0, (0...99).contains(extraPlatforms) else { throw ValidationError("--cases and --notes must be zero or more, --extra-platforms from 0 to 99") }
     }
 
     func run() throws {
@@ -25,7 +26,7 @@ struct Generate: ParsableCommand {
             try Data(CaseGenerator(seed: seed, count: cases).csv()).write(to: URL(fileURLWithPath: output))
             print("wrote \(cases) cases → \(output)")
         } else {
-            try SyntheticSite.write(to: output, cases: cases, notes: notes, seed: seed)
+            try SyntheticSite.write(to: output, cases: cases, notes: notes, seed: seed, extraPlatforms: extraPlatforms)
             print("wrote \(cases) cases and \(notes) notes → \(output)/")
         }
     }

@@ -27,6 +27,6 @@ enum CellPreview {
                 return false
             }
         }
-        return digits < 8 && IdentifierGuard.detect(text) == nil
+        return digits <= 8 && IdentifierGuard.detect(text) == nil
     }
 }
