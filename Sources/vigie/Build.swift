@@ -9,10 +9,12 @@ struct Build: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
     @Option(help: "Output folder.") var output = "_site"
+    @Flag(help: "After the summary, print the wall time of each stage (one 'timing: <stage>: <seconds>' line each).")
+    var timings = false
 
     func run() throws {
         let options = BuildOptions(contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: output)
-        try Runner.run(options, verb: "built")
+        try Runner.run(options, verb: "built", timings: timings)
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 import VigieCore
 
 enum Runner {
-    static func run(_ options: BuildOptions, verb: String) throws {
+    static func run(_ options: BuildOptions, verb: String, timings: Bool = false) throws {
         let terminal = isatty(STDERR_FILENO) == 1
         let progress: ((String) -> Void)? = terminal ? { stage in Console.progress(stage) } : nil
         let report: BuildReport
@@ -30,6 +30,9 @@ enum Runner {
         if let output = options.outputDirectory { line += " → \(output)/" }
         if report.diagnostics.items.count > 0 { line += " (\(report.diagnostics.summary))" }
         print(line)
+        if timings {
+            for (stage, seconds) in report.stageSeconds { print("timing: \(stage): " + String(format: "%.4f", seconds)) }
+        }
     }
 }
 
