@@ -1,0 +1,55 @@
+// Writes every chart into one HTML page for looking at in a browser; runs only when asked to.
+
+import Foundation
+import Testing
+import VigieCore
+
+/// `VIGIE_CHART_PREVIEW=/tmp/charts.html swift test --filter ChartPreview` writes the page; open it,
+/// or screenshot it with `chromium --headless --screenshot`.
+@Suite struct ChartPreview {
+    static let path = ProcessInfo.processInfo.environment["VIGIE_CHART_PREVIEW"]
+
+    @Test(.enabled(if: path != nil)) func writesThePreviewPage() throws {
+        let width = Int(ProcessInfo.processInfo.environment["VIGIE_CHART_WIDTH"] ?? "") ?? Chart.standardWidth
+        let figures: [(String, String)] = [
+            ("Signalements par plateforme", Chart.horizontalBars(
+                id: "platforms", text: ChartSamples.text("Signalements par plateforme"),
+                data: ChartSamples.platforms, width: width)),
+            ("Signalements par difficulté", Chart.horizontalBars(
+                id: "issues", text: ChartSamples.text("Signalements par difficulté"),
+                data: ChartSamples.issues, width: width)),
+            ("Signalements par semaine", Chart.weeklySeries(
+                id: "weekly", text: ChartSamples.text("Signalements par semaine"), weeks: ChartSamples.weeks,
+                cumulative: ChartSamples.cumulative, weeklyLegend: "Signalements de la semaine (échelle de gauche)",
+                cumulativeLegend: "Cumul depuis le début (échelle de droite)", width: width,
+                countText: ChartSamples.count)),
+            ("Parcours des dossiers en médiation", Chart.funnel(
+                id: "funnel", text: ChartSamples.text("Parcours des dossiers"), stages: ChartSamples.funnel,
+                shareTexts: ChartSamples.funnelShares, width: width)),
+            ("Signalements par région", Chart.regionTiles(
+                id: "regions", text: ChartSamples.text("Signalements par région"), regions: ChartSamples.regions,
+                shortLabels: ChartSamples.regionShortLabels, legendTitle: "Nombre de signalements", width: width,
+                countText: ChartSamples.count)),
+            ("Part des dossiers clos résolus, par plateforme", Chart.smallMultiples(
+                id: "shares", text: ChartSamples.text("Part résolue"), items: ChartSamples.shares, width: width)),
+        ]
+        var html = """
+            <!DOCTYPE html>
+            <html lang="fr"><head><meta charset="utf-8"><title>Graphiques</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <style>
+            body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif;
+                   color: #1e1e1e; margin: 0 auto; max-width: \(width + 32)px; padding: 16px; line-height: 1.4; }
+            figure { margin: 0 0 40px; }
+            figcaption { font-weight: 700; font-size: 1.125rem; margin-bottom: 12px; }
+            svg.chart { display: block; height: auto; }
+            </style></head><body>
+
+            """
+        for (caption, svg) in figures {
+            html += "<figure><figcaption>\(caption)</figcaption>\n\(svg)</figure>\n"
+        }
+        html += "</body></html>\n"
+        try html.write(toFile: try #require(Self.path), atomically: true, encoding: .utf8)
+    }
+}
