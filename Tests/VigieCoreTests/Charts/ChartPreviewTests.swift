@@ -43,13 +43,13 @@ import VigieCore
             figure { margin: 0 0 40px; }
             figcaption { font-weight: 700; font-size: 1.125rem; margin-bottom: 12px; }
             svg.chart { display: block; height: auto; }
-            </style></head><body>
+            </style></head><body><main><h1>Graphiques</h1>
 
             """
         for (caption, svg) in figures {
             html += "<figure><figcaption>\(caption)</figcaption>\n\(svg)</figure>\n"
         }
-        html += "</body></html>\n"
+        html += "</main></body></html>\n"
         try html.write(toFile: try #require(Self.path), atomically: true, encoding: .utf8)
     }
 }

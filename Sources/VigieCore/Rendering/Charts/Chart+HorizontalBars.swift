@@ -54,16 +54,14 @@ extension Chart {
                 datum, chartID: id, into: &svg, scale: scale, textWidth: textWidths[index],
                 x: plotLeft, y: barY
             )
+            if stacked {
+                // The zero line of this bar alone, so it does not run through the labels.
+                drawBaseline(into: &svg, x: plotLeft, from: barY - 3, to: barY + ChartStyle.barHeight + 3)
+            }
             y += rowHeight
         }
-        if !data.isEmpty {
-            // The zero line, drawn over the bars' left edges.
-            svg.element("line", [
-                ("class", "baseline"),
-                ("x1", plotLeft.svgCoordinate), ("y1", margin.svgCoordinate),
-                ("x2", plotLeft.svgCoordinate), ("y2", (y - (stacked ? 12 : 0)).svgCoordinate),
-                ("stroke", ChartPalette.ink),
-            ])
+        if !data.isEmpty, !stacked {
+            drawBaseline(into: &svg, x: plotLeft, from: margin, to: y)
         }
         let hatched = data.contains(where: \.isWithheld)
         if hatched {
@@ -76,6 +74,14 @@ extension Chart {
         return ChartDocument.render(
             id: id, kind: "bars", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg
         )
+    }
+
+    /// The zero line, drawn over the bars' left edges.
+    private static func drawBaseline(into svg: inout SVGWriter, x: Double, from top: Double, to bottom: Double) {
+        svg.element("line", [
+            ("class", "baseline"), ("x1", x.svgCoordinate), ("y1", top.svgCoordinate),
+            ("x2", x.svgCoordinate), ("y2", bottom.svgCoordinate), ("stroke", ChartPalette.ink),
+        ])
     }
 
     /// One bar (or hatched withheld mark) starting at `x`, and its value text.
