@@ -73,6 +73,13 @@ enum ChartSamples {
         datum("closed", "Dossiers clos", 684),
         datum("resolved", "Résolus", 402),
     ]
+    /// A funnel of a small publication, whose last stage is withheld.
+    static let funnelWithWithheldStage: [ChartDatum] = [
+        datum("reported", "Signalements reçus", 41),
+        datum("referred", "Transmis au médiateur", 17),
+        datum("closed", "Dossiers clos", 6),
+        datum("resolved", "Résolus", nil),
+    ]
     static let funnelShares: [String?] = ["100\u{202F}%", "62\u{202F}%", "33\u{202F}%", "20\u{202F}%"]
 
     static let regionShortLabels: [String: String] = [
