@@ -1,7 +1,8 @@
 // Cuts a map's values into up to five shades at rounded quintiles, so that skewed counts keep contrast.
 
 /// Classes of values for a sequential palette: bounds at the quintiles of the published values,
-/// rounded to two significant digits (`118` → `120`), duplicates dropped.
+/// rounded to two significant digits (`118` → `120`); duplicates, and bounds that would leave a
+/// class empty, dropped.
 ///
 /// Counts by region are skewed (Île-de-France alone can be several times any other region), so
 /// equal steps would shade nearly every region alike; quintiles give each shade a few regions.
@@ -19,7 +20,8 @@ struct ShadeClasses: Equatable {
         for fifth in 1...4 {
             guard let quantile = Quantile.of(sorted: sorted, Double(fifth) / 5) else { break }
             let bound = Self.rounded(quantile)
-            if bound > (breaks.last ?? 0), bound <= top { breaks.append(bound) }
+            // A bound at or below the smallest value would leave the lightest class empty.
+            if bound > (breaks.last ?? 0), Double(bound) > sorted[0], bound <= top { breaks.append(bound) }
         }
         self.breaks = breaks
     }
