@@ -11,7 +11,8 @@ struct ChartCase: CustomTestStringConvertible, Sendable {
 
     static let all: [ChartCase] = [
         ChartCase(name: "horizontal bars") { id, width in
-            Chart.horizontalBars(id: id, text: ChartSamples.text("Par plateforme"), data: ChartSamples.platforms, width: width)
+            Chart.horizontalBars(
+                id: id, text: ChartSamples.text("Par plateforme"), data: ChartSamples.platforms, width: width)
         },
         ChartCase(name: "weekly series") { id, width in
             Chart.weeklySeries(
@@ -31,7 +32,8 @@ struct ChartCase: CustomTestStringConvertible, Sendable {
                 countText: ChartSamples.count)
         },
         ChartCase(name: "small multiples") { id, width in
-            Chart.smallMultiples(id: id, text: ChartSamples.text("Part résolue"), items: ChartSamples.shares, width: width)
+            Chart.smallMultiples(
+                id: id, text: ChartSamples.text("Part résolue"), items: ChartSamples.shares, width: width)
         },
     ]
 

@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+
 @testable import VigieCore
 
 @Suite("Chart internals")

@@ -12,26 +12,44 @@ import VigieCore
     @Test(.enabled(if: path != nil)) func writesThePreviewPage() throws {
         let width = Int(ProcessInfo.processInfo.environment["VIGIE_CHART_WIDTH"] ?? "") ?? Chart.standardWidth
         let figures: [(String, String)] = [
-            ("Signalements par plateforme", Chart.horizontalBars(
-                id: "platforms", text: ChartSamples.text("Signalements par plateforme"),
-                data: ChartSamples.platforms, width: width)),
-            ("Signalements par difficulté", Chart.horizontalBars(
-                id: "issues", text: ChartSamples.text("Signalements par difficulté"),
-                data: ChartSamples.issues, width: width)),
-            ("Signalements par semaine", Chart.weeklySeries(
-                id: "weekly", text: ChartSamples.text("Signalements par semaine"), weeks: ChartSamples.weeks,
-                cumulative: ChartSamples.cumulative, weeklyLegend: "Signalements de la semaine (échelle de gauche)",
-                cumulativeLegend: "Cumul depuis le début (échelle de droite)", width: width,
-                countText: ChartSamples.count)),
-            ("Parcours des dossiers en médiation", Chart.funnel(
-                id: "funnel", text: ChartSamples.text("Parcours des dossiers"), stages: ChartSamples.funnel,
-                shareTexts: ChartSamples.funnelShares, width: width)),
-            ("Signalements par région", Chart.regionTiles(
-                id: "regions", text: ChartSamples.text("Signalements par région"), regions: ChartSamples.regions,
-                shortLabels: ChartSamples.regionShortLabels, legendTitle: "Nombre de signalements", width: width,
-                countText: ChartSamples.count)),
-            ("Part des dossiers clos résolus, par plateforme", Chart.smallMultiples(
-                id: "shares", text: ChartSamples.text("Part résolue"), items: ChartSamples.shares, width: width)),
+            (
+                "Signalements par plateforme",
+                Chart.horizontalBars(
+                    id: "platforms", text: ChartSamples.text("Signalements par plateforme"),
+                    data: ChartSamples.platforms, width: width)
+            ),
+            (
+                "Signalements par difficulté",
+                Chart.horizontalBars(
+                    id: "issues", text: ChartSamples.text("Signalements par difficulté"),
+                    data: ChartSamples.issues, width: width)
+            ),
+            (
+                "Signalements par semaine",
+                Chart.weeklySeries(
+                    id: "weekly", text: ChartSamples.text("Signalements par semaine"), weeks: ChartSamples.weeks,
+                    cumulative: ChartSamples.cumulative, weeklyLegend: "Signalements de la semaine (échelle de gauche)",
+                    cumulativeLegend: "Cumul depuis le début (échelle de droite)", width: width,
+                    countText: ChartSamples.count)
+            ),
+            (
+                "Parcours des dossiers en médiation",
+                Chart.funnel(
+                    id: "funnel", text: ChartSamples.text("Parcours des dossiers"), stages: ChartSamples.funnel,
+                    shareTexts: ChartSamples.funnelShares, width: width)
+            ),
+            (
+                "Signalements par région",
+                Chart.regionTiles(
+                    id: "regions", text: ChartSamples.text("Signalements par région"), regions: ChartSamples.regions,
+                    shortLabels: ChartSamples.regionShortLabels, legendTitle: "Nombre de signalements", width: width,
+                    countText: ChartSamples.count)
+            ),
+            (
+                "Part des dossiers clos résolus, par plateforme",
+                Chart.smallMultiples(
+                    id: "shares", text: ChartSamples.text("Part résolue"), items: ChartSamples.shares, width: width)
+            ),
         ]
         var html = """
             <!DOCTYPE html>

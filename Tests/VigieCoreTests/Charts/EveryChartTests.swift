@@ -78,12 +78,15 @@ struct EveryChartTests {
         let svg = try SVGInspector(chart.draw("demo", width))
         let box = try #require(svg.root["viewBox"]).split(separator: " ").compactMap { Double($0) }
         for rect in svg.elements("rect") where rect.number("x") != nil {
-            let x = try #require(rect.number("x")), y = try #require(rect.number("y"))
-            let right = x + (rect.number("width") ?? 0), bottom = y + (rect.number("height") ?? 0)
+            let x = try #require(rect.number("x"))
+            let y = try #require(rect.number("y"))
+            let right = x + (rect.number("width") ?? 0)
+            let bottom = y + (rect.number("height") ?? 0)
             #expect(x >= 0 && right <= box[2] && y >= 0 && bottom <= box[3], "rect \(rect.attributes)")
         }
         for text in svg.elements("text") {
-            let x = try #require(text.number("x")), y = try #require(text.number("y"))
+            let x = try #require(text.number("x"))
+            let y = try #require(text.number("y"))
             #expect(x >= 0 && x <= box[2] && y > 0 && y <= box[3], "text \(text.text)")
         }
     }

@@ -24,7 +24,8 @@ struct HorizontalBarsTests {
     @Test func maxValueGivesSeveralChartsOneScale() throws {
         let data = [ChartSamples.datum("amazon", "Amazon", 100)]
         let own = try SVGInspector(Chart.horizontalBars(id: "a", text: text, data: data)).bars["amazon"]
-        let shared = try SVGInspector(Chart.horizontalBars(id: "b", text: text, data: data, maxValue: 200)).bars["amazon"]
+        let shared = try SVGInspector(Chart.horizontalBars(id: "b", text: text, data: data, maxValue: 200)).bars[
+            "amazon"]
 
         let full = try #require(own?.number("width"))
         #expect(abs(try #require(shared?.number("width")) - full / 2) <= 0.1)
@@ -41,7 +42,8 @@ struct HorizontalBarsTests {
 
     @Test(arguments: [Chart.standardWidth, Chart.compactWidth])
     func valuesGoInsideLongBarsAndAfterShortOnesWithinTheChart(width: Int) throws {
-        let svg = try SVGInspector(Chart.horizontalBars(id: "p", text: text, data: ChartSamples.platforms, width: width))
+        let svg = try SVGInspector(
+            Chart.horizontalBars(id: "p", text: text, data: ChartSamples.platforms, width: width))
         let chartWidth = Double(width)
 
         for value in svg.elements(ofClass: "value") {

@@ -1,6 +1,7 @@
 // Region tiles: one square per region where the layout puts it, shaded by value, its value written.
 
 import Testing
+
 @testable import VigieCore
 
 @Suite("Region tiles")

@@ -1,6 +1,7 @@
 // Parses a chart as XML and answers questions about its elements, so tests read like what they check.
 
 import Foundation
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif

@@ -6,7 +6,8 @@ import VigieCore
 @Suite("Small multiples")
 struct SmallMultiplesTests {
     func draw(_ items: [ChartDatum], width: Int = Chart.standardWidth) throws -> SVGInspector {
-        try SVGInspector(Chart.smallMultiples(id: "m", text: ChartSamples.text("Part résolue"), items: items, width: width))
+        try SVGInspector(
+            Chart.smallMultiples(id: "m", text: ChartSamples.text("Part résolue"), items: items, width: width))
     }
 
     @Test func eachBarFillsItsShareOfTheTrack() throws {

@@ -21,7 +21,9 @@ struct WeeklySeriesTests {
     @Test func columnHeightsAreProportionalAndShareOneBaseline() throws {
         let svg = try draw(weeks: Self.weeks([40, 20, 10, 0]), cumulative: Self.weeks([40, 60, 70, 70]))
         let bars = svg.bars
-        let heights = try ["2018-W10", "2018-W11", "2018-W12", "2018-W13"].map { try #require(bars[$0]?.number("height")) }
+        let heights = try ["2018-W10", "2018-W11", "2018-W12", "2018-W13"].map {
+            try #require(bars[$0]?.number("height"))
+        }
         let bottoms = try bars.values.map { try #require($0.number("y")) + (try #require($0.number("height"))) }
 
         #expect(abs(heights[1] - heights[0] / 2) <= 0.1)

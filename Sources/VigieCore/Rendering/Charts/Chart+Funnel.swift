@@ -73,11 +73,13 @@ extension Chart {
 
             let inside = stage.value.map { scale.placement(of: $0, textWidth: textWidths[index]) == .inside } ?? false
             let baseline = ChartStyle.baseline(centredOn: row.barTop + barHeight / 2)
-            svg.open("text", [
-                ("class", "value"), ("data-key", stage.key),
-                ("x", (inside ? middle : middle + row.barWidth / 2 + ChartStyle.valuePadding).svgCoordinate),
-                ("y", baseline.svgCoordinate),
-            ] + (inside ? [("text-anchor", "middle"), ("fill", ChartPalette.background)] : []))
+            svg.open(
+                "text",
+                [
+                    ("class", "value"), ("data-key", stage.key),
+                    ("x", (inside ? middle : middle + row.barWidth / 2 + ChartStyle.valuePadding).svgCoordinate),
+                    ("y", baseline.svgCoordinate),
+                ] + (inside ? [("text-anchor", "middle"), ("fill", ChartPalette.background)] : []))
             svg.element("tspan", [("font-weight", "bold")], text: stage.valueText)
             if let share = shares[index] {
                 svg.element("tspan", [("dx", shareGap.svgCoordinate)], text: share)

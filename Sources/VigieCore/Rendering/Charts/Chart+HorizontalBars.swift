@@ -43,7 +43,8 @@ extension Chart {
             } else {
                 rowHeight = max(ChartStyle.barHeight + 10, Double(lines.count) * ChartStyle.lineHeight + 6)
                 barY = y + (rowHeight - ChartStyle.barHeight) / 2
-                let firstBaseline = ChartStyle.baseline(centredOn: barY + ChartStyle.barHeight / 2)
+                let firstBaseline =
+                    ChartStyle.baseline(centredOn: barY + ChartStyle.barHeight / 2)
                     - Double(lines.count - 1) * ChartStyle.lineHeight / 2
                 svg.text(
                     lines, x: plotLeft - 10, y: firstBaseline, lineHeight: ChartStyle.lineHeight,
@@ -78,10 +79,12 @@ extension Chart {
 
     /// The zero line, drawn over the bars' left edges.
     private static func drawBaseline(into svg: inout SVGWriter, x: Double, from top: Double, to bottom: Double) {
-        svg.element("line", [
-            ("class", "baseline"), ("x1", x.svgCoordinate), ("y1", top.svgCoordinate),
-            ("x2", x.svgCoordinate), ("y2", bottom.svgCoordinate), ("stroke", ChartPalette.ink),
-        ])
+        svg.element(
+            "line",
+            [
+                ("class", "baseline"), ("x1", x.svgCoordinate), ("y1", top.svgCoordinate),
+                ("x2", x.svgCoordinate), ("y2", bottom.svgCoordinate), ("stroke", ChartPalette.ink),
+            ])
     }
 
     /// One bar (or hatched withheld mark) starting at `x`, and its value text.
@@ -94,36 +97,44 @@ extension Chart {
         if let value = datum.value {
             length = scale.length(of: value)
             placement = scale.placement(of: value, textWidth: textWidth)
-            svg.element("rect", [
-                ("class", "bar"), ("data-key", datum.key),
-                ("x", x.svgCoordinate), ("y", y.svgCoordinate),
-                ("width", length.svgCoordinate), ("height", ChartStyle.barHeight.svgCoordinate),
-                ("fill", ChartPalette.bar),
-            ])
+            svg.element(
+                "rect",
+                [
+                    ("class", "bar"), ("data-key", datum.key),
+                    ("x", x.svgCoordinate), ("y", y.svgCoordinate),
+                    ("width", length.svgCoordinate), ("height", ChartStyle.barHeight.svgCoordinate),
+                    ("fill", ChartPalette.bar),
+                ])
         } else {
             length = ChartStyle.withheldLength
             placement = .outside
-            svg.element("rect", [
-                ("class", "bar withheld"), ("data-key", datum.key),
-                ("x", x.svgCoordinate), ("y", (y + 0.5).svgCoordinate),
-                ("width", length.svgCoordinate), ("height", (ChartStyle.barHeight - 1).svgCoordinate),
-                ("fill", ChartDocument.withheldFill(chartID: chartID)),
-                ("stroke", ChartPalette.bar),
-            ])
+            svg.element(
+                "rect",
+                [
+                    ("class", "bar withheld"), ("data-key", datum.key),
+                    ("x", x.svgCoordinate), ("y", (y + 0.5).svgCoordinate),
+                    ("width", length.svgCoordinate), ("height", (ChartStyle.barHeight - 1).svgCoordinate),
+                    ("fill", ChartDocument.withheldFill(chartID: chartID)),
+                    ("stroke", ChartPalette.bar),
+                ])
         }
         let baseline = ChartStyle.baseline(centredOn: y + ChartStyle.barHeight / 2)
         switch placement {
         case .inside:
-            svg.element("text", [
-                ("class", "value"), ("data-key", datum.key),
-                ("x", (x + length - ChartStyle.valuePadding).svgCoordinate), ("y", baseline.svgCoordinate),
-                ("text-anchor", "end"), ("fill", ChartPalette.background),
-            ], text: datum.valueText)
+            svg.element(
+                "text",
+                [
+                    ("class", "value"), ("data-key", datum.key),
+                    ("x", (x + length - ChartStyle.valuePadding).svgCoordinate), ("y", baseline.svgCoordinate),
+                    ("text-anchor", "end"), ("fill", ChartPalette.background),
+                ], text: datum.valueText)
         case .outside:
-            svg.element("text", [
-                ("class", "value"), ("data-key", datum.key),
-                ("x", (x + length + ChartStyle.valuePadding).svgCoordinate), ("y", baseline.svgCoordinate),
-            ], text: datum.valueText)
+            svg.element(
+                "text",
+                [
+                    ("class", "value"), ("data-key", datum.key),
+                    ("x", (x + length + ChartStyle.valuePadding).svgCoordinate), ("y", baseline.svgCoordinate),
+                ], text: datum.valueText)
         }
     }
 }

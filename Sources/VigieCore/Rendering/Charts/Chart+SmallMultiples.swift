@@ -33,39 +33,51 @@ extension Chart {
             let trackY = rowTop + headerHeight + 6
             for (offset, item) in row.enumerated() {
                 let x = margin + Double(offset) * (panelWidth + gapX)
-                svg.text(labels[offset], x: x, y: rowTop + font, lineHeight: ChartStyle.lineHeight, [("class", "label")])
-                svg.element("text", [
-                    ("class", "value"), ("data-key", item.key),
-                    ("x", (x + panelWidth).svgCoordinate), ("y", (rowTop + font).svgCoordinate),
-                    ("text-anchor", "end"), ("font-size", valueFont.svgCoordinate), ("font-weight", "bold"),
-                ], text: item.valueText)
-                svg.element("rect", [
-                    ("class", "track"), ("x", x.svgCoordinate), ("y", trackY.svgCoordinate),
-                    ("width", panelWidth.svgCoordinate), ("height", trackHeight.svgCoordinate),
-                    ("fill", ChartPalette.track),
-                ])
+                svg.text(
+                    labels[offset], x: x, y: rowTop + font, lineHeight: ChartStyle.lineHeight, [("class", "label")])
+                svg.element(
+                    "text",
+                    [
+                        ("class", "value"), ("data-key", item.key),
+                        ("x", (x + panelWidth).svgCoordinate), ("y", (rowTop + font).svgCoordinate),
+                        ("text-anchor", "end"), ("font-size", valueFont.svgCoordinate), ("font-weight", "bold"),
+                    ], text: item.valueText)
+                svg.element(
+                    "rect",
+                    [
+                        ("class", "track"), ("x", x.svgCoordinate), ("y", trackY.svgCoordinate),
+                        ("width", panelWidth.svgCoordinate), ("height", trackHeight.svgCoordinate),
+                        ("fill", ChartPalette.track),
+                    ])
                 if let value = item.value {
                     let share = value.isFinite ? min(1, max(0, value)) : 0
-                    svg.element("rect", [
-                        ("class", "bar"), ("data-key", item.key),
-                        ("x", x.svgCoordinate), ("y", trackY.svgCoordinate),
-                        ("width", (share * panelWidth).svgCoordinate), ("height", trackHeight.svgCoordinate),
-                        ("fill", ChartPalette.bar),
-                    ])
+                    svg.element(
+                        "rect",
+                        [
+                            ("class", "bar"), ("data-key", item.key),
+                            ("x", x.svgCoordinate), ("y", trackY.svgCoordinate),
+                            ("width", (share * panelWidth).svgCoordinate), ("height", trackHeight.svgCoordinate),
+                            ("fill", ChartPalette.bar),
+                        ])
                 } else {
-                    svg.element("rect", [
-                        ("class", "bar withheld"), ("data-key", item.key),
-                        ("x", x.svgCoordinate), ("y", (trackY + 0.5).svgCoordinate),
-                        ("width", ChartStyle.withheldLength.svgCoordinate), ("height", (trackHeight - 1).svgCoordinate),
-                        ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", ChartPalette.bar),
-                    ])
+                    svg.element(
+                        "rect",
+                        [
+                            ("class", "bar withheld"), ("data-key", item.key),
+                            ("x", x.svgCoordinate), ("y", (trackY + 0.5).svgCoordinate),
+                            ("width", ChartStyle.withheldLength.svgCoordinate),
+                            ("height", (trackHeight - 1).svgCoordinate),
+                            ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", ChartPalette.bar),
+                        ])
                 }
                 // The zero end of the track, so an empty bar still reads as zero.
-                svg.element("line", [
-                    ("x1", x.svgCoordinate), ("y1", (trackY - 3).svgCoordinate),
-                    ("x2", x.svgCoordinate), ("y2", (trackY + trackHeight + 3).svgCoordinate),
-                    ("stroke", ChartPalette.ink),
-                ])
+                svg.element(
+                    "line",
+                    [
+                        ("x1", x.svgCoordinate), ("y1", (trackY - 3).svgCoordinate),
+                        ("x2", x.svgCoordinate), ("y2", (trackY + trackHeight + 3).svgCoordinate),
+                        ("stroke", ChartPalette.ink),
+                    ])
             }
             rowTop = trackY + trackHeight + gapY
             start += columns

@@ -29,7 +29,8 @@ extension Chart {
         let leftTicks = leftScale.ticks.map(countText)
         let rightTicks = rightScale.ticks.map(countText)
         let plotLeft = margin + (leftTicks.map { TextMetrics.width(of: $0, fontSize: tickFont) }.max() ?? 0) + 8
-        let plotRight = chartWidth - margin - (rightTicks.map { TextMetrics.width(of: $0, fontSize: tickFont) }.max() ?? 0) - 8
+        let plotRight =
+            chartWidth - margin - (rightTicks.map { TextMetrics.width(of: $0, fontSize: tickFont) }.max() ?? 0) - 8
         let plotWidth = max(0, plotRight - plotLeft)
 
         var svg = SVGWriter()
@@ -43,21 +44,27 @@ extension Chart {
         // Gridlines and ticks, shared by both scales.
         for step in 0...leftScale.intervals {
             let y = plotBottom - Double(step) / Double(leftScale.intervals) * plotHeight
-            svg.element("line", [
-                ("class", step == 0 ? "baseline" : "gridline"),
-                ("x1", plotLeft.svgCoordinate), ("y1", y.svgCoordinate),
-                ("x2", plotRight.svgCoordinate), ("y2", y.svgCoordinate),
-                ("stroke", step == 0 ? ChartPalette.ink : ChartPalette.grid),
-            ])
+            svg.element(
+                "line",
+                [
+                    ("class", step == 0 ? "baseline" : "gridline"),
+                    ("x1", plotLeft.svgCoordinate), ("y1", y.svgCoordinate),
+                    ("x2", plotRight.svgCoordinate), ("y2", y.svgCoordinate),
+                    ("stroke", step == 0 ? ChartPalette.ink : ChartPalette.grid),
+                ])
             let baseline = ChartStyle.baseline(centredOn: y, fontSize: tickFont)
-            svg.element("text", [
-                ("class", "tick"), ("x", (plotLeft - 6).svgCoordinate), ("y", baseline.svgCoordinate),
-                ("text-anchor", "end"), ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.bar),
-            ], text: leftTicks[step])
-            svg.element("text", [
-                ("class", "tick"), ("x", (plotRight + 6).svgCoordinate), ("y", baseline.svgCoordinate),
-                ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.line),
-            ], text: rightTicks[step])
+            svg.element(
+                "text",
+                [
+                    ("class", "tick"), ("x", (plotLeft - 6).svgCoordinate), ("y", baseline.svgCoordinate),
+                    ("text-anchor", "end"), ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.bar),
+                ], text: leftTicks[step])
+            svg.element(
+                "text",
+                [
+                    ("class", "tick"), ("x", (plotRight + 6).svgCoordinate), ("y", baseline.svgCoordinate),
+                    ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.line),
+                ], text: rightTicks[step])
         }
 
         let slot = weeks.isEmpty ? 0 : plotWidth / Double(weeks.count)
@@ -69,27 +76,33 @@ extension Chart {
             let x = centre(index) - columnWidth / 2
             if let value = week.value {
                 let height = leftScale.position(of: value, length: plotHeight)
-                svg.element("rect", [
-                    ("class", "bar"), ("data-key", week.key),
-                    ("x", x.svgCoordinate), ("y", (plotBottom - height).svgCoordinate),
-                    ("width", columnWidth.svgCoordinate), ("height", height.svgCoordinate),
-                    ("fill", ChartPalette.bar),
-                ])
+                svg.element(
+                    "rect",
+                    [
+                        ("class", "bar"), ("data-key", week.key),
+                        ("x", x.svgCoordinate), ("y", (plotBottom - height).svgCoordinate),
+                        ("width", columnWidth.svgCoordinate), ("height", height.svgCoordinate),
+                        ("fill", ChartPalette.bar),
+                    ])
             } else {
                 let height = 10.0
-                svg.element("rect", [
-                    ("class", "bar withheld"), ("data-key", week.key),
-                    ("x", x.svgCoordinate), ("y", (plotBottom - height).svgCoordinate),
-                    ("width", columnWidth.svgCoordinate), ("height", height.svgCoordinate),
-                    ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", ChartPalette.bar),
-                ])
+                svg.element(
+                    "rect",
+                    [
+                        ("class", "bar withheld"), ("data-key", week.key),
+                        ("x", x.svgCoordinate), ("y", (plotBottom - height).svgCoordinate),
+                        ("width", columnWidth.svgCoordinate), ("height", height.svgCoordinate),
+                        ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", ChartPalette.bar),
+                    ])
                 let textWidth = TextMetrics.width(of: week.valueText, fontSize: ChartStyle.smallFontSize)
                 if textWidth <= slot {
-                    svg.element("text", [
-                        ("class", "value"), ("data-key", week.key),
-                        ("x", centre(index).svgCoordinate), ("y", (plotBottom - height - 4).svgCoordinate),
-                        ("text-anchor", "middle"), ("font-size", ChartStyle.smallFontSize.svgCoordinate),
-                    ], text: week.valueText)
+                    svg.element(
+                        "text",
+                        [
+                            ("class", "value"), ("data-key", week.key),
+                            ("x", centre(index).svgCoordinate), ("y", (plotBottom - height - 4).svgCoordinate),
+                            ("text-anchor", "middle"), ("font-size", ChartStyle.smallFontSize.svgCoordinate),
+                        ], text: week.valueText)
                 }
             }
         }
@@ -101,25 +114,32 @@ extension Chart {
         for run in points.split(whereSeparator: { $0 == nil }) {
             let coordinates = run.compactMap { $0 }.map { "\($0.x.svgCoordinate),\($0.y.svgCoordinate)" }
                 .joined(separator: " ")
-            svg.element("polyline", [
-                ("points", coordinates), ("fill", "none"), ("stroke", ChartPalette.background),
-                ("stroke-width", "5"), ("stroke-linejoin", "round"),
-            ])
-            svg.element("polyline", [
-                ("class", "line"), ("points", coordinates), ("fill", "none"), ("stroke", ChartPalette.line),
-                ("stroke-width", "2.5"), ("stroke-linejoin", "round"),
-            ])
+            svg.element(
+                "polyline",
+                [
+                    ("points", coordinates), ("fill", "none"), ("stroke", ChartPalette.background),
+                    ("stroke-width", "5"), ("stroke-linejoin", "round"),
+                ])
+            svg.element(
+                "polyline",
+                [
+                    ("class", "line"), ("points", coordinates), ("fill", "none"), ("stroke", ChartPalette.line),
+                    ("stroke-width", "2.5"), ("stroke-linejoin", "round"),
+                ])
         }
         for (index, point) in points.enumerated() {
             guard let point else { continue }
             // Dots only where there is room, and always on a point with no line through it.
-            let isolated = (index == 0 || points[index - 1] == nil) && (index == points.count - 1 || points[index + 1] == nil)
+            let isolated =
+                (index == 0 || points[index - 1] == nil) && (index == points.count - 1 || points[index + 1] == nil)
             if slot >= 10 || isolated {
-                svg.element("circle", [
-                    ("class", "point"), ("data-key", weeks[index].key),
-                    ("cx", point.x.svgCoordinate), ("cy", point.y.svgCoordinate), ("r", "3.5"),
-                    ("fill", ChartPalette.line), ("stroke", ChartPalette.background), ("stroke-width", "1.5"),
-                ])
+                svg.element(
+                    "circle",
+                    [
+                        ("class", "point"), ("data-key", weeks[index].key),
+                        ("cx", point.x.svgCoordinate), ("cy", point.y.svgCoordinate), ("r", "3.5"),
+                        ("fill", ChartPalette.line), ("stroke", ChartPalette.background), ("stroke-width", "1.5"),
+                    ])
             }
         }
 
@@ -129,15 +149,19 @@ extension Chart {
         while Double(every) * slot < labelWidth + 8, every < weeks.count { every *= 2 }
         for (index, week) in weeks.enumerated() where (weeks.count - 1 - index) % every == 0 {
             let x = min(max(centre(index), margin + labelWidth / 2), chartWidth - margin - labelWidth / 2)
-            svg.element("line", [
-                ("class", "tick"), ("x1", centre(index).svgCoordinate), ("y1", plotBottom.svgCoordinate),
-                ("x2", centre(index).svgCoordinate), ("y2", (plotBottom + 4).svgCoordinate),
-                ("stroke", ChartPalette.ink),
-            ])
-            svg.element("text", [
-                ("class", "tick"), ("x", x.svgCoordinate), ("y", (plotBottom + 6 + tickFont).svgCoordinate),
-                ("text-anchor", "middle"), ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.mutedInk),
-            ], text: week.label)
+            svg.element(
+                "line",
+                [
+                    ("class", "tick"), ("x1", centre(index).svgCoordinate), ("y1", plotBottom.svgCoordinate),
+                    ("x2", centre(index).svgCoordinate), ("y2", (plotBottom + 4).svgCoordinate),
+                    ("stroke", ChartPalette.ink),
+                ])
+            svg.element(
+                "text",
+                [
+                    ("class", "tick"), ("x", x.svgCoordinate), ("y", (plotBottom + 6 + tickFont).svgCoordinate),
+                    ("text-anchor", "middle"), ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.mutedInk),
+                ], text: week.label)
         }
 
         var y = plotBottom + 6 + tickFont + 4

@@ -17,28 +17,32 @@ enum ChartDocument {
         id: String, kind: String, text: ChartText, width: Double, height: Double, hatched: Bool, body: SVGWriter
     ) -> String {
         var svg = SVGWriter()
-        svg.open("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"),
-            ("class", "chart chart-\(kind)"),
-            ("role", "img"),
-            ("aria-labelledby", "\(id)-title \(id)-desc"),
-            ("viewBox", "0 0 \(width.svgCoordinate) \(height.rounded(.up).svgCoordinate)"),
-            ("width", "100%"),
-            ("font-size", ChartStyle.fontSize.svgCoordinate),
-            ("fill", ChartPalette.ink),
-        ])
+        svg.open(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"),
+                ("class", "chart chart-\(kind)"),
+                ("role", "img"),
+                ("aria-labelledby", "\(id)-title \(id)-desc"),
+                ("viewBox", "0 0 \(width.svgCoordinate) \(height.rounded(.up).svgCoordinate)"),
+                ("width", "100%"),
+                ("font-size", ChartStyle.fontSize.svgCoordinate),
+                ("fill", ChartPalette.ink),
+            ])
         svg.element("title", [("id", "\(id)-title")], text: text.title)
         svg.element("desc", [("id", "\(id)-desc")], text: text.description)
         if hatched {
             svg.open("defs", [])
             // Diagonal stripes of the bar colour on white: reads as "not a value" in colour and in
             // black and white alike.
-            svg.open("pattern", [
-                ("id", withheldPatternID(chartID: id)),
-                ("width", "6"), ("height", "6"),
-                ("patternUnits", "userSpaceOnUse"),
-                ("patternTransform", "rotate(45)"),
-            ])
+            svg.open(
+                "pattern",
+                [
+                    ("id", withheldPatternID(chartID: id)),
+                    ("width", "6"), ("height", "6"),
+                    ("patternUnits", "userSpaceOnUse"),
+                    ("patternTransform", "rotate(45)"),
+                ])
             svg.element("rect", [("width", "6"), ("height", "6"), ("fill", ChartPalette.background)])
             svg.element("rect", [("width", "1.5"), ("height", "6"), ("fill", ChartPalette.bar)])
             svg.close("pattern")

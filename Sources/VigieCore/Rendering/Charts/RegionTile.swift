@@ -26,35 +26,46 @@ enum RegionTile {
             plated = true
         default:
             attributes[0].value = "tile missing"
-            attributes += [("fill", ChartPalette.background), ("stroke", ChartPalette.tileOutline),
-                ("stroke-dasharray", "4 3")]
+            attributes += [
+                ("fill", ChartPalette.background), ("stroke", ChartPalette.tileOutline),
+                ("stroke-dasharray", "4 3"),
+            ]
         }
         svg.element("rect", attributes)
         let labelBaseline = y + padding + ChartStyle.smallFontSize * 0.8
-        if plated { plate(into: &svg, label, x: x + padding, baseline: labelBaseline, fontSize: ChartStyle.smallFontSize) }
-        svg.element("text", [
-            ("class", "label"), ("x", (x + padding).svgCoordinate), ("y", labelBaseline.svgCoordinate),
-            ("font-size", ChartStyle.smallFontSize.svgCoordinate), ("fill", textColour),
-        ], text: label)
+        if plated {
+            plate(into: &svg, label, x: x + padding, baseline: labelBaseline, fontSize: ChartStyle.smallFontSize)
+        }
+        svg.element(
+            "text",
+            [
+                ("class", "label"), ("x", (x + padding).svgCoordinate), ("y", labelBaseline.svgCoordinate),
+                ("font-size", ChartStyle.smallFontSize.svgCoordinate), ("fill", textColour),
+            ], text: label)
         if let datum {
             let font = size >= 60 ? 16.0 : ChartStyle.fontSize
             let valueBaseline = y + size - padding - 2
             if plated { plate(into: &svg, datum.valueText, x: x + padding, baseline: valueBaseline, fontSize: font) }
-            svg.element("text", [
-                ("class", "value"), ("data-key", code), ("x", (x + padding).svgCoordinate),
-                ("y", valueBaseline.svgCoordinate), ("font-size", font.svgCoordinate),
-                ("font-weight", "bold"), ("fill", textColour),
-            ], text: datum.valueText)
+            svg.element(
+                "text",
+                [
+                    ("class", "value"), ("data-key", code), ("x", (x + padding).svgCoordinate),
+                    ("y", valueBaseline.svgCoordinate), ("font-size", font.svgCoordinate),
+                    ("font-weight", "bold"), ("fill", textColour),
+                ], text: datum.valueText)
         }
     }
 
     /// A white box under a text drawn over the hatching, so the text keeps its full contrast.
     /// (A halo through `paint-order` would be lighter, but older HTML checkers reject the attribute.)
-    private static func plate(into svg: inout SVGWriter, _ text: String, x: Double, baseline: Double, fontSize: Double) {
-        svg.element("rect", [
-            ("x", (x - 2).svgCoordinate), ("y", (baseline - fontSize * 0.85).svgCoordinate),
-            ("width", (TextMetrics.width(of: text, fontSize: fontSize) * 0.9 + 4).svgCoordinate),
-            ("height", (fontSize * 1.1).svgCoordinate), ("fill", ChartPalette.background),
-        ])
+    private static func plate(into svg: inout SVGWriter, _ text: String, x: Double, baseline: Double, fontSize: Double)
+    {
+        svg.element(
+            "rect",
+            [
+                ("x", (x - 2).svgCoordinate), ("y", (baseline - fontSize * 0.85).svgCoordinate),
+                ("width", (TextMetrics.width(of: text, fontSize: fontSize) * 0.9 + 4).svgCoordinate),
+                ("height", (fontSize * 1.1).svgCoordinate), ("fill", ChartPalette.background),
+            ])
     }
 }

@@ -17,10 +17,12 @@ enum WeeklySeriesLegend {
 
         // The columns' entry, from the left edge.
         let firstCentre = margin + lineHeight / 2
-        svg.element("rect", [
-            ("class", "legend-swatch"), ("x", (margin + 6).svgCoordinate), ("y", (firstCentre - 7).svgCoordinate),
-            ("width", "10"), ("height", "14"), ("fill", ChartPalette.bar),
-        ])
+        svg.element(
+            "rect",
+            [
+                ("class", "legend-swatch"), ("x", (margin + 6).svgCoordinate), ("y", (firstCentre - 7).svgCoordinate),
+                ("width", "10"), ("height", "14"), ("fill", ChartPalette.bar),
+            ])
         svg.text(
             weeklyLines, x: margin + swatch + 6, y: ChartStyle.baseline(centredOn: firstCentre, fontSize: font),
             lineHeight: lineHeight, [("class", "legend"), ("font-size", font.svgCoordinate)]
@@ -31,15 +33,19 @@ enum WeeklySeriesLegend {
         let top = oneRow ? margin : margin + weeklyHeight + 4
         let centre = top + lineHeight / 2
         let swatchX = width - margin - cumulativeWidth
-        svg.element("line", [
-            ("class", "legend-swatch"), ("x1", swatchX.svgCoordinate), ("y1", centre.svgCoordinate),
-            ("x2", (swatchX + swatch).svgCoordinate), ("y2", centre.svgCoordinate),
-            ("stroke", ChartPalette.line), ("stroke-width", "2.5"),
-        ])
-        svg.element("circle", [
-            ("cx", (swatchX + swatch / 2).svgCoordinate), ("cy", centre.svgCoordinate), ("r", "3.5"),
-            ("fill", ChartPalette.line), ("stroke", ChartPalette.background), ("stroke-width", "1.5"),
-        ])
+        svg.element(
+            "line",
+            [
+                ("class", "legend-swatch"), ("x1", swatchX.svgCoordinate), ("y1", centre.svgCoordinate),
+                ("x2", (swatchX + swatch).svgCoordinate), ("y2", centre.svgCoordinate),
+                ("stroke", ChartPalette.line), ("stroke-width", "2.5"),
+            ])
+        svg.element(
+            "circle",
+            [
+                ("cx", (swatchX + swatch / 2).svgCoordinate), ("cy", centre.svgCoordinate), ("r", "3.5"),
+                ("fill", ChartPalette.line), ("stroke", ChartPalette.background), ("stroke-width", "1.5"),
+            ])
         svg.text(
             cumulativeLines, x: swatchX + swatch + 6, y: ChartStyle.baseline(centredOn: centre, fontSize: font),
             lineHeight: lineHeight, [("class", "legend"), ("font-size", font.svgCoordinate)]
