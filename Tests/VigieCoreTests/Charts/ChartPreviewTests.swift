@@ -33,6 +33,14 @@ import VigieCore
                     countText: ChartSamples.count)
             ),
             (
+                "Signalements par semaine, sur trente semaines",
+                Chart.weeklySeries(
+                    id: "weekly-long", text: ChartSamples.text("Signalements par semaine"),
+                    weeks: ChartSamples.longWeeks, cumulative: ChartSamples.longCumulative,
+                    weeklyLegend: "Par semaine", cumulativeLegend: "Cumul", width: width,
+                    countText: ChartSamples.count)
+            ),
+            (
                 "Parcours des dossiers en médiation",
                 Chart.funnel(
                     id: "funnel", text: ChartSamples.text("Parcours des dossiers"), stages: ChartSamples.funnel,
