@@ -8,7 +8,8 @@ extension Chart {
     /// when it fits, else after the bar; the scale leaves room for every text after a bar.
     ///
     /// - Parameter maxValue: the value drawn the full width, to give several charts one scale;
-    ///   the largest value when `nil` or smaller.
+    ///   the largest value when `nil` or smaller. The scale still shrinks where a value text
+    ///   needs room after its bar, so two charts share a scale exactly only when neither does.
     public static func horizontalBars(
         id: String, text: ChartText, data: [ChartDatum], maxValue: Double? = nil, width: Int = standardWidth
     ) -> String {

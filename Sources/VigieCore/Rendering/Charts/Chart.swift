@@ -14,9 +14,21 @@
 /// - gives the same bytes for the same input.
 ///
 /// `id` must be unique on the page and contain no whitespace: every `id` in the chart starts with
-/// it. `width` is the layout width in CSS pixels, at which text has its nominal size (14 px);
-/// use ``standardWidth`` for a page column and ``compactWidth`` for phones (labels then go above
-/// bars). Empty data gives a chart with its title and description and no marks.
+/// it. Empty data gives a chart with its title and description and no marks.
+///
+/// `width` is the layout width in CSS pixels, at which text has its nominal size (14 px). A chart
+/// shown narrower shrinks its text in proportion: a ``standardWidth`` chart on a 375 px phone
+/// writes 14 px as about 7.5 px. So a page gives each chart in two layouts, with ids apart, and
+/// lets CSS show one:
+///
+/// ```html
+/// <div class="chart-wide"><svg …id "platforms"…></div>
+/// <div class="chart-compact"><svg …id "platforms-compact"…></div>
+/// <!-- @media (max-width: 599px) { .chart-wide { display: none } }
+///      @media (min-width: 600px) { .chart-compact { display: none } } -->
+/// ```
+///
+/// `display: none` also hides the other copy from screen readers, and print takes the wide one.
 public enum Chart {
     /// Layout width for a desktop page column.
     public static let standardWidth = 640

@@ -48,6 +48,9 @@ enum ChartDocument {
             svg.close("pattern")
             svg.close("defs")
         }
+        // Every contrast ratio is computed against white: paint it, whatever the page behind.
+        svg.element(
+            "rect", [("class", "background"), ("width", "100%"), ("height", "100%"), ("fill", ChartPalette.background)])
         svg.append(body)
         svg.close("svg")
         return svg.markup
