@@ -24,7 +24,7 @@ import VigieCore
                    line-height: 1.4; }
             figure { margin: 0 0 40px; }
             figcaption { font-weight: 700; font-size: 1.125rem; margin-bottom: 12px; }
-            svg.chart { display: block; height: auto; }
+            figure svg { display: block; width: 100%; height: auto; }
             @media (max-width: 599px) { .chart-layout-640 { display: none; } }
             @media (min-width: 600px) { .chart-layout-360 { display: none; } }
             </style></head><body><main><h1>Graphiques</h1>

@@ -16,10 +16,11 @@
 /// `id` must be unique on the page and contain no whitespace: every `id` in the chart starts with
 /// it. Empty data gives a chart with its title and description and no marks.
 ///
-/// `width` is the layout width in CSS pixels, at which text has its nominal size (14 px). A chart
-/// shown narrower shrinks its text in proportion: a ``standardWidth`` chart on a 375 px phone
-/// writes 14 px as about 7.5 px. So a page gives each chart in two layouts, with ids apart, and
-/// lets CSS show one:
+/// `width` is the layout width in CSS pixels, at which text has its nominal size (14 px); cap the
+/// chart's container at that width (`max-width`), or pass the container's width. A chart shown
+/// narrower shrinks its text in proportion: a ``standardWidth`` chart on a 375 px phone writes
+/// 14 px as about 7.5 px. So a page gives each chart in two layouts, with ids apart, and lets CSS
+/// show one:
 ///
 /// ```html
 /// <div class="chart-wide"><svg …id "platforms"…></div>

@@ -11,7 +11,8 @@ enum ChartDocument {
     static func withheldFill(chartID: String) -> String { "url(#\(withheldPatternID(chartID: chartID)))" }
 
     /// - Parameters:
-    ///   - kind: the chart type, written as the class `chart-<kind>` for the site's CSS.
+    ///   - kind: the chart type, written as the class `chart-<kind>` for the site's CSS (not `chart`
+    ///     alone, which the site's templates give to the `<figure>` around the chart).
     ///   - hatched: whether to define the hatch pattern (only when a mark uses it).
     static func render(
         id: String, kind: String, text: ChartText, width: Double, height: Double, hatched: Bool, body: SVGWriter
@@ -21,7 +22,7 @@ enum ChartDocument {
             "svg",
             [
                 ("xmlns", "http://www.w3.org/2000/svg"),
-                ("class", "chart chart-\(kind)"),
+                ("class", "chart-\(kind)"),
                 ("role", "img"),
                 ("aria-labelledby", "\(id)-title \(id)-desc"),
                 ("viewBox", "0 0 \(width.svgCoordinate) \(height.rounded(.up).svgCoordinate)"),
