@@ -1,10 +1,120 @@
-// Chooses and feeds the chart of each table from the protected numbers and the wording in strings.yaml.
+// Chooses and feeds the chart of each table from the protected numbers and the wording in
+// strings.yaml; every chart comes in a wide and a compact layout, and CSS shows one.
 
 struct ChartBuilder {
     let renderer: SiteRenderer
 
-    /// The SVG chart of a table, or nil for tables shown as a table only.
-    func chart(for table: StatTable) -> String? {
-        nil
+    var labels: Labels { renderer.labels }
+    var strings: Strings { renderer.strings }
+
+    /// The chart of a table (both layouts as HTML), or nil for tables shown as a table only.
+    func chart(for table: StatTable, id: String? = nil) -> String? {
+        let id = id ?? table.id.anchor
+        switch table.id {
+        case .casesByPlatform, .casesByIssue, .casesBySize, .casesBySector, .casesByOutcome:
+            let data = keyedData(table, column: "cases")
+            return twoLayouts(id) { chartID, width in
+                Chart.horizontalBars(id: chartID, text: text(table.id, data: data), data: data, width: width)
+            }
+        case .casesByRegion:
+            let data = keyedData(table, column: "cases")
+            let short = Dictionary(uniqueKeysWithValues: renderer.config.regions.keys.map { ($0, strings.optionalText("labels.region_short.\($0)") ?? $0) })
+            return twoLayouts(id) { chartID, width in
+                Chart.regionTiles(id: chartID, text: text(table.id, data: data), regions: data, shortLabels: short, legendTitle: strings.text("statistics.columns.cases"), width: width, countText: labels.format.integer)
+            }
+        case .casesByWeek:
+            let weeks = table.rows.map { row in datum(key: keyText(row[0]), label: labels.shortWeek(keyText(row[0])), cell: row[1]) }
+            let cumulative = table.rows.map { row in datum(key: keyText(row[0]), label: labels.shortWeek(keyText(row[0])), cell: row[3]) }
+            let busiest = weeks.filter { $0.value != nil }.max { ($0.value!, $1.key) < ($1.value!, $0.key) }
+            let total = cumulative.last(where: { $0.value != nil })?.valueText ?? ""
+            let description = strings.format("tables.cases_by_week.chart", [
+                "total": total, "first": busiest.map { labels.week($0.key) } ?? "", "first_value": busiest?.valueText ?? "",
+            ])
+            let chartText = ChartText(title: strings.text("tables.cases_by_week.title"), description: description, withheldLegend: strings.text("statistics.withheld_chart_legend"))
+            return twoLayouts(id) { chartID, width in
+                Chart.weeklySeries(id: chartID, text: chartText, weeks: weeks, cumulative: cumulative, weeklyLegend: strings.text("statistics.weekly_legend"), cumulativeLegend: strings.text("statistics.cumulative_legend"), width: width, countText: labels.format.integer)
+            }
+        case .mediationFunnel:
+            let stages = keyedData(table, column: "cases")
+            let first = stages.first?.value
+            let shares: [String?] = stages.map { stage in
+                guard let value = stage.value, let first, first > 0 else { return nil }
+                return labels.format.percent(share: value / first)
+            }
+            return twoLayouts(id) { chartID, width in
+                Chart.funnel(id: chartID, text: text(table.id, data: stages, sorted: false), stages: stages, shareTexts: shares, width: width)
+            }
+        case .resolutionByPlatform:
+            let column = table.columnIndex("share_resolved")!
+            let items = table.rows.filter { $0[0] != .key("total") }.map { row in
+                datum(key: keyText(row[0]), label: labels.label(keyText(row[0]), in: "platforms"), cell: row[column], column: table.columns[column])
+            }
+            return twoLayouts(id) { chartID, width in
+                Chart.smallMultiples(id: chartID, text: text(table.id, data: items), items: items, width: width)
+            }
+        case .daysToStage, .revenueLossByPlatform, .platformIssue:
+            return nil
+        }
+    }
+
+    /// A bar chart of the issues of one platform, from the protected platform_issue table.
+    func platformIssues(_ platform: String) -> String {
+        let table = renderer.statistics[.platformIssue]
+        let column = table.columnIndex("cases")!
+        let data = table.rows.filter { $0[0] == .key(platform) }.map { row in
+            datum(key: keyText(row[1]), label: labels.label(keyText(row[1]), in: "issues"), cell: row[column])
+        }
+        return twoLayouts("issues-\(platform)") { chartID, width in
+            Chart.horizontalBars(id: chartID, text: text(.casesByIssue, data: data), data: data, width: width)
+        }
+    }
+
+    // MARK: Data
+
+    func keyText(_ cell: TableCell) -> String {
+        if case let .key(key) = cell { return key }
+        return ""
+    }
+
+    /// One datum per row of the table except the total, labelled through the key column's vocabulary.
+    func keyedData(_ table: StatTable, column name: String) -> [ChartDatum] {
+        let column = table.columnIndex(name)!
+        var vocabulary: String?
+        if case let .key(name) = table.columns[0].kind { vocabulary = name }
+        return table.rows.filter { $0[0] != .key("total") }.map { row in
+            datum(key: keyText(row[0]), label: labels.label(keyText(row[0]), in: vocabulary), cell: row[column], column: table.columns[column])
+        }
+    }
+
+    func datum(key: String, label: String, cell: TableCell, column: TableColumn = TableColumn("cases", .count)) -> ChartDatum {
+        let text = labels.cellText(cell, column: column, vocabulary: nil)
+        switch cell {
+        case let .count(value): return ChartDatum(key: key, label: label, value: Double(value), valueText: text)
+        case let .measure(value, _): return ChartDatum(key: key, label: label, value: value, valueText: text)
+        default: return ChartDatum(key: key, label: label, value: nil, valueText: text)
+        }
+    }
+
+    /// Title and a description that states the key finding, from `tables.<id>.chart` in strings.yaml.
+    func text(_ id: TableID, data: [ChartDatum], sorted: Bool = true) -> ChartText {
+        let published = data.filter { $0.value != nil }
+        let ranked = sorted ? published.sorted { ($0.value!, $1.key) > ($1.value!, $0.key) } : published
+        let table = renderer.statistics[id]
+        let total = table.cell(keys: ["total"], column: "cases").map { labels.cellText($0, column: TableColumn("cases", .count), vocabulary: nil) }
+        let values: [String: String] = [
+            "first": ranked.first?.label ?? "", "first_value": ranked.first?.valueText ?? "",
+            "second": ranked.dropFirst().first?.label ?? "", "second_value": ranked.dropFirst().first?.valueText ?? "",
+            "last_value": ranked.last?.valueText ?? "",
+            "total": total ?? data.first?.valueText ?? "",
+        ]
+        let description = strings.optionalText("tables.\(id.rawValue).chart").map { _ in strings.format("tables.\(id.rawValue).chart", values) }
+            ?? strings.text("tables.\(id.rawValue).definition")
+        return ChartText(title: strings.text("tables.\(id.rawValue).title"), description: description, withheldLegend: strings.text("statistics.withheld_chart_legend"))
+    }
+
+    /// The wide and compact layouts of one chart; the stylesheet shows the one that fits.
+    func twoLayouts(_ id: String, _ draw: (String, Int) -> String) -> String {
+        "<div class=\"chart-wide\">" + draw(id + "-chart", Chart.standardWidth) + "</div>"
+            + "<div class=\"chart-compact\">" + draw(id + "-chart-compact", Chart.compactWidth) + "</div>"
     }
 }

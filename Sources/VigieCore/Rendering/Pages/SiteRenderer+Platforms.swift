@@ -52,6 +52,9 @@ extension SiteRenderer {
         let milestones = content.milestones.filter { $0.actor == key }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
         values["commitments"] = milestones.map { milestoneItem($0, root: root) }
         values["has_commitments"] = !milestones.isEmpty
+        let charts = ChartBuilder(renderer: self)
+        values["issues_chart"] = charts.platformIssues(key)
+        values["comparison_chart"] = charts.chart(for: statistics[.casesByPlatform], id: "comparison")
         values["comparison_table"] = TableModel(table: statistics[.casesByPlatform], caption: strings.text("platforms.comparison_heading"), labels: labels)
         values["data_href"] = root + "donnees/"
         return page(template: "platform", folder: folder, title: strings.format("platforms.page_title", ["platform": name]), section: "platforms", values: values)
