@@ -2,8 +2,9 @@
 
 enum TextMetrics {
     /// Average advance of one character in em. Common sans-serif fonts average about 0.5 em on
-    /// French text and 0.55 em on digits, so boxes estimated at 0.6 em err on the large side.
-    static let averageAdvance = 0.6
+    /// French text and 0.55 em on digits, but DejaVu Sans (Debian's default) runs wider: at 0.6 em the
+    /// weekly legend was clipped in a Chromium screenshot, so boxes are estimated at 0.65 em.
+    static let averageAdvance = 0.65
 
     static func width(of text: String, fontSize: Double) -> Double {
         Double(text.count) * averageAdvance * fontSize

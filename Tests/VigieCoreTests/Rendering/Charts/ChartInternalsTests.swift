@@ -45,7 +45,7 @@ struct ChartInternalsTests {
     }
 
     @Test func wrappingBreaksAtSpacesButNotAtNoBreakSpaces() {
-        let lines = TextMetrics.wrap("Pièces comptables impossibles à obtenir", maxWidth: 150, fontSize: 14)
+        let lines = TextMetrics.wrap("Pièces comptables impossibles à obtenir", maxWidth: 160, fontSize: 14)
         #expect(lines == ["Pièces comptables", "impossibles à", "obtenir"])
         #expect(TextMetrics.wrap("12,5\u{00A0}%", maxWidth: 10, fontSize: 14) == ["12,5\u{00A0}%"])
     }
