@@ -64,6 +64,9 @@ struct YAMLMappingReader {
         entries.first.map { location(of: $0.keyNode) } ?? SourceLocation(path: path, line: 1 + lineOffset, column: 1)
     }
 
+    /// True when the mapping has the key (whatever its value), without marking it as read.
+    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+
     mutating func value(_ key: String) -> Node? {
         used.insert(key)
         return entries.first { $0.key == key }?.value
@@ -109,8 +112,14 @@ struct YAMLMappingReader {
 
     static func day(_ node: Node, key: String, reader: YAMLMappingReader, into diagnostics: inout [Diagnostic]) -> Day? {
         guard let text = node.scalar?.string, let day = Day(iso: text) else {
-            let found = node.scalar?.string ?? "a list or mapping"
-            diagnostics.append(.error("expected '\(key)' to be a date YYYY-MM-DD, found '\(found)'", at: reader.location(of: node)))
+            var message = "expected '\(key)' to be a date YYYY-MM-DD"
+            if let text = node.scalar?.string {
+                message += Day.isImpossibleISO(text) ? ", found '\(text)', which is not a day of the calendar" : ", found '\(text)'"
+                if let meant = Day.suggestion(forMistyped: text) { message += "; did you mean \(meant)?" }
+            } else {
+                message += ", found a list or mapping"
+            }
+            diagnostics.append(.error(message, at: reader.location(of: node)))
             return nil
         }
         return day
