@@ -31,7 +31,7 @@ let package = Package(
             ]
         ),
         // Seeded synthetic content: the default case file and the benchmark inputs.
-        .target(name: "VigieSynthetic"),
+        .target(name: "VigieSynthetic", dependencies: ["VigieCore"]),
         .executableTarget(
             name: "vigie",
             dependencies: [

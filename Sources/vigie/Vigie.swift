@@ -1,7 +1,15 @@
-import ArgumentParser
-import VigieCore
+// The `vigie` command and its subcommands.
 
-@main
+import ArgumentParser
+
 struct Vigie: ParsableCommand {
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "vigie",
+        abstract: "Builds a static transparency site from anonymised case data and Markdown notes.",
+        subcommands: [Build.self, Check.self, Generate.self],
+        defaultSubcommand: nil
+    )
 }
+
+/// A run that found problems in the content or templates (exit status 1); already reported.
+struct CommandFailure: Error {}

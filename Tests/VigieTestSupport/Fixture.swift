@@ -19,13 +19,9 @@ public struct Fixture: Sendable, CustomStringConvertible {
     /// The raw values that must never be echoed (empty when the fixture has no `secret.txt`).
     public var secrets: [String] { Self.lines(of: folder + "/secret.txt") }
 
-    /// `Tests/Fixtures`, found from this source file so tests run from any working directory.
-    public static let root: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").path
-
     /// Every folder of `Tests/Fixtures/<group>/`, sorted by name.
     public static func all(in group: String) -> [Fixture] {
-        let base = root + "/" + group
+        let base = Repository.fixtures + "/" + group
         let names = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
         return names.filter { !$0.hasPrefix(".") && !$0.contains(".") }.sorted()
             .map { Fixture(name: $0, folder: base + "/" + $0) }

@@ -1,0 +1,20 @@
+// The outcome of a run: diagnostics (which decide the exit status), counts and stage timings.
+
+public struct BuildReport: Sendable {
+    public var diagnostics: DiagnosticList
+    public var pageCount = 0
+    public var tableCount = 0
+    public var caseCount = 0
+    public var noteCount = 0
+    public var fileCount = 0
+    public var suppression: SuppressionReport?
+    /// Wall time of each stage, in run order.
+    public var stageSeconds: [(stage: String, seconds: Double)] = []
+
+    public init(diagnostics: DiagnosticList = DiagnosticList()) {
+        self.diagnostics = diagnostics
+    }
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+    public var totalSeconds: Double { stageSeconds.reduce(0) { $0 + $1.seconds } }
+}

@@ -1,0 +1,30 @@
+// Maps independent work items on all cores, keeping the input order (so output stays deterministic).
+
+import Foundation
+
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let results = ResultBox<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, transform(items[index]))
+        }
+        return results.values()
+    }
+}
+
+/// Slots written once each from concurrent iterations, then read after they all finished.
+private final class ResultBox<R>: @unchecked Sendable {
+    private var storage: [R?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: R) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [R] { storage.map { $0! } }
+}

@@ -1,0 +1,38 @@
+// /feed.xml: an Atom feed of the notes, dated by the notes and the publication (never the build clock).
+
+public enum AtomFeedWriter {
+    public static func write(notes: [RenderedNote], config: SiteConfig) -> [UInt8] {
+        let base = config.baseURL
+        var out = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(config.language))">
+              <title>\(XML.escape(config.title))</title>
+              <subtitle>\(XML.escape(config.description))</subtitle>
+              <id>\(XML.escape(base))</id>
+              <link rel="self" type="application/atom+xml" href="\(XML.escape(base + "feed.xml"))"/>
+              <link rel="alternate" type="text/html" href="\(XML.escape(base + "notes/"))"/>
+              <updated>\(config.publicationDate.iso)T00:00:00Z</updated>
+              <author><name>\(XML.escape(config.publisher.isEmpty ? config.title : config.publisher))</name></author>
+              <rights>\(XML.escape(config.licence))</rights>
+
+            """
+        for rendered in notes {
+            let note = rendered.note
+            let url = base + "notes/\(note.slug)/"
+            out += """
+                  <entry>
+                    <title>\(XML.escape(note.title))</title>
+                    <id>\(XML.escape(url))</id>
+                    <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
+                    <published>\(note.date.iso)T00:00:00Z</published>
+                    <updated>\(note.date.iso)T00:00:00Z</updated>
+
+                """
+            for tag in note.tags.sorted() { out += "    <category term=\"\(XML.escape(tag))\"/>\n" }
+            if let summary = note.summary { out += "    <summary>\(XML.escape(summary))</summary>\n" }
+            out += "    <content type=\"html\">\(XML.escape(rendered.body.html))</content>\n  </entry>\n"
+        }
+        out += "</feed>\n"
+        return Array(out.utf8)
+    }
+}

@@ -1,0 +1,101 @@
+// /donnees/datapackage.json: a Frictionless Tabular Data Package describing every published table,
+// its fields and types, the vocabulary labels, the licence and the `suppressed` flag.
+
+public enum DataPackageWriter {
+    /// Version of the open-data contract (table names and columns); bump it on any change.
+    public static let contractVersion = "1.0.0"
+
+    public static func write(statistics: ProtectedStatistics, labels: Labels) -> [UInt8] {
+        let config = labels.config
+        let strings = labels.strings
+        var resources: [String] = []
+        for table in statistics.orderedTables {
+            var fields: [String] = []
+            for column in table.columns {
+                var parts: [String] = ["\"name\": \(JSON.string(column.name))"]
+                let description = strings.optionalText("statistics.columns.\(column.name)") ?? column.name
+                switch column.kind {
+                case let .key(vocabulary):
+                    parts.append("\"type\": \"string\"")
+                    parts.append("\"description\": \(JSON.string(description))")
+                    let keys = Set(table.rows.compactMap { row -> String? in
+                        if case let .key(key) = row[table.columns.firstIndex(of: column)!] { return key }
+                        return nil
+                    })
+                    let sortedKeys = table.rows.compactMap { row -> String? in
+                        if case let .key(key) = row[table.columns.firstIndex(of: column)!] { return key }
+                        return nil
+                    }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                    if column.name == "week" {
+                        parts.append("\"constraints\": {\"required\": true, \"pattern\": \"[0-9]{4}-W[0-9]{2}\"}")
+                    } else {
+                        parts.append("\"constraints\": {\"required\": true, \"enum\": [\(sortedKeys.map(JSON.string).joined(separator: ", "))]}")
+                        let labelPairs = sortedKeys.filter { keys.contains($0) }.map { "\(JSON.string($0)): \(JSON.string(labels.label($0, in: vocabulary)))" }
+                        parts.append("\"vigie:labels\": {\(labelPairs.joined(separator: ", "))}")
+                    }
+                case .count:
+                    parts.append("\"type\": \"integer\"")
+                    parts.append("\"description\": \(JSON.string(description + " — " + strings.text("datapackage.count")))")
+                    parts.append("\"constraints\": {\"minimum\": 0}")
+                case let .measure(unit):
+                    parts.append("\"type\": \"number\"")
+                    parts.append("\"description\": \(JSON.string(description + " — " + strings.text("datapackage.unit_\(unit)")))")
+                case .suppressedFlag:
+                    parts.append("\"type\": \"boolean\"")
+                    parts.append("\"description\": \(JSON.string(strings.text("datapackage.suppressed")))")
+                    parts.append("\"trueValues\": [\"true\"]")
+                    parts.append("\"falseValues\": [\"false\"]")
+                    parts.append("\"constraints\": {\"required\": true}")
+                }
+                fields.append("          {" + parts.joined(separator: ", ") + "}")
+            }
+            let keyColumns = table.columns.filter { if case .key = $0.kind { return true } else { return false } }.map { JSON.string($0.name) }
+            let id = table.id.rawValue
+            let resource = """
+                    {
+                      "name": \(JSON.string(id)),
+                      "path": \(JSON.string(id + ".csv")),
+                      "profile": "tabular-data-resource",
+                      "title": \(JSON.string(strings.text("tables.\(id).title"))),
+                      "description": \(JSON.string(strings.format("tables.\(id).definition", ["k": String(config.threshold)]))),
+                      "format": "csv",
+                      "mediatype": "text/csv",
+                      "encoding": "utf-8",
+                      "dialect": {"delimiter": ",", "header": true},
+                      "schema": {
+                        "fields": [
+                \(fields.joined(separator: ",\n"))
+                        ],
+                        "primaryKey": [\(keyColumns.joined(separator: ", "))],
+                        "missingValues": [""]
+                      }
+                    }
+                """
+            resources.append(resource)
+        }
+        let text = """
+            {
+              "profile": "tabular-data-package",
+              "name": "vigie-signalements-plateformes",
+              "title": \(JSON.string(strings.text("datapackage.title"))),
+              "description": \(JSON.string(strings.text("datapackage.description") + " " + strings.text("datapackage.total_key"))),
+              "version": \(JSON.string(contractVersion)),
+              "created": \(JSON.string(config.publicationDate.iso + "T00:00:00Z")),
+              "homepage": \(JSON.string(config.baseURL)),
+              "licenses": [
+                {"name": "etalab-2.0", "path": \(JSON.string(config.licenceURL)), "title": \(JSON.string(config.licence))}
+              ],
+              "sources": [
+                {"title": \(JSON.string(config.publisher.isEmpty ? config.title : config.publisher)), "path": \(JSON.string(config.baseURL + "methodologie/"))}
+              ],
+              "vigie:disclosure_threshold": \(config.threshold),
+              "vigie:publication_date": \(JSON.string(config.publicationDate.iso)),
+              "resources": [
+            \(resources.joined(separator: ",\n"))
+              ]
+            }
+
+            """
+        return Array(text.utf8)
+    }
+}

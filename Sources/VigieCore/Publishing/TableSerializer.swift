@@ -1,0 +1,88 @@
+// Writes protected tables in the open-data contract's formats: CSV (RFC 4180, UTF-8, one header
+// line) and JSON (an array of objects, null where the CSV cell is empty), byte-for-byte stable.
+
+public enum TableSerializer {
+    /// A value as published in CSV and JSON: numbers with `.` and fixed decimals, nothing when withheld.
+    static func plainValue(_ cell: TableCell) -> String? {
+        switch cell {
+        case let .key(key): return key
+        case let .count(value): return String(value)
+        case let .measure(value, decimals): return fixed(value, decimals: decimals)
+        case .withheld, .empty: return nil
+        case let .flag(value): return value ? "true" : "false"
+        }
+    }
+
+    /// Fixed-point text with trailing zeros removed: `12.5`, `0.625`, `3`.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int((value * scale).rounded())
+        let negative = scaled < 0
+        var digits = String(scaled.magnitude)
+        if decimals > 0 {
+            if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
+            let split = digits.index(digits.endIndex, offsetBy: -decimals)
+            var fraction = String(digits[split...])
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            digits = String(digits[..<split]) + (fraction.isEmpty ? "" : "." + fraction)
+        }
+        return (negative && digits != "0" ? "-" : "") + digits
+    }
+
+    public static func csv(_ table: StatTable) -> [UInt8] {
+        var out = table.columns.map(\.name).joined(separator: ",") + "\n"
+        for row in table.rows {
+            out += row.map { cell in plainValue(cell).map(quoteIfNeeded) ?? "" }.joined(separator: ",")
+            out += "\n"
+        }
+        return Array(out.utf8)
+    }
+
+    static func quoteIfNeeded(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public static func json(_ table: StatTable) -> [UInt8] {
+        var out = "[\n"
+        for (index, row) in table.rows.enumerated() {
+            let fields = zip(table.columns, row).map { column, cell -> String in
+                let value: String
+                switch (cell, plainValue(cell)) {
+                case (.key, let text?): value = JSON.string(text)
+                case (_, nil): value = "null"
+                case (_, let text?): value = text
+                }
+                return "\(JSON.string(column.name)): \(value)"
+            }
+            out += "  {" + fields.joined(separator: ", ") + "}" + (index + 1 < table.rows.count ? ",\n" : "\n")
+        }
+        out += "]\n"
+        return Array(out.utf8)
+    }
+}
+
+/// Minimal JSON text helpers; the output order is ours, so no encoder can reorder keys.
+enum JSON {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,15 @@
+// View model of one figure of /statistiques/: chart, table, definition, source, downloads, citation.
+
+public struct FigureModel: Sendable {
+    public var anchor: String
+    public var title: String
+    public var definition: String
+    public var unit: String
+    public var source: String
+    public var chart: String?
+    public var table: TableModel
+    public var csvHref: String
+    public var jsonHref: String
+    public var cite: String
+    public var changeText: String?
+}

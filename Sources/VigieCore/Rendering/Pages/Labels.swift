@@ -1,0 +1,87 @@
+// Turns keys into what readers see: vocabulary labels (site.yaml first, then strings.yaml),
+// stage and size names, ISO weeks, and withheld or formatted cell values.
+
+/// Reader-facing text for keys and cells, in the site language.
+public struct Labels: Sendable {
+    public let config: SiteConfig
+    public let strings: Strings
+    public let format: ReaderFormatter
+
+    public init(config: SiteConfig, strings: Strings) {
+        self.config = config
+        self.strings = strings
+        self.format = ReaderFormatter(strings: strings)
+    }
+
+    func vocabulary(_ name: String) -> Vocabulary? {
+        switch name {
+        case "platforms": return config.platforms
+        case "issues": return config.issues
+        case "sectors": return config.sectors
+        case "outcomes": return config.outcomes
+        case "regions": return config.regions
+        default: return nil
+        }
+    }
+
+    /// The label of a key in a vocabulary (`platforms`, `issues`, `sizes`, `stages`, …).
+    public func label(_ key: String, in vocabularyName: String?) -> String {
+        if key == "total" { return strings.text("labels.total") }
+        if key == "unspecified" { return strings.text("labels.unspecified") }
+        guard let vocabularyName else { return key }
+        if let configured = vocabulary(vocabularyName)?.labels[key] { return configured }
+        return strings.optionalText("labels.\(vocabularyName).\(key)") ?? key
+    }
+
+    public func platform(_ key: String) -> String { label(key, in: "platforms") }
+
+    /// `2018-W44` → `S44 2018` short label for charts.
+    public func shortWeek(_ key: String) -> String {
+        let parts = key.split(separator: "W")
+        guard parts.count == 2 else { return key }
+        return strings.format("statistics.week_short", ["week": String(parts[1])])
+    }
+
+    /// `2018-W44` → `2018-W44 (semaine du 29 octobre 2018)`
+    public func week(_ key: String) -> String {
+        let parts = key.split(separator: "-W")
+        guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]) else { return key }
+        let monday = ISOWeek(year: year, week: number).monday
+        return strings.format("statistics.week_label", ["week": key, "monday": format.date(monday)])
+    }
+
+    /// A cell as text: formatted number, or the marker of a withheld value.
+    public func cellText(_ cell: TableCell, column: TableColumn, vocabulary: String?) -> String {
+        switch cell {
+        case let .key(key):
+            if column.name == "week" { return week(key) }
+            return label(key, in: vocabulary)
+        case let .count(value):
+            return format.integer(value)
+        case let .measure(value, decimals):
+            if case let .measure(unit) = column.kind {
+                switch unit {
+                case "share": return format.percent(share: value)
+                case "percent": return format.percent(points: value)
+                default: return format.decimal(value, places: value == value.rounded() ? 0 : 1)
+                }
+            }
+            return format.decimal(value, places: decimals)
+        case let .withheld(reason):
+            return withheldText(reason)
+        case .empty:
+            return strings.text("statistics.empty_value")
+        case let .flag(value):
+            return value ? "true" : "false"
+        }
+    }
+
+    public func withheldText(_ reason: Withholding) -> String {
+        let k = String(config.threshold)
+        switch reason {
+        case .primary: return strings.format("statistics.withheld_primary", ["k": k])
+        case .secondary: return strings.text("statistics.withheld_secondary")
+        case .smallGroup: return strings.text("statistics.withheld_small_group")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+// /donnees/: every published table with its description, size and download links.
+
+extension SiteRenderer {
+    func renderDataPage() -> OutputFile {
+        let folder = "donnees/"
+        let tables: [[String: Any]] = statistics.orderedTables.map { table in
+            let csv = TableSerializer.csv(table)
+            return [
+                "title": strings.text("tables.\(table.id.rawValue).title"),
+                "name": table.id.rawValue,
+                "description": strings.format("tables.\(table.id.rawValue).definition", ["k": String(config.threshold)]),
+                "rows": strings.format("data.rows_count", ["rows": format.integer(table.rows.count)]),
+                "size": ByteCountText.format(csv.count, formatter: format, strings: strings),
+                "csv": table.id.rawValue + ".csv",
+                "json": table.id.rawValue + ".json",
+                "figure_href": "../statistiques/#\(table.id.anchor)",
+            ]
+        }
+        return page(template: "data", folder: folder, title: strings.text("data.title"), section: "data", values: [
+            "tables": tables,
+            "licence_text": strings.format("data.licence_text", ["licence": config.licence]),
+        ])
+    }
+}
+
+/// `980 o`, `1,2 ko`, `3,4 Mo`: sizes in decimal units, with the unit names of strings.yaml.
+enum ByteCountText {
+    static func format(_ bytes: Int, formatter: ReaderFormatter, strings: Strings) -> String {
+        if bytes < 1000 { return strings.format("format.bytes", ["value": formatter.integer(bytes)]) }
+        if bytes < 1_000_000 { return strings.format("format.kilobytes", ["value": formatter.decimal(Double(bytes) / 1000, places: 1)]) }
+        return strings.format("format.megabytes", ["value": formatter.decimal(Double(bytes) / 1_000_000, places: 1)])
+    }
+}

@@ -1,0 +1,49 @@
+// The home page: headline figures with their date and change, the trend, progress and the latest notes.
+
+extension SiteRenderer {
+    func renderHome() -> OutputFile {
+        let folder = ""
+        let root = ""
+        var headlines: [[String: Any]] = []
+        func headline(_ value: String, _ key: String, change: String?, anchor: String) {
+            headlines.append([
+                "value": value,
+                "label": strings.text("home.headline.\(key)"),
+                "meaning": strings.text("home.headline.\(key)_meaning"),
+                "change": change ?? "",
+                "has_change": change != nil,
+                "href": root + "statistiques/#\(anchor)",
+            ])
+        }
+        headline(countText(count(.mediationFunnel, ["reported"])), "cases", change: changeText(.mediationFunnel, ["reported"]), anchor: TableID.mediationFunnel.anchor)
+        headline(countText(count(.mediationFunnel, ["referred"])), "referred", change: changeText(.mediationFunnel, ["referred"]), anchor: TableID.mediationFunnel.anchor)
+        headline(countText(count(.mediationFunnel, ["resolved"])), "resolved", change: changeText(.mediationFunnel, ["resolved"]), anchor: TableID.mediationFunnel.anchor)
+        let share = statistics[.resolutionByPlatform].cell(keys: ["total"], column: "share_resolved")
+        headline(labels.cellText(share ?? .empty, column: TableColumn("share_resolved", .measure(unit: "share")), vocabulary: nil), "share_resolved", change: nil, anchor: TableID.resolutionByPlatform.anchor)
+        let days = statistics[.daysToStage].cell(keys: ["referred"], column: "median_days")
+        headline(labels.cellText(days ?? .empty, column: TableColumn("median_days", .measure(unit: "days")), vocabulary: nil), "median_days", change: nil, anchor: TableID.daysToStage.anchor)
+
+        let milestones = content.milestones
+        let done = milestones.filter { $0.status == .done }.count
+        let late = milestones.filter { $0.status == .late }.count
+        let progress = strings.format("home.progress_summary", ["done": String(done), "total": String(milestones.count), "late": String(late)])
+        let statusCounts: [[String: Any]] = Milestone.Status.allCases.map { status in
+            let n = milestones.filter { $0.status == status }.count
+            return ["status": status.rawValue, "label": strings.text("labels.milestone_status.\(status.rawValue)"), "count": String(n),
+                    "percent": milestones.isEmpty ? "0" : String(n * 100 / milestones.count)]
+        }
+        let trend = ChartBuilder(renderer: self).chart(for: statistics[.casesByWeek])
+        let values: [String: Any] = [
+            "headlines": headlines,
+            "as_of": strings.format("home.as_of", ["date": format.date(config.publicationDate)]),
+            "trend": trend ?? "",
+            "has_trend": trend != nil,
+            "trend_href": root + "statistiques/#\(TableID.casesByWeek.anchor)",
+            "progress_summary": progress,
+            "progress_counts": statusCounts,
+            "latest_notes": notes.prefix(3).map { noteCard($0, root: root, level: 3) },
+            "change": totalChangeSentence() ?? "",
+        ]
+        return page(template: "home", folder: folder, title: strings.text("home.title"), section: "home", values: values)
+    }
+}

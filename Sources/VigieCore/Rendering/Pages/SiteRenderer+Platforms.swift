@@ -1,0 +1,74 @@
+// /plateformes/ and /plateformes/<key>/: each platform's numbers, all read from the protected tables.
+
+extension SiteRenderer {
+    func renderPlatforms() -> [OutputFile] {
+        var files: [OutputFile] = []
+        let indexFolder = "plateformes/"
+        let indexRoot = Self.root(for: indexFolder)
+        var cards: [[String: Any]] = []
+        for key in config.platforms.keys {
+            cards.append([
+                "label": labels.platform(key),
+                "href": indexRoot + "plateformes/\(key)/",
+                "cases": countText(count(.casesByPlatform, [key])),
+            ])
+            files.append(renderPlatform(key))
+        }
+        files.append(page(template: "platforms", folder: indexFolder, title: strings.text("platforms.title"), section: "platforms", values: ["platforms": cards]))
+        return files
+    }
+
+    func renderPlatform(_ key: String) -> OutputFile {
+        let folder = "plateformes/\(key)/"
+        let root = Self.root(for: folder)
+        let name = labels.platform(key)
+        let casesCell = count(.casesByPlatform, [key])
+        var values: [String: Any] = [
+            "platform": name,
+            "lede": strings.format("platforms.page_lede", ["platform": name]),
+            "cases": countText(casesCell),
+        ]
+        if let cases = casesCell?.count, let total = count(.casesByPlatform, ["total"])?.count, total > 0 {
+            values["share_of_all"] = strings.format("platforms.share_of_all", ["share": format.percent(share: Double(cases) / Double(total))])
+        }
+        if let change = changeText(.casesByPlatform, [key]) { values["change"] = change }
+
+        // Issues of this platform, from platform_issue (protected as published there).
+        let issues = statistics[.platformIssue]
+        values["issues_table"] = TableModel(
+            table: issues, caption: strings.text("platforms.issues_heading"), labels: labels,
+            rowFilter: { $0.first == .key(key) }
+        ).droppingFirstColumn()
+
+        let resolution = statistics[.resolutionByPlatform]
+        values["resolution_table"] = TableModel(
+            table: resolution, caption: strings.text("platforms.resolution_heading"), labels: labels,
+            rowFilter: { $0.first == .key(key) || $0.first == .key("total") })
+        let loss = statistics[.revenueLossByPlatform]
+        values["loss_table"] = TableModel(
+            table: loss, caption: strings.text("platforms.loss_heading"), labels: labels,
+            rowFilter: { $0.first == .key(key) || $0.first == .key("total") })
+
+        let milestones = content.milestones.filter { $0.actor == key }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+        values["commitments"] = milestones.map { milestoneItem($0, root: root) }
+        values["has_commitments"] = !milestones.isEmpty
+        values["comparison_table"] = TableModel(table: statistics[.casesByPlatform], caption: strings.text("platforms.comparison_heading"), labels: labels)
+        values["data_href"] = root + "donnees/"
+        return page(template: "platform", folder: folder, title: strings.format("platforms.page_title", ["platform": name]), section: "platforms", values: values)
+    }
+}
+
+extension TableModel {
+    /// The same table without its first column (the platform, constant on a platform page).
+    func droppingFirstColumn() -> TableModel {
+        var copy = self
+        copy.headers.removeFirst()
+        copy.rows = rows.map { row in
+            var row = row
+            row.cells.removeFirst()
+            if !row.cells.isEmpty { row.cells[0].rowHeader = true }
+            return row
+        }
+        return copy
+    }
+}

@@ -1,0 +1,48 @@
+// The /statistiques/ page: one figure per published table, in the SPEC's order.
+
+extension SiteRenderer {
+    func renderStatistics() -> OutputFile {
+        let folder = "statistiques/"
+        let root = Self.root(for: folder)
+        let figures = statistics.orderedTables.map { figure(for: $0, root: root) }
+        let contents = figures.map { ["title": $0.title, "anchor": $0.anchor] }
+        var values: [String: Any] = [
+            "figures": figures,
+            "contents": contents,
+            "legend": strings.format("statistics.legend", ["k": String(config.threshold), "km1": String(config.threshold - 1)]),
+        ]
+        if let change = totalChangeSentence() { values["change"] = change }
+        return page(template: "statistics", folder: folder, title: strings.text("statistics.title"), section: "statistics", values: values)
+    }
+
+    /// "+42 signalements depuis le 31 janvier 2019." or the sentence saying it is withheld.
+    func totalChangeSentence() -> String? {
+        guard let previous, let previousDate = config.previousPublication else { return nil }
+        let date = format.date(previousDate)
+        if let change = PublishedChange.difference(current: statistics, previous: previous, table: .casesByPlatform, keys: ["total"]) {
+            return strings.format("statistics.change_text", ["change": format.signed(change), "date": date])
+        }
+        return strings.format("statistics.change_hidden", ["date": date])
+    }
+
+    func figure(for table: StatTable, root: String) -> FigureModel {
+        let id = table.id
+        let title = strings.text("tables.\(id.rawValue).title")
+        let k = String(config.threshold)
+        let definition = strings.format("tables.\(id.rawValue).definition", ["k": k])
+        let url = config.baseURL + "statistiques/#\(id.anchor)"
+        let date = format.date(config.publicationDate)
+        return FigureModel(
+            anchor: id.anchor,
+            title: title,
+            definition: definition,
+            unit: strings.text("tables.\(id.rawValue).unit"),
+            source: strings.format("statistics.source_text", ["date": date]),
+            chart: ChartBuilder(renderer: self).chart(for: table),
+            table: TableModel(table: table, caption: strings.format("statistics.table_caption", ["title": title]), labels: labels),
+            csvHref: root + "donnees/\(id.rawValue).csv",
+            jsonHref: root + "donnees/\(id.rawValue).json",
+            cite: strings.format("statistics.cite_text", ["title": title, "site": config.title, "date": date, "url": url]),
+            changeText: nil)
+    }
+}

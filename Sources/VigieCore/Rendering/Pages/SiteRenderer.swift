@@ -1,0 +1,139 @@
+// Render stage: builds every page of the site from the content, the rendered notes and the
+// protected statistics only, through the Mustache templates; returns the files in memory.
+
+import Foundation
+
+/// Everything a page needs, prepared once per build.
+public struct SiteRenderer: Sendable {
+    public let content: Content
+    public let notes: [RenderedNote]
+    public let statistics: ProtectedStatistics
+    /// The same indicators as they stood at the previous publication, protected alike (for "what changed").
+    public let previous: ProtectedStatistics?
+    public let templates: TemplateSet
+    public let labels: Labels
+
+    public init(content: Content, notes: [RenderedNote], statistics: ProtectedStatistics, previous: ProtectedStatistics?, templates: TemplateSet) {
+        self.content = content
+        self.notes = notes
+        self.statistics = statistics
+        self.previous = previous
+        self.templates = templates
+        self.labels = Labels(config: content.config, strings: templates.strings)
+    }
+
+    var config: SiteConfig { content.config }
+    var strings: Strings { templates.strings }
+    var format: ReaderFormatter { labels.format }
+
+    /// Every HTML page of the site, sorted by path.
+    public func renderPages() -> [OutputFile] {
+        var files: [OutputFile] = []
+        files.append(renderHome())
+        files.append(renderStatistics())
+        files.append(contentsOf: renderPlatforms())
+        files.append(contentsOf: renderNotes())
+        files.append(renderProgress())
+        files.append(renderMethodology())
+        files.append(renderDataPage())
+        files.append(renderNotFound())
+        return files.sorted { $0.path < $1.path }
+    }
+
+    // MARK: Layout
+
+    /// The relative prefix from a page folder back to the site root: `""`, `"../"`, `"../../"`.
+    static func root(for folder: String) -> String {
+        let depth = folder.split(separator: "/").count
+        return String(repeating: "../", count: depth)
+    }
+
+    /// Renders a page template inside the base layout.
+    /// - Parameters:
+    ///   - folder: the page's folder (`""` for the home page, `statistiques/`), or nil for `404.html`.
+    func page(template: String, folder: String?, title: String, section: String, description: String? = nil, values: [String: Any]) -> OutputFile {
+        let root: String
+        if let folder {
+            root = Self.root(for: folder)
+        } else {
+            // 404.html is served at any depth: link from the site root path.
+            root = URLComponents(string: config.baseURL)?.path ?? "/"
+        }
+        let home = root.isEmpty ? "./" : root
+        let navItems: [(String, String, String)] = [
+            ("home", home, strings.text("nav.home")),
+            ("statistics", root + "statistiques/", strings.text("nav.statistics")),
+            ("platforms", root + "plateformes/", strings.text("nav.platforms")),
+            ("notes", root + "notes/", strings.text("nav.notes")),
+            ("progress", root + "progres/", strings.text("nav.progress")),
+            ("methodology", root + "methodologie/", strings.text("nav.methodology")),
+            ("data", root + "donnees/", strings.text("nav.data")),
+        ]
+        let nav: [[String: Any]] = navItems.map { ["key": $0.0, "href": $0.1, "label": $0.2, "current": $0.0 == section] }
+        var context: [String: Any] = values
+        context["t"] = strings.tree
+        context["root"] = root
+        context["home"] = home
+        context["nav"] = nav
+        context["page_title"] = title
+        context["page_description"] = description ?? config.description
+        context["is_home"] = folder == ""
+        context["canonical"] = config.baseURL + (folder ?? "404.html")
+        context["site"] = siteContext
+        let html = templates.render("pages/\(template)", context)
+        let path = folder.map { $0 + "index.html" } ?? "404.html"
+        return OutputFile(path: path, text: html)
+    }
+
+    var siteContext: [String: Any] {
+        [
+            "title": config.title,
+            "description": config.description,
+            "publisher": config.publisher,
+            "language": config.language,
+            "licence": config.licence,
+            "licence_url": config.licenceURL,
+            "date": format.date(config.publicationDate),
+            "date_iso": config.publicationDate.iso,
+            "published_on": strings.format("site.published_on", ["date": format.date(config.publicationDate)]),
+            "licence_line": strings.format("site.data_licence", ["licence": config.licence]),
+        ]
+    }
+
+    // MARK: Shared helpers
+
+    func count(_ table: TableID, _ keys: [String], column: String = "cases") -> TableCell? {
+        statistics[table].cell(keys: keys, column: column)
+    }
+
+    /// A count as text, or its withheld marker.
+    func countText(_ cell: TableCell?) -> String {
+        guard let cell else { return strings.text("statistics.empty_value") }
+        return labels.cellText(cell, column: TableColumn("cases", .count), vocabulary: nil)
+    }
+
+    /// "+42 depuis le 31 janvier 2019", or nil when the change cannot be published.
+    func changeText(_ table: TableID, _ keys: [String], column: String = "cases") -> String? {
+        guard let previous, let previousDate = config.previousPublication else { return nil }
+        guard let change = PublishedChange.difference(current: statistics, previous: previous, table: table, keys: keys, column: column) else {
+            return strings.format("home.no_change_published", [:])
+        }
+        return strings.format("home.change_since", ["change": format.signed(change), "date": format.date(previousDate)])
+    }
+
+    func noteCard(_ rendered: RenderedNote, root: String, level: Int = 2) -> [String: Any] {
+        let note = rendered.note
+        return [
+            "title": note.title,
+            "href": root + "notes/\(note.slug)/",
+            "date": format.date(note.date),
+            "date_iso": note.date.iso,
+            "summary": note.summary ?? "",
+            "has_summary": note.summary != nil,
+            "reading_time": strings.format("notes.reading_time", ["minutes": String(rendered.readingMinutes)]),
+            "level": String(level),
+            "has_tags": !note.tags.isEmpty,
+            "tags": note.tags.sorted().map { ["label": $0, "href": root + "notes/themes/\($0.slugified)/"] },
+        ]
+    }
+}

@@ -1,0 +1,113 @@
+// Loads the templates folder: Mustache templates, UI strings and static assets, with every
+// syntax error or missing partial reported as a located diagnostic.
+
+import Foundation
+import Mustache
+import Yams
+
+/// The site maintainer's part of a build: layouts, pages, partials, wording and CSS.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    /// `strings.yaml`: every word the site shows that is not content.
+    public let strings: Strings
+    /// Files copied as they are (CSS, icons), by path relative to `assets/`, sorted.
+    public let assets: [(path: String, bytes: [UInt8])]
+    public let names: Set<String>
+
+    /// Templates every build renders; a missing one is an error.
+    static let requiredTemplates = [
+        "base", "pages/home", "pages/statistics", "pages/platform", "pages/notes", "pages/note", "pages/tag",
+        "pages/progress", "pages/methodology", "pages/data", "pages/404",
+    ]
+
+    public static func load(directory: String, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(atPath: root) else {
+            diagnostics.append(.error("templates folder not found", at: SourceLocation(path: root, line: 0, column: 0)))
+            return nil
+        }
+        var templateFiles: [String] = []
+        var assetFiles: [String] = []
+        for case let relative as String in enumerator {
+            if relative.hasSuffix(".mustache") { templateFiles.append(relative) }
+            else if relative.hasPrefix("assets/"), !relative.hasPrefix("assets/."), !(relative as NSString).lastPathComponent.hasPrefix(".") {
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue { assetFiles.append(relative) }
+            }
+        }
+        templateFiles.sort()
+        assetFiles.sort()
+
+        var library = MustacheLibrary()
+        var sources: [String: (path: String, text: String)] = [:]
+        var ok = true
+        for relative in templateFiles {
+            let path = root + "/" + relative
+            // Layouts are parents (`{{<base}}…{{/base}}`); Mustache section names cannot hold a '/',
+            // so a layout is registered under its bare file name.
+            var name = String(relative.dropLast(".mustache".count))
+            if name.hasPrefix("layouts/") { name = String(name.dropFirst("layouts/".count)) }
+            guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(path: path, line: 1, column: 1)))
+                ok = false
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                sources[name] = (path, text)
+            } catch let error as MustacheTemplate.ParserError {
+                let message = "template syntax error: \(describe(error.error))"
+                diagnostics.append(.error(message, at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                ok = false
+            } catch {
+                diagnostics.append(.error("template syntax error", at: SourceLocation(path: path, line: 1, column: 1)))
+                ok = false
+            }
+        }
+        // Mustache renders a missing partial as nothing; a maintainer wants to hear about it.
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in PartialReference.scan(source.text) where sources[reference.name] == nil {
+                let location = SourceLocation(path: source.path, line: reference.line, column: reference.column)
+                diagnostics.append(.error("template '\(name)' includes '\(reference.name)', but no file \(reference.name).mustache exists", at: location))
+                ok = false
+            }
+        }
+        for required in requiredTemplates where sources[required] == nil {
+            let file = required == "base" ? "layouts/base" : required
+            guard !templateFiles.contains(file + ".mustache") else { continue }
+            diagnostics.append(.error("missing template \(file).mustache", at: SourceLocation(path: root, line: 0, column: 0)))
+            ok = false
+        }
+
+        let stringsPath = root + "/strings.yaml"
+        let strings = Strings.load(path: stringsPath, into: &diagnostics)
+        if strings == nil { ok = false }
+
+        var assets: [(String, [UInt8])] = []
+        for relative in assetFiles {
+            guard let data = fm.contents(atPath: root + "/" + relative) else { continue }
+            assets.append((String(relative.dropFirst("assets/".count)), [UInt8](data)))
+        }
+        guard ok, let strings else { return nil }
+        return TemplateSet(library: library, strings: strings, assets: assets, names: Set(sources.keys))
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with '}}'"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+
+    /// Renders a registered template; templates were checked at load, so a missing one is a programming error.
+    public func render(_ name: String, _ context: Any) -> String {
+        guard let output = library.render(context, withTemplate: name) else {
+            preconditionFailure("template \(name) was not loaded")
+        }
+        return output
+    }
+}

@@ -1,0 +1,35 @@
+// `vigie build`: validate everything, then publish the site atomically.
+
+import ArgumentParser
+import Foundation
+import VigieCore
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder (atomically: on any error the previous site stays).")
+
+    @OptionGroup var inputs: InputOptions
+    @Option(help: "Output folder.") var output = "_site"
+    @Flag(help: "After the summary, print the wall time of each stage (one 'timing: <stage>: <seconds>' line each).")
+    var timings = false
+
+    func run() throws {
+        let options = BuildOptions(contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: output)
+        try Runner.run(options, verb: "built", timings: timings)
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate the content and templates; write nothing.")
+
+    @OptionGroup var inputs: InputOptions
+
+    func run() throws {
+        let options = BuildOptions(contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: nil)
+        try Runner.run(options, verb: "checked")
+    }
+}
+
+struct InputOptions: ParsableArguments {
+    @Option(help: "Content folder (site.yaml, cases/, notes/, milestones.yaml).") var content = "content"
+    @Option(help: "Templates folder (Mustache templates, strings.yaml, assets/).") var templates = "templates"
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs checks/site_check.py on each deliberately broken mini-site of checks/fixtures/ and
+# asserts that the check it targets FAILs, for the reason it was broken for.
+# Ends with `N passed, M failed`; exit status 1 if an expectation was not met.
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+python="${PYTHON:-python3}"
+checker="$here/site_check.py"
+fixtures="$here/fixtures"
+
+bash "$here/install.sh" || { echo "0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+tmp="$(mktemp -d -t vigie-fixtures.XXXXXX)"
+trap 'rm -rf "$tmp"' EXIT
+
+# expect STATUS FIXTURE CHECK [REASON-SUBSTRING...] [-- extra site_check args]
+expect() {
+    local status="$1" fixture="$2" check="$3"
+    shift 3
+    local reasons=() extra=()
+    while [ $# -gt 0 ]; do
+        if [ "$1" = "--" ]; then shift; extra=("$@"); break; fi
+        reasons+=("$1"); shift
+    done
+    local out="$tmp/out.txt" rc=0 problem=""
+    "$python" "$checker" "$fixtures/$fixture" --name "$fixture" --only "$check" "${extra[@]}" >"$out" 2>&1 || rc=$?
+    if ! grep -q "^$status $fixture: $check[ :]" "$out"; then
+        problem="no '$status $fixture: $check' line"
+    elif [ "$status" = FAIL ] && [ "$rc" -ne 1 ]; then
+        problem="exit status $rc, expected 1"
+    elif [ "$status" = PASS ] && [ "$rc" -ne 0 ]; then
+        problem="exit status $rc, expected 0"
+    else
+        local r
+        for r in "${reasons[@]}"; do
+            grep -qF -- "$r" "$out" || { problem="no reason mentioning '$r'"; break; }
+        done
+    fi
+    if [ -z "$problem" ]; then
+        local verb=fails; [ "$status" = PASS ] && verb=passes
+        echo "ok   $fixture: $check $verb as expected"
+        passed=$((passed + 1))
+    else
+        echo "FAIL $fixture: $check: $problem; site_check printed:"
+        sed 's/^/    | /' "$out"
+        failed=$((failed + 1))
+    fi
+}
+
+expect FAIL broken-html  html  'Element “div” not allowed as child of element “span”' 'Element “chiffre” not allowed'
+expect FAIL broken-a11y  a11y  'image-alt [critical]' 'label [critical]'
+expect FAIL broken-links links 'loads <link href> from another host: https://cdn.example.com/style.css' \
+                               'broken <a href>: statistiques/' 'broken fragment: #absent' \
+                               '/methodologie/index.html' '/robots.txt'
+expect FAIL broken-data  data  'resource cases_by_platform: schema fields platform,cases;' \
+                               'cases_by_platform.csv: header is platform,cases;' \
+                               'count column cases = 3 is below the threshold k=5' \
+                               'no resource with path days_to_stage.csv'
+expect FAIL broken-feeds feeds 'entry link https://example.org/notes/absente/ points to a missing page'
+# determinism: an identical rebuild passes, a rebuild that changes one byte fails
+expect PASS broken-feeds determinism -- --rebuild-cmd "cp -R '$fixtures/broken-feeds' {out}"
+expect FAIL broken-feeds determinism 'differs: /feed.xml' 'only in the rebuild: /extra.txt' \
+    -- --rebuild-cmd "cp -R '$fixtures/broken-feeds' {out} && echo >> {out}/feed.xml && touch {out}/extra.txt"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
