@@ -4,8 +4,10 @@
 /// Validates the case files of one build; keeps the identifiers seen so far to check uniqueness across files.
 public struct CaseFileValidator {
     public let config: SiteConfig
-    /// First place each case_id was seen: file path and line.
-    private var seenIDs: [String: SourceLocation] = [:]
+    /// First place each case_id was seen: index in `paths`, and line. (A SourceLocation per id
+    /// retained its path string once per row: 12 % of the load time on 300,000 rows.)
+    private var seenIDs: [String: (file: Int, line: Int)] = [:]
+    private var paths: [String] = []
     public private(set) var records: [CaseRecord] = []
 
     public init(config: SiteConfig) {
@@ -18,6 +20,7 @@ public struct CaseFileValidator {
     /// still screened for direct identifiers: those are the errors that must never slip through.
     public mutating func validate(bytes: [UInt8], path: String, into diagnostics: inout [Diagnostic]) {
         var reader = CSVReader(bytes: bytes, path: path)
+        paths.append(path)
         guard let first = reader.next(diagnostics: &diagnostics) else {
             if reader.skippedRecords == 0 {
                 let required = CaseColumn.allCases.filter(\.isRequired).map(\.rawValue).joined(separator: ", ")
@@ -74,9 +77,9 @@ public struct CaseFileValidator {
             if caseID.isEmpty {
                 row.error(.caseID, "case_id is empty; every case needs an opaque identifier")
             } else if let first = seenIDs[caseID] {
-                row.error(.caseID, "duplicate case_id: the same identifier is already used at \(first.path):\(first.line); give each case its own")
+                row.error(.caseID, "duplicate case_id: the same identifier is already used at \(paths[first.file]):\(first.line); give each case its own")
             } else {
-                seenIDs[caseID] = SourceLocation(path: reader.path, line: record.line, column: 0)
+                seenIDs[caseID] = (paths.count - 1, record.line)
             }
         }
         let reportedOn = row.day(.reportedOn, required: true)

@@ -3,10 +3,10 @@
 extension IdentifierGuard {
     /// A masked error when the field holds a direct identifier, else nil.
     /// - Parameter place: how the message names the cell, e.g. `column 'sector'` or `field 13`.
-    static func screen(_ field: CSVField, reader: CSVReader, place: String) -> Diagnostic? {
+    static func screen(_ field: CSVField, reader: CSVReader, place: @autoclosure () -> String) -> Diagnostic? {
         guard mayContainIdentifier(reader.bytes[field.range]), let kind = detect(reader.string(field)) else { return nil }
         return .error(
-            "\(place) holds what looks like \(kind.rawValue) (value masked); case files must be anonymised: delete it from the export",
+            "\(place()) holds what looks like \(kind.rawValue) (value masked); case files must be anonymised: delete it from the export",
             at: reader.location(of: field))
     }
 }

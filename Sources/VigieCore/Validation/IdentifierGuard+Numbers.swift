@@ -19,10 +19,7 @@ extension IdentifierGuard {
     }
 
     static func digitRuns(_ raw: [UInt8]) -> [DigitRun] {
-        // French spreadsheets group digits with a no-break space (U+00A0) or a narrow one (U+202F).
-        let b = Array(String(decoding: raw, as: UTF8.self)
-            .replacingOccurrences(of: "\u{00A0}", with: " ")
-            .replacingOccurrences(of: "\u{202F}", with: " ").utf8)
+        let b = raw.contains(where: { $0 >= 0x80 }) ? spacesFolded(raw) : raw
         var runs: [DigitRun] = []
         var i = 0
         while i < b.count {
@@ -46,6 +43,24 @@ extension IdentifierGuard {
             i = j
         }
         return runs
+    }
+
+    /// French spreadsheets group digits with a no-break space (U+00A0) or a narrow one (U+202F):
+    /// each becomes a plain space.
+    private static func spacesFolded(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
+                out.append(UInt8(ascii: " ")); i += 2
+            } else if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xAF {
+                out.append(UInt8(ascii: " ")); i += 3
+            } else {
+                out.append(b[i]); i += 1
+            }
+        }
+        return out
     }
 
     /// Length of the separator at `j` when a digit follows it, else 0.

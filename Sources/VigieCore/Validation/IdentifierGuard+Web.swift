@@ -7,8 +7,14 @@ extension IdentifierGuard {
             guard i > 0, isLocalPartByte(b[i - 1]) else { continue }
             if domainEnds(b, from: i + 1) { return true }
         }
-        let lowered = String(decoding: b, as: UTF8.self).lowercased()
-        return lowered.contains("(at)") || lowered.contains("[at]") || lowered.contains("(arobase)")
+        guard b.contains(UInt8(ascii: "(")) || b.contains(UInt8(ascii: "[")) else { return false }
+        let lowered = asciiLowercased(b)
+        return contains(lowered, "(at)") || contains(lowered, "[at]") || contains(lowered, "(arobase)")
+    }
+
+    /// ASCII letters lowered; other bytes (UTF-8 sequences included) unchanged.
+    static func asciiLowercased(_ b: [UInt8]) -> [UInt8] {
+        b.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
     }
 
     private static func isLocalPartByte(_ c: UInt8) -> Bool {
@@ -46,7 +52,7 @@ extension IdentifierGuard {
 
     /// `http://…`, `www.…`, or a bare `maboutique.fr` (name with a letter, a dot, a known TLD, end of word).
     static func containsURL(_ b: [UInt8]) -> Bool {
-        let text = Array(String(decoding: b, as: UTF8.self).lowercased().utf8)
+        let text = asciiLowercased(b)
         if contains(text, "://") || contains(text, "www.") { return true }
         var i = 1
         while i < text.count {

@@ -44,8 +44,16 @@ struct RowValidator {
 
     /// The trimmed text of a known column, or nil when the column is absent or the cell was refused.
     mutating func text(_ column: CaseColumn) -> String? {
-        guard let index = layout.index[column] else { return nil }
-        return screenedText(fieldIndex: index)?.trimmingCharacters(in: .whitespaces)
+        guard let index = layout.index[column], let text = screenedText(fieldIndex: index) else { return nil }
+        return Self.trimmed(text)
+    }
+
+    /// The text without surrounding spaces and tabs; most cells have none, and checking the two ends
+    /// first skips Foundation's trimming on them.
+    static func trimmed(_ text: String) -> String {
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let first = text.utf8.first, let last = text.utf8.last, blank(first) || blank(last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     mutating func day(_ column: CaseColumn, required: Bool) -> Day? {
@@ -102,9 +110,13 @@ struct RowValidator {
             error(.issues, "issues is empty; expected one or more issue keys joined by '|', e.g. delisting|no_customer_service")
             return nil
         }
+        // One issue, the most common case: no splitting.
+        if !text.utf8.contains(UInt8(ascii: "|")) {
+            return lookUp(text, column: .issues, in: config.issues, what: "issue").map { 1 << UInt64($0) }
+        }
         var set: UInt64 = 0
         var ok = true
-        for part in text.split(separator: "|", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        for part in text.split(separator: "|", omittingEmptySubsequences: false).map({ Self.trimmed(String($0)) }) {
             if part.isEmpty {
                 error(.issues, "empty issue in the list; join issue keys with a single '|' and no '|' at the ends")
                 ok = false
@@ -141,6 +153,12 @@ struct RowValidator {
     /// an optional `%`; empty means unknown.
     mutating func percentage(_ column: CaseColumn) -> Double? {
         guard let text = text(column), !text.isEmpty else { return nil }
+        // Fast path for the common plain number (`20`, `38.7`): no Foundation string work.
+        if text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }), let value = Double(text),
+            (0...100).contains(value)
+        {
+            return value
+        }
         var number = text.replacingOccurrences(of: ",", with: ".")
         if number.hasSuffix("%") { number.removeLast() }
         number = number.trimmingCharacters(in: .whitespaces.union(["\u{00A0}", "\u{202F}"]))
