@@ -11,6 +11,8 @@ public struct CSVReader: Sendable {
     public let delimiter: UInt8
     /// Malformed records reported and skipped so far; a caller reading the header checks it is still 0.
     public private(set) var skippedRecords = 0
+    /// A file in another encoding has invalid bytes on every line with an accent: report the first only.
+    private var reportedInvalidUTF8 = false
     private var position = 0
     private var line = 1
     private var lineStart = 0
@@ -186,7 +188,12 @@ public struct CSVReader: Sendable {
             break
         }
         if let invalidUTF8 {
-            diagnostics.append(.error("invalid UTF-8 byte sequence; save the file as UTF-8 (in Excel: \"CSV UTF-8\")", at: invalidUTF8))
+            if !reportedInvalidUTF8 {
+                reportedInvalidUTF8 = true
+                diagnostics.append(.error(
+                    "invalid UTF-8 byte sequence; save the file as \"CSV UTF-8\" (Excel's plain \"CSV\" uses another encoding); later lines with invalid bytes are skipped without a message",
+                    at: invalidUTF8))
+            }
             return nil
         }
         return CSVRecord(line: recordLine, fields: fields)

@@ -19,6 +19,10 @@ public struct CaseFileValidator {
     /// Whatever else is wrong (a broken header, a missing column, a misaligned row), every cell is
     /// still screened for direct identifiers: those are the errors that must never slip through.
     public mutating func validate(bytes: [UInt8], path: String, into diagnostics: inout [Diagnostic]) {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            diagnostics.append(.error("the file is in UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\"", at: SourceLocation(path: path)))
+            return
+        }
         var reader = CSVReader(bytes: bytes, path: path)
         paths.append(path)
         guard let first = reader.next(diagnostics: &diagnostics) else {
@@ -37,15 +41,21 @@ public struct CaseFileValidator {
             layout = ColumnLayout(header: first, reader: reader, into: &diagnostics)
         }
         while let record = reader.next(diagnostics: &diagnostics) {
+            // Spreadsheets leave rows of bare delimiters (`;;;;`) under the data: they are blank lines.
+            if record.fields.allSatisfy({ reader.bytes[$0.range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }) {
+                continue
+            }
             guard let layout else {
                 screen(record, layout: nil, reader: reader, into: &diagnostics)
                 continue
             }
             guard record.fields.count == layout.fieldCount else {
                 let delimiter = Character(UnicodeScalar(reader.delimiter))
-                diagnostics.append(.error(
-                    "expected \(layout.fieldCount) fields as in the header, found \(record.fields.count); check for a missing or extra '\(delimiter)', or a '\(delimiter)' inside a value that needs quotes",
-                    at: SourceLocation(path: path, line: record.line, column: 1)))
+                var message = "expected \(layout.fieldCount) fields as in the header, found \(record.fields.count); check for a missing or extra '\(delimiter)', or a '\(delimiter)' inside a value that needs quotes"
+                if delimiter == ",", record.fields.count > layout.fieldCount {
+                    message += " (a decimal comma: write 12.5 or \"12,5\")"
+                }
+                diagnostics.append(.error(message, at: SourceLocation(path: path, line: record.line, column: 1)))
                 screen(record, layout: nil, reader: reader, into: &diagnostics)
                 continue
             }

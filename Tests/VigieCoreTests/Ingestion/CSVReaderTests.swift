@@ -87,8 +87,15 @@ private func read(_ text: String) -> (records: [[String]], diagnostics: [String]
         let result = read(Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n3,4\n".utf8))
         #expect(result.records == [["a@1:1", "b@1:3"], ["3@3:1", "4@3:3"]])
         #expect(result.diagnostics == [
-            "f.csv:2:6: error: invalid UTF-8 byte sequence; save the file as UTF-8 (in Excel: \"CSV UTF-8\")"
+            "f.csv:2:6: error: invalid UTF-8 byte sequence; save the file as \"CSV UTF-8\" (Excel's plain \"CSV\" uses another encoding); later lines with invalid bytes are skipped without a message"
         ])
+    }
+
+    /// A Windows-1252 file has invalid bytes on every accented line: one message, not hundreds.
+    @Test func invalidUTF8IsReportedOncePerFile() {
+        let result = read(Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n2,".utf8) + [0xE9, 0x74, 0xE9] + Array("\n3,4\n".utf8))
+        #expect(result.records.count == 2)
+        #expect(result.diagnostics.count == 1)
     }
 
     /// Regression: the reader used to resume at the next physical line, inside the quoted field,
