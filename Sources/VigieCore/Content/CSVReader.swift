@@ -32,7 +32,9 @@ public struct CSVReader: Sendable {
 
     /// `;` when the header has more semicolons than commas outside quotes, else `,`.
     static func detectDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
-        var commas = 0, semicolons = 0, inQuotes = false
+        var commas = 0
+        var semicolons = 0
+        var inQuotes = false
         var i = start
         while i < bytes.count {
             let c = bytes[i]
@@ -66,7 +68,10 @@ public struct CSVReader: Sendable {
         out.reserveCapacity(slice.count)
         var previousWasQuote = false
         for c in slice {
-            if c == Self.quote && previousWasQuote { previousWasQuote = false; continue }
+            if c == Self.quote && previousWasQuote {
+                previousWasQuote = false
+                continue
+            }
             previousWasQuote = c == Self.quote
             out.append(c)
         }
@@ -143,19 +148,24 @@ public struct CSVReader: Sendable {
                     position += 1
                 }
                 guard closed else {
-                    diagnostics.append(.error(
-                        "unterminated quoted field: the quote opened here is never closed; close it or double the quotes inside the value",
-                        at: location(offset: fieldStart, line: fieldLine, lineStart: fieldLineStart)))
+                    diagnostics.append(
+                        .error(
+                            "unterminated quoted field: the quote opened here is never closed; close it or double the quotes inside the value",
+                            at: location(offset: fieldStart, line: fieldLine, lineStart: fieldLineStart)))
                     return nil
                 }
-                fields.append(CSVField(range: contentStart..<position, hasEscapedQuotes: escaped, line: fieldLine, start: fieldStart, lineStart: fieldLineStart))
+                fields.append(
+                    CSVField(
+                        range: contentStart..<position, hasEscapedQuotes: escaped, line: fieldLine, start: fieldStart,
+                        lineStart: fieldLineStart))
                 position += 1  // the closing quote
                 if position < bytes.count {
                     let next = bytes[position]
                     if next != delimiter && next != Self.lf && next != Self.cr {
-                        diagnostics.append(.error(
-                            "unexpected character after a closing quote; a quoted field must end at the delimiter or the end of the line (write a quote inside a value as \"\")",
-                            at: location(offset: position, line: line, lineStart: lineStart)))
+                        diagnostics.append(
+                            .error(
+                                "unexpected character after a closing quote; a quoted field must end at the delimiter or the end of the line (write a quote inside a value as \"\")",
+                                at: location(offset: position, line: line, lineStart: lineStart)))
                         skipToNextLine()
                         return nil
                     }
@@ -165,9 +175,10 @@ public struct CSVReader: Sendable {
                     let c = bytes[position]
                     if c == delimiter || c == Self.lf || c == Self.cr { break }
                     if c == Self.quote {
-                        diagnostics.append(.error(
-                            "unexpected '\"' inside an unquoted field; quote the whole field and double the quote",
-                            at: location(offset: position, line: line, lineStart: lineStart)))
+                        diagnostics.append(
+                            .error(
+                                "unexpected '\"' inside an unquoted field; quote the whole field and double the quote",
+                                at: location(offset: position, line: line, lineStart: lineStart)))
                         skipToNextLine()
                         return nil
                     }
@@ -177,7 +188,10 @@ public struct CSVReader: Sendable {
                     }
                     position += 1
                 }
-                fields.append(CSVField(range: fieldStart..<position, hasEscapedQuotes: false, line: fieldLine, start: fieldStart, lineStart: fieldLineStart))
+                fields.append(
+                    CSVField(
+                        range: fieldStart..<position, hasEscapedQuotes: false, line: fieldLine, start: fieldStart, lineStart: fieldLineStart
+                    ))
             }
             if position >= bytes.count { break }
             if bytes[position] == delimiter {
@@ -190,9 +204,10 @@ public struct CSVReader: Sendable {
         if let invalidUTF8 {
             if !reportedInvalidUTF8 {
                 reportedInvalidUTF8 = true
-                diagnostics.append(.error(
-                    "invalid UTF-8 byte sequence; save the file as \"CSV UTF-8\" (Excel's plain \"CSV\" uses another encoding); later lines with invalid bytes are skipped without a message",
-                    at: invalidUTF8))
+                diagnostics.append(
+                    .error(
+                        "invalid UTF-8 byte sequence; save the file as \"CSV UTF-8\" (Excel's plain \"CSV\" uses another encoding); later lines with invalid bytes are skipped without a message",
+                        at: invalidUTF8))
             }
             return nil
         }
@@ -213,9 +228,18 @@ public struct CSVReader: Sendable {
         let minimum: UInt32
         var scalar: UInt32
         switch b0 {
-        case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b0 & 0x1F)
-        case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b0 & 0x0F)
-        case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b0 & 0x07)
+        case 0xC2...0xDF:
+            length = 2
+            minimum = 0x80
+            scalar = UInt32(b0 & 0x1F)
+        case 0xE0...0xEF:
+            length = 3
+            minimum = 0x800
+            scalar = UInt32(b0 & 0x0F)
+        case 0xF0...0xF4:
+            length = 4
+            minimum = 0x10000
+            scalar = UInt32(b0 & 0x07)
         default: return nil
         }
         guard i + length <= bytes.count else { return nil }

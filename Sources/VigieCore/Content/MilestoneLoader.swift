@@ -6,7 +6,9 @@ import Yams
 public enum MilestoneLoader {
     static let knownKeys = ["id", "title", "description", "actor", "due", "status", "done_on", "source"]
 
-    public static func load(text: String, path: String, config: SiteConfig, noteSlugs: Set<String>, into diagnostics: inout [Diagnostic]) -> [Milestone] {
+    public static func load(text: String, path: String, config: SiteConfig, noteSlugs: Set<String>, into diagnostics: inout [Diagnostic])
+        -> [Milestone]
+    {
         guard let root = YAMLParser.parse(text, path: path, into: &diagnostics) else { return [] }
         guard var top = YAMLMappingReader(root, path: path, what: "milestones.yaml", into: &diagnostics) else { return [] }
         let list = top.value("milestones")
@@ -40,7 +42,10 @@ public enum MilestoneLoader {
             reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
 
             if let id, !id.isSlug {
-                diagnostics.append(.error("milestone id must be lower-case letters and digits joined by dashes, e.g. 'charte-bonnes-pratiques'", at: idLocation))
+                diagnostics.append(
+                    .error(
+                        "milestone id must be lower-case letters and digits joined by dashes, e.g. 'charte-bonnes-pratiques'",
+                        at: idLocation))
             } else if let id, !seen.insert(id).inserted {
                 diagnostics.append(.error("duplicate milestone id '\(id)'; give each milestone its own id", at: idLocation))
             }
@@ -67,7 +72,8 @@ public enum MilestoneLoader {
                 status = Milestone.Status(rawValue: text)
                 if status == nil {
                     var message = "unknown milestone status '\(text)'; expected done, in_progress, late or not_started"
-                    if let suggestion = Vocabulary(name: "statuses", keys: Milestone.Status.allCases.map(\.rawValue)).suggestion(for: text) {
+                    if let suggestion = Vocabulary(name: "statuses", keys: Milestone.Status.allCases.map(\.rawValue)).suggestion(for: text)
+                    {
                         message += "; did you mean '\(suggestion)'?"
                     }
                     diagnostics.append(.error(message, at: reader.location(of: statusNode)))
@@ -76,26 +82,33 @@ public enum MilestoneLoader {
                 diagnostics.append(.error("missing required key 'status' in a milestone", at: location))
             }
             if let status, status == .done, doneOn == nil, !reader.has("done_on") {
-                diagnostics.append(.error("a milestone with status done needs a done_on date", at: statusNode.map { reader.location(of: $0) } ?? location))
+                diagnostics.append(
+                    .error("a milestone with status done needs a done_on date", at: statusNode.map { reader.location(of: $0) } ?? location))
             }
             if let status, status != .done, doneOn != nil {
-                diagnostics.append(.error("done_on is only allowed with status done; set status: done or remove done_on", at: doneOnLocation))
+                diagnostics.append(
+                    .error("done_on is only allowed with status done; set status: done or remove done_on", at: doneOnLocation))
             }
             if let doneOn, doneOn > config.publicationDate {
-                diagnostics.append(.error("done_on \(doneOn) is after the publication date \(config.publicationDate) set in site.yaml", at: doneOnLocation))
+                diagnostics.append(
+                    .error("done_on \(doneOn) is after the publication date \(config.publicationDate) set in site.yaml", at: doneOnLocation)
+                )
             }
             if let source {
                 if source.hasPrefix("notes/") {
                     let slug = source.dropFirst("notes/".count).split(separator: "/").first.map(String.init) ?? ""
                     if !noteSlugs.contains(slug) {
-                        diagnostics.append(.error("source cites \(source), but no published note has the slug '\(slug)'", at: sourceLocation))
+                        diagnostics.append(
+                            .error("source cites \(source), but no published note has the slug '\(slug)'", at: sourceLocation))
                     }
                 } else if !(source.hasPrefix("https://") || source.hasPrefix("http://")) {
                     diagnostics.append(.error("source must be a note as notes/<slug> or an http(s) URL", at: sourceLocation))
                 }
             }
             guard let id, let title, let actor, let due, let status else { continue }
-            milestones.append(Milestone(id: id, title: title, description: description, actor: actor, due: due, status: status, doneOn: doneOn, source: source))
+            milestones.append(
+                Milestone(
+                    id: id, title: title, description: description, actor: actor, due: due, status: status, doneOn: doneOn, source: source))
         }
         return milestones
     }

@@ -13,7 +13,10 @@ public enum NoteLoader {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
         guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
-            diagnostics.append(.error("a note must start with front matter: a line '---', YAML keys (title, date, …), and a closing '---'", at: SourceLocation(path: path)))
+            diagnostics.append(
+                .error(
+                    "a note must start with front matter: a line '---', YAML keys (title, date, …), and a closing '---'",
+                    at: SourceLocation(path: path)))
             return nil
         }
         guard let closing = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
@@ -41,7 +44,10 @@ public enum NoteLoader {
             if let text = node.scalar?.string, text.isSlug {
                 slug = text
             } else {
-                diagnostics.append(.error("slug must be lower-case letters and digits joined by dashes, e.g. 'mediation-des-entreprises'", at: reader.location(of: node)))
+                diagnostics.append(
+                    .error(
+                        "slug must be lower-case letters and digits joined by dashes, e.g. 'mediation-des-entreprises'",
+                        at: reader.location(of: node)))
             }
         }
         for tag in tags where tag.slugified.isEmpty {

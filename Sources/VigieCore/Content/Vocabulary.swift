@@ -59,7 +59,8 @@ public struct Vocabulary: Hashable, Sendable {
 /// Edit distance counting a swap of two neighbours as one edit (`ebya` → `ebay`), for near-miss keys.
 enum EditDistance {
     static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)

@@ -20,7 +20,8 @@ public struct CaseFileValidator {
     /// still screened for direct identifiers: those are the errors that must never slip through.
     public mutating func validate(bytes: [UInt8], path: String, into diagnostics: inout [Diagnostic]) {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            diagnostics.append(.error("the file is in UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\"", at: SourceLocation(path: path)))
+            diagnostics.append(
+                .error("the file is in UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\"", at: SourceLocation(path: path)))
             return
         }
         var reader = CSVReader(bytes: bytes, path: path)
@@ -28,7 +29,9 @@ public struct CaseFileValidator {
         guard let first = reader.next(diagnostics: &diagnostics) else {
             if reader.skippedRecords == 0 {
                 let required = CaseColumn.allCases.filter(\.isRequired).map(\.rawValue).joined(separator: ", ")
-                diagnostics.append(.error("the case file is empty; it needs a header line naming the columns (\(required))", at: SourceLocation(path: path)))
+                diagnostics.append(
+                    .error(
+                        "the case file is empty; it needs a header line naming the columns (\(required))", at: SourceLocation(path: path)))
             }
             return
         }
@@ -51,7 +54,8 @@ public struct CaseFileValidator {
             }
             guard record.fields.count == layout.fieldCount else {
                 let delimiter = Character(UnicodeScalar(reader.delimiter))
-                var message = "expected \(layout.fieldCount) fields as in the header, found \(record.fields.count); check for a missing or extra '\(delimiter)', or a '\(delimiter)' inside a value that needs quotes"
+                var message =
+                    "expected \(layout.fieldCount) fields as in the header, found \(record.fields.count); check for a missing or extra '\(delimiter)', or a '\(delimiter)' inside a value that needs quotes"
                 if delimiter == ",", record.fields.count > layout.fieldCount {
                     message += " (a decimal comma: write 12.5 or \"12,5\")"
                 }
@@ -78,7 +82,9 @@ public struct CaseFileValidator {
         }
     }
 
-    private mutating func validateRecord(_ record: CSVRecord, layout: ColumnLayout, reader: CSVReader, into diagnostics: inout [Diagnostic]) -> CaseRecord? {
+    private mutating func validateRecord(_ record: CSVRecord, layout: ColumnLayout, reader: CSVReader, into diagnostics: inout [Diagnostic])
+        -> CaseRecord?
+    {
         var row = RowValidator(record: record, layout: layout, reader: reader, config: config)
         // Cells no rule reads are still screened, so a leaked identifier is named as such.
         for index in layout.extraColumns { _ = row.screenedText(fieldIndex: index) }
@@ -87,7 +93,9 @@ public struct CaseFileValidator {
             if caseID.isEmpty {
                 row.error(.caseID, "case_id is empty; every case needs an opaque identifier")
             } else if let first = seenIDs[caseID] {
-                row.error(.caseID, "duplicate case_id: the same identifier is already used at \(paths[first.file]):\(first.line); give each case its own")
+                row.error(
+                    .caseID,
+                    "duplicate case_id: the same identifier is already used at \(paths[first.file]):\(first.line); give each case its own")
             } else {
                 seenIDs[caseID] = (paths.count - 1, record.line)
             }
@@ -127,13 +135,18 @@ public struct CaseFileValidator {
             row.error(.closedOn, "status '\(name)' needs a closed_on date (the day the case was closed)", fallback: .status)
         }
         if !status.isClosed && closedOn != nil {
-            row.error(.closedOn, "closed_on is set but status '\(name)' is not closed; use resolved, not_resolved or withdrawn, or clear closed_on")
+            row.error(
+                .closedOn,
+                "closed_on is set but status '\(name)' is not closed; use resolved, not_resolved or withdrawn, or clear closed_on")
         }
         if !status.isClosed && outcome != nil {
-            row.error(.outcome, "an outcome is only allowed on a closed case (resolved, not_resolved or withdrawn), not on status '\(name)'")
+            row.error(
+                .outcome, "an outcome is only allowed on a closed case (resolved, not_resolved or withdrawn), not on status '\(name)'")
         }
         if (status == .received || status == .qualified) && referredOn != nil {
-            row.error(.referredOn, "referred_on is set but status '\(name)' comes before referral; use referred or a later status, or clear referred_on")
+            row.error(
+                .referredOn,
+                "referred_on is set but status '\(name)' comes before referral; use referred or a later status, or clear referred_on")
         }
     }
 
@@ -153,7 +166,10 @@ public struct CaseFileValidator {
         let publication = config.publicationDate
         for (column, day) in [(CaseColumn.reportedOn, reportedOn), (.referredOn, referredOn), (.closedOn, closedOn)] {
             if let day, day > publication {
-                row.error(column, "\(column.rawValue) \(day) is after the publication date \(publication) set in site.yaml; correct the date, or publish later")
+                row.error(
+                    column,
+                    "\(column.rawValue) \(day) is after the publication date \(publication) set in site.yaml; correct the date, or publish later"
+                )
             }
         }
     }

@@ -22,7 +22,9 @@ enum CellPreview {
 
     static func isHarmless(_ text: String, nearKey: Bool = false) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 24, IdentifierGuard.detect(text) == nil else { return false }
-        var digits = 0, letters = 0, punctuation = 0
+        var digits = 0
+        var letters = 0
+        var punctuation = 0
         for c in text.utf8 {
             switch c {
             case 48...57: digits += 1
@@ -41,8 +43,11 @@ enum CellPreview {
     /// A header cell's name: shown when it is shaped like a column name (`nom_entreprise`, `siret`) or a
     /// near miss of one; a header cell that holds something else may be a data row mistaken for a header.
     static func quotedColumnName(_ name: String, nearKey: Bool) -> String? {
-        let keyShaped = !name.isEmpty && name.utf8.count <= 32
-            && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        let keyShaped =
+            !name.isEmpty && name.utf8.count <= 32
+            && name.utf8.allSatisfy {
+                ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+            }
         guard IdentifierGuard.detect(name) == nil, keyShaped || isHarmless(name, nearKey: nearKey) else { return nil }
         return "'\(name)'"
     }

@@ -20,9 +20,10 @@ struct ColumnLayout {
         guard names.contains(where: { CaseColumn(rawValue: $0) != nil }) else {
             // Probably a data row or another file: do not echo its cells, but still screen them.
             extraColumns = Array(header.fields.indices)
-            diagnostics.append(.error(
-                "the first line is not a header: it names none of the case columns; start the file with the line \(known.joined(separator: ","))",
-                at: headerStart))
+            diagnostics.append(
+                .error(
+                    "the first line is not a header: it names none of the case columns; start the file with the line \(known.joined(separator: ","))",
+                    at: headerStart))
             for field in header.fields {
                 if let leak = IdentifierGuard.screen(field, reader: reader, place: "the first line") { diagnostics.append(leak) }
             }
@@ -33,7 +34,9 @@ struct ColumnLayout {
             if let column = CaseColumn(rawValue: name) {
                 if let first = index[column] {
                     extraColumns.append(i)
-                    diagnostics.append(.error("column '\(name)' appears twice in the header (first as field \(first + 1)); delete one of them", at: location))
+                    diagnostics.append(
+                        .error(
+                            "column '\(name)' appears twice in the header (first as field \(first + 1)); delete one of them", at: location))
                 } else {
                     index[column] = i
                 }
@@ -42,9 +45,13 @@ struct ColumnLayout {
             extraColumns.append(i)
             if name.isEmpty {
                 let delimiter = Character(UnicodeScalar(reader.delimiter))
-                diagnostics.append(.error("empty column name in the header; name the column or delete the extra '\(delimiter)'", at: location))
+                diagnostics.append(
+                    .error("empty column name in the header; name the column or delete the extra '\(delimiter)'", at: location))
             } else if let kind = IdentifierGuard.detect(name) {
-                diagnostics.append(.error("the header holds what looks like \(kind.rawValue) (value masked) instead of a column name; case files must be anonymised", at: location))
+                diagnostics.append(
+                    .error(
+                        "the header holds what looks like \(kind.rawValue) (value masked) instead of a column name; case files must be anonymised",
+                        at: location))
             } else {
                 diagnostics.append(.error(Self.unknownColumnMessage(name, known: known), at: location))
             }
@@ -54,13 +61,17 @@ struct ColumnLayout {
         if !missing.isEmpty {
             let list = missing.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             let noun = missing.count > 1 ? "columns" : "column"
-            diagnostics.append(.error("missing required \(noun) \(list) in the header; rows are only screened for identifiers until it is added", at: headerStart))
+            diagnostics.append(
+                .error(
+                    "missing required \(noun) \(list) in the header; rows are only screened for identifiers until it is added",
+                    at: headerStart))
         }
     }
 
     private static func unknownColumnMessage(_ name: String, known: [String]) -> String {
         let suggestion = Vocabulary(name: "columns", keys: known).suggestion(for: name)
-        let shown = CellPreview.quotedColumnName(name, nearKey: suggestion != nil).map { "unknown column \($0)" }
+        let shown =
+            CellPreview.quotedColumnName(name, nearKey: suggestion != nil).map { "unknown column \($0)" }
             ?? "unknown column (name of \(name.count) characters not shown)"
         if let suggestion { return "\(shown); did you mean '\(suggestion)'?" }
         return "\(shown); an anonymised case file may only hold the columns \(known.joined(separator: ", "))"

@@ -23,7 +23,10 @@ extension IdentifierGuard {
         var runs: [DigitRun] = []
         var i = 0
         while i < b.count {
-            guard isDigit(b[i]) else { i += 1; continue }
+            guard isDigit(b[i]) else {
+                i += 1
+                continue
+            }
             var run = DigitRun()
             run.afterPlus = i > 0 && b[i - 1] == UInt8(ascii: "+")
             var j = i
@@ -53,11 +56,14 @@ extension IdentifierGuard {
         var i = 0
         while i < b.count {
             if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
-                out.append(UInt8(ascii: " ")); i += 2
+                out.append(UInt8(ascii: " "))
+                i += 2
             } else if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xAF {
-                out.append(UInt8(ascii: " ")); i += 3
+                out.append(UInt8(ascii: " "))
+                i += 3
             } else {
-                out.append(b[i]); i += 1
+                out.append(b[i])
+                i += 1
             }
         }
         return out
@@ -65,7 +71,9 @@ extension IdentifierGuard {
 
     /// Length of the separator at `j` when a digit follows it, else 0.
     private static func separatorGap(_ b: [UInt8], at j: Int) -> Int {
-        let single: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")")]
+        let single: Set<UInt8> = [
+            UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"),
+        ]
         if j + 1 < b.count, single.contains(b[j]), isDigit(b[j + 1]) { return 1 }
         if j + 2 < b.count, isDigit(b[j + 2]) {
             let pair = (b[j], b[j + 1])

@@ -56,11 +56,16 @@ extension IdentifierGuard {
         if contains(text, "://") || contains(text, "www.") { return true }
         var i = 1
         while i < text.count {
-            guard text[i] == UInt8(ascii: "."), isDomainByte(text[i - 1]) else { i += 1; continue }
+            guard text[i] == UInt8(ascii: "."), isDomainByte(text[i - 1]) else {
+                i += 1
+                continue
+            }
             var j = i + 1
             while j < text.count, isLetter(text[j]) { j += 1 }
             // The TLD must end the word: `maboutique.fr/`, `maboutique.fr.` at a sentence end, but not `a.frx`.
-            let endsWord = j == text.count || !(isDomainByte(text[j]) || (text[j] == UInt8(ascii: ".") && j + 1 < text.count && isDomainByte(text[j + 1])))
+            let endsWord =
+                j == text.count
+                || !(isDomainByte(text[j]) || (text[j] == UInt8(ascii: ".") && j + 1 < text.count && isDomainByte(text[j + 1])))
             if endsWord, webTLDs.contains(String(decoding: text[(i + 1)..<j], as: UTF8.self)), nameHasLetter(text, before: i) {
                 return true
             }

@@ -26,7 +26,8 @@ struct RowValidator {
     mutating func error(_ column: CaseColumn, _ message: String, fallback: CaseColumn? = nil) {
         failedColumns.insert(column)
         let fieldIndex = layout.index[column] ?? fallback.flatMap { layout.index[$0] }
-        let location = fieldIndex.map { reader.location(of: record.fields[$0]) }
+        let location =
+            fieldIndex.map { reader.location(of: record.fields[$0]) }
             ?? SourceLocation(path: reader.path, line: record.line, column: 1)
         diagnostics.append(.error(message, at: location))
     }
@@ -70,7 +71,9 @@ struct RowValidator {
         var message = "expected a date YYYY-MM-DD in \(column.rawValue), found \(CellPreview.quoted(text))"
         if let meant = Day.suggestion(forMistyped: text) {
             message += "; did you mean '\(meant)'?"
-            if !text.contains(where: { !$0.isNumber }) { message += " (a spreadsheet wrote the date as a number: format the column as text)" }
+            if !text.contains(where: { !$0.isNumber }) {
+                message += " (a spreadsheet wrote the date as a number: format the column as text)"
+            }
         }
         error(column, message)
         return nil
@@ -98,7 +101,8 @@ struct RowValidator {
         if let suggestion {
             message += "; did you mean '\(suggestion)'?"
         } else {
-            message += "; expected one of: \(vocabulary.keys.joined(separator: ", ")) (or declare it under vocabularies: \(vocabulary.name): in site.yaml)"
+            message +=
+                "; expected one of: \(vocabulary.keys.joined(separator: ", ")) (or declare it under vocabularies: \(vocabulary.name): in site.yaml)"
         }
         error(column, message)
         return nil
@@ -122,7 +126,10 @@ struct RowValidator {
                 ok = false
                 continue
             }
-            guard let index = lookUp(part, column: .issues, in: config.issues, what: "issue") else { ok = false; continue }
+            guard let index = lookUp(part, column: .issues, in: config.issues, what: "issue") else {
+                ok = false
+                continue
+            }
             if set & (1 << UInt64(index)) != 0 {
                 error(.issues, "issue '\(part)' is listed twice")
                 ok = false
@@ -142,7 +149,8 @@ struct RowValidator {
             error(column, "\(column.rawValue) is empty; expected \(hint)")
             return nil
         }
-        let suggestion = aliases[text.lowercased()] ?? Vocabulary(name: column.rawValue, keys: E.allCases.map(\.rawValue)).suggestion(for: text)
+        let suggestion =
+            aliases[text.lowercased()] ?? Vocabulary(name: column.rawValue, keys: E.allCases.map(\.rawValue)).suggestion(for: text)
         var message = "unknown \(column.rawValue) \(CellPreview.naming(text, nearKey: suggestion != nil)); expected \(hint)"
         if let suggestion { message += "; did you mean '\(suggestion)'?" }
         error(column, message)
@@ -163,7 +171,8 @@ struct RowValidator {
         if number.hasSuffix("%") { number.removeLast() }
         number = number.trimmingCharacters(in: .whitespaces.union(["\u{00A0}", "\u{202F}"]))
         let body = number.hasPrefix("-") ? number.dropFirst() : Substring(number)
-        let wellFormed = !body.isEmpty && body.filter { $0 == "." }.count <= 1 && body.contains(where: \.isNumber)
+        let wellFormed =
+            !body.isEmpty && body.filter { $0 == "." }.count <= 1 && body.contains(where: \.isNumber)
             && body.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }
         guard wellFormed, let value = Double(number) else {
             error(column, "expected revenue_loss_pct to be a number from 0 to 100 such as 12.5 or 12,5, found \(CellPreview.quoted(text))")

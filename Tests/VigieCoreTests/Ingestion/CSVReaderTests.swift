@@ -9,10 +9,11 @@ private func read(_ bytes: [UInt8]) -> (records: [[String]], diagnostics: [Strin
     var diagnostics: [Diagnostic] = []
     var records: [[String]] = []
     while let record = reader.next(diagnostics: &diagnostics) {
-        records.append(record.fields.map { field in
-            let location = reader.location(of: field)
-            return "\(reader.string(field))@\(location.line):\(location.column)"
-        })
+        records.append(
+            record.fields.map { field in
+                let location = reader.location(of: field)
+                return "\(reader.string(field))@\(location.line):\(location.column)"
+            })
     }
     return (records, diagnostics.map(\.description))
 }
@@ -28,11 +29,12 @@ private func read(_ text: String) -> (records: [[String]], diagnostics: [String]
 
     @Test func quotedFieldsHoldTheDelimiterDoubledQuotesAndNewlines() {
         let result = read("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n4,5,6\n")
-        #expect(result.records == [
-            ["a@1:1", "b@1:3", "c@1:5"],
-            ["x, y@2:1", "say \"hi\"@2:8", "two\nlines@2:21"],
-            ["4@4:1", "5@4:3", "6@4:5"],
-        ])
+        #expect(
+            result.records == [
+                ["a@1:1", "b@1:3", "c@1:5"],
+                ["x, y@2:1", "say \"hi\"@2:8", "two\nlines@2:21"],
+                ["4@4:1", "5@4:3", "6@4:5"],
+            ])
     }
 
     @Test func fieldAfterAMultiLineQuotedFieldIsLocatedOnItsOwnLine() {
@@ -69,26 +71,29 @@ private func read(_ text: String) -> (records: [[String]], diagnostics: [String]
     @Test func unterminatedQuoteIsReportedWhereItOpens() {
         let result = read("a,b\n1,\"open\n2,3\n")
         #expect(result.records.count == 1)
-        #expect(result.diagnostics == [
-            "f.csv:2:3: error: unterminated quoted field: the quote opened here is never closed; close it or double the quotes inside the value"
-        ])
+        #expect(
+            result.diagnostics == [
+                "f.csv:2:3: error: unterminated quoted field: the quote opened here is never closed; close it or double the quotes inside the value"
+            ])
     }
 
     @Test func strayQuotesAreReportedAndTheNextLineIsRead() {
         let result = read("a,b\n1,x\"y\n\"p\"q,2\n3,4\n")
         #expect(result.records == [["a@1:1", "b@1:3"], ["3@4:1", "4@4:3"]])
-        #expect(result.diagnostics == [
-            "f.csv:2:4: error: unexpected '\"' inside an unquoted field; quote the whole field and double the quote",
-            "f.csv:3:4: error: unexpected character after a closing quote; a quoted field must end at the delimiter or the end of the line (write a quote inside a value as \"\")",
-        ])
+        #expect(
+            result.diagnostics == [
+                "f.csv:2:4: error: unexpected '\"' inside an unquoted field; quote the whole field and double the quote",
+                "f.csv:3:4: error: unexpected character after a closing quote; a quoted field must end at the delimiter or the end of the line (write a quote inside a value as \"\")",
+            ])
     }
 
     @Test func invalidUTF8IsReportedAtItsByte() {
         let result = read(Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n3,4\n".utf8))
         #expect(result.records == [["a@1:1", "b@1:3"], ["3@3:1", "4@3:3"]])
-        #expect(result.diagnostics == [
-            "f.csv:2:6: error: invalid UTF-8 byte sequence; save the file as \"CSV UTF-8\" (Excel's plain \"CSV\" uses another encoding); later lines with invalid bytes are skipped without a message"
-        ])
+        #expect(
+            result.diagnostics == [
+                "f.csv:2:6: error: invalid UTF-8 byte sequence; save the file as \"CSV UTF-8\" (Excel's plain \"CSV\" uses another encoding); later lines with invalid bytes are skipped without a message"
+            ])
     }
 
     /// A Windows-1252 file has invalid bytes on every accented line: one message, not hundreds.

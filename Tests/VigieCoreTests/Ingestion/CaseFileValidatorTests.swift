@@ -28,17 +28,21 @@ import VigieTestSupport
     /// Regression: cells of a repeated column were neither validated nor screened.
     @Test func aRepeatedColumnIsStillScreened() {
         let lines = check(SiteTree.header + ",sector\n" + SiteTree.caseRow() + ",06 12 34 56 78\n")
-        #expect(lines == [
-            "f.csv:1:118: error: column 'sector' appears twice in the header (first as field 7); delete one of them",
-            "f.csv:2:128: error: field 13 holds what looks like a phone number (value masked); case files must be anonymised: delete it from the export",
-        ])
+        #expect(
+            lines == [
+                "f.csv:1:118: error: column 'sector' appears twice in the header (first as field 7); delete one of them",
+                "f.csv:2:128: error: field 13 holds what looks like a phone number (value masked); case files must be anonymised: delete it from the export",
+            ])
     }
 
     @Test func aValidFileGivesOneRecordPerRow() {
         var validator = CaseFileValidator(config: SiteConfig(publicationDate: Day(year: 2019, month: 3, day: 29)!))
         var diagnostics: [Diagnostic] = []
-        let text = [SiteTree.header, SiteTree.caseRow(id: "A"), SiteTree.caseRow(["status": "received", "referred_on": "", "closed_on": "", "outcome": ""], id: "B")]
-            .joined(separator: "\n")
+        let text = [
+            SiteTree.header, SiteTree.caseRow(id: "A"),
+            SiteTree.caseRow(["status": "received", "referred_on": "", "closed_on": "", "outcome": ""], id: "B"),
+        ]
+        .joined(separator: "\n")
         validator.validate(bytes: Array(text.utf8), path: "f.csv", into: &diagnostics)
         #expect(diagnostics.isEmpty)
         #expect(validator.records.map(\.status) == [.resolved, .received])

@@ -1,6 +1,7 @@
 // What an error message may quote from a rejected cell: shapes that cannot be personal data, nothing else.
 
 import Testing
+
 @testable import VigieCore
 
 @Suite struct CellPreviewTests {

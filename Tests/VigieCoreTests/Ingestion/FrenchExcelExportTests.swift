@@ -14,13 +14,16 @@ import VigieTestSupport
         """
 
     /// The same cases as Excel writes them: columns in another order, every text quoted, commas for decimals.
-    static let excel: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("""
-        "status";"case_id";"reported_on";"platform";"issues";"company_size";"region";"sector";"revenue_loss_pct";"referred_on";"closed_on";"outcome"\r
-        "resolved";"C-2018-00001";2018-11-05;"amazon";"delisting|accounting_documents";"micro";"44";"publishing";12,5;2018-11-20;2019-01-15;"reinstated"\r
-        "in_mediation";"C-2018-00002";2018-11-12;"cdiscount";"funds_withheld";"small";"01";"fashion";;2018-11-30;;\r
-        "withdrawn";"C-2018-00003";2018-11-19;"fnac-darty";"no_customer_service";"medium";"84";"electronics";"0,75";;2018-12-02;"abandoned"\r
+    static let excel: [UInt8] =
+        [0xEF, 0xBB, 0xBF]
+        + Array(
+            """
+            "status";"case_id";"reported_on";"platform";"issues";"company_size";"region";"sector";"revenue_loss_pct";"referred_on";"closed_on";"outcome"\r
+            "resolved";"C-2018-00001";2018-11-05;"amazon";"delisting|accounting_documents";"micro";"44";"publishing";12,5;2018-11-20;2019-01-15;"reinstated"\r
+            "in_mediation";"C-2018-00002";2018-11-12;"cdiscount";"funds_withheld";"small";"01";"fashion";;2018-11-30;;\r
+            "withdrawn";"C-2018-00003";2018-11-19;"fnac-darty";"no_customer_service";"medium";"84";"electronics";"0,75";;2018-12-02;"abandoned"\r
 
-        """.utf8)
+            """.utf8)
 
     private func load(_ bytes: [UInt8]) -> (records: [CaseRecord], diagnostics: [Diagnostic]) {
         var validator = CaseFileValidator(config: SiteConfig(publicationDate: Day(year: 2019, month: 3, day: 29)!))

@@ -1,6 +1,7 @@
 // The anonymity guard on identifiers as people write them, and on the legitimate values it must let through.
 
 import Testing
+
 @testable import VigieCore
 
 @Suite struct IdentifierGuardTests {

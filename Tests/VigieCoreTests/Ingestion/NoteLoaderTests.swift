@@ -7,7 +7,8 @@ import VigieCore
     /// Regression: in Swift "\r\n" is one Character, so splitting on "\n" left a CRLF note as one line.
     @Test(arguments: ["\n", "\r\n"])
     func frontMatterIsReadWhateverTheLineEndings(_ newline: String) {
-        let text = "\u{FEFF}" + ["---", "title: Médiation", "date: 2018-12-01", "tags: [a]", "---", "", "Texte."].joined(separator: newline)
+        let text =
+            "\u{FEFF}" + ["---", "title: Médiation", "date: 2018-12-01", "tags: [a]", "---", "", "Texte."].joined(separator: newline)
         var diagnostics: [Diagnostic] = []
         let note = NoteLoader.load(text: text, path: "n.md", fileStem: "mediation", into: &diagnostics)
         #expect(diagnostics.isEmpty)
@@ -18,7 +19,8 @@ import VigieCore
 
     @Test func unknownKeyIsReportedAtItsLineWithAHint() {
         var diagnostics: [Diagnostic] = []
-        _ = NoteLoader.load(text: "---\r\ntitle: T\r\ndate: 2018-12-01\r\nsumary: x\r\n---\r\n", path: "n.md", fileStem: "n", into: &diagnostics)
+        _ = NoteLoader.load(
+            text: "---\r\ntitle: T\r\ndate: 2018-12-01\r\nsumary: x\r\n---\r\n", path: "n.md", fileStem: "n", into: &diagnostics)
         #expect(diagnostics.map(\.description) == ["n.md:4:1: error: unknown key 'sumary' in note front matter; did you mean 'summary'?"])
     }
 }
