@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The preview server: small, pure Swift, builds in seconds (Hummingbird pulls in SwiftNIO).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The C library cmark (Debian `libcmark-dev`), the only Markdown parser.
@@ -32,11 +34,17 @@ let package = Package(
         ),
         // Seeded synthetic content: the default case file and the benchmark inputs.
         .target(name: "VigieSynthetic", dependencies: ["VigieCore"]),
+        // `vigie serve`: local preview with rebuild on change, live reload and error overlay.
+        .target(
+            name: "VigiePreview",
+            dependencies: ["VigieCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "vigie",
             dependencies: [
                 "VigieCore",
                 "VigieSynthetic",
+                "VigiePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 // Loading stage: reads site.yaml, the case files, the notes and the milestones of a content folder
-// into one `Content` value, collecting every diagnostic of every file.
+// into one `Content` value, collecting every diagnostic of every file. Each part is also callable
+// on its own, so the preview can reload only what changed.
 
 import Foundation
 
@@ -12,66 +13,94 @@ public enum ContentLoader {
     /// Loads and validates a content folder. `content` is nil when any error was found.
     /// Diagnostics name files as `directory/relative/path`.
     public static func load(directory: String) -> Result {
+        let root = normalized(directory)
         var diagnostics: [Diagnostic] = []
-        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        guard let config = loadConfig(root: root, into: &diagnostics) else {
+            return Result(content: nil, diagnostics: diagnostics)
+        }
+        let caseFiles = caseFilePaths(root: root)
+        let cases = loadCases(paths: caseFiles, root: root, config: config, into: &diagnostics)
+        var notes: [Note] = []
+        for path in notePaths(root: root) {
+            if let note = loadNote(path: path, into: &diagnostics) { notes.append(note) }
+        }
+        notes = checkNotes(notes, config: config, into: &diagnostics)
+        let milestones = loadMilestones(root: root, config: config, noteSlugs: Set(notes.map(\.slug)), into: &diagnostics)
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        let content = Content(config: config, cases: cases, notes: notes, milestones: milestones, caseFileCount: caseFiles.count)
+        return Result(content: hasErrors ? nil : content, diagnostics: diagnostics)
+    }
+
+    static func normalized(_ directory: String) -> String {
+        directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    }
+
+    /// `site.yaml`; nil when it is missing or unusable.
+    public static func loadConfig(root: String, into diagnostics: inout [Diagnostic]) -> SiteConfig? {
         let sitePath = root + "/site.yaml"
         guard FileManager.default.fileExists(atPath: root) else {
-            return Result(content: nil, diagnostics: [.error("content folder not found", at: SourceLocation(path: root, line: 0, column: 0))])
+            diagnostics.append(.error("content folder not found", at: SourceLocation(path: root, line: 0, column: 0)))
+            return nil
         }
         guard let siteText = readText(sitePath, into: &diagnostics) else {
             if !FileManager.default.fileExists(atPath: sitePath) {
                 diagnostics.append(.error("site.yaml is missing; it sets the title and the publication date", at: SourceLocation(path: sitePath, line: 0, column: 0)))
             }
-            return Result(content: nil, diagnostics: diagnostics)
+            return nil
         }
-        guard let config = SiteConfigLoader.load(text: siteText, path: sitePath, into: &diagnostics) else {
-            return Result(content: nil, diagnostics: diagnostics)
-        }
+        return SiteConfigLoader.load(text: siteText, path: sitePath, into: &diagnostics)
+    }
 
-        // Cases
-        var validator = CaseFileValidator(config: config)
-        let caseFiles = listFiles(root + "/cases", extension: "csv")
-        if caseFiles.isEmpty {
+    public static func caseFilePaths(root: String) -> [String] { listFiles(root + "/cases", extension: "csv") }
+    public static func notePaths(root: String) -> [String] { listFiles(root + "/notes", extension: "md") }
+
+    /// Reads and validates every case file in one pass each; identifiers are unique across files.
+    public static func loadCases(paths: [String], root: String, config: SiteConfig, into diagnostics: inout [Diagnostic]) -> [CaseRecord] {
+        if paths.isEmpty {
             diagnostics.append(.error("no case file: put at least one .csv export in this folder", at: SourceLocation(path: root + "/cases", line: 0, column: 0)))
         }
-        for path in caseFiles {
+        var validator = CaseFileValidator(config: config)
+        for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(.error("cannot read the file", at: SourceLocation(path: path, line: 0, column: 0)))
                 continue
             }
             validator.validate(bytes: [UInt8](data), path: path, into: &diagnostics)
         }
+        return validator.records
+    }
 
-        // Notes
-        var notes: [Note] = []
+    /// One note file, drafts included (see `checkNotes`).
+    public static func loadNote(path: String, into diagnostics: inout [Diagnostic]) -> Note? {
+        guard let text = readText(path, into: &diagnostics) else { return nil }
+        let stem = (path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "")
+        return NoteLoader.load(text: text, path: path, fileStem: stem, into: &diagnostics)
+    }
+
+    /// Checks across notes (unique slugs, dates not after the publication), drops drafts, and sorts
+    /// newest first, then by slug.
+    public static func checkNotes(_ loaded: [Note], config: SiteConfig, into diagnostics: inout [Diagnostic]) -> [Note] {
         var slugs: [String: String] = [:]
-        for path in listFiles(root + "/notes", extension: "md") {
-            guard let text = readText(path, into: &diagnostics) else { continue }
-            let stem = (path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "")
-            guard let note = NoteLoader.load(text: text, path: path, fileStem: stem, into: &diagnostics) else { continue }
+        var notes: [Note] = []
+        for note in loaded.sorted(by: { $0.path < $1.path }) {
             if let other = slugs[note.slug] {
-                diagnostics.append(.error("slug '\(note.slug)' is already used by \(other); set a different 'slug' in the front matter", at: SourceLocation(path: path, line: 1, column: 1)))
+                diagnostics.append(.error("slug '\(note.slug)' is already used by \(other); set a different 'slug' in the front matter", at: SourceLocation(path: note.path, line: 1, column: 1)))
                 continue
             }
-            slugs[note.slug] = path
+            slugs[note.slug] = note.path
             if note.date > config.publicationDate && !note.draft {
-                diagnostics.append(.error("note dated \(note.date), after the publication date \(config.publicationDate); mark it 'draft: true' or change its date", at: SourceLocation(path: path, line: 1, column: 1)))
+                diagnostics.append(.error("note dated \(note.date), after the publication date \(config.publicationDate); mark it 'draft: true' or change its date", at: SourceLocation(path: note.path, line: 1, column: 1)))
             }
             if !note.draft { notes.append(note) }
         }
-        notes.sort { ($0.date, $1.slug) > ($1.date, $0.slug) }
+        return notes.sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+    }
 
-        // Milestones
-        var milestones: [Milestone] = []
-        let milestonePath = root + "/milestones.yaml"
-        if FileManager.default.fileExists(atPath: milestonePath), let text = readText(milestonePath, into: &diagnostics) {
-            milestones = MilestoneLoader.load(
-                text: text, path: milestonePath, config: config, noteSlugs: Set(notes.map(\.slug)), into: &diagnostics)
-        }
-
-        let hasErrors = diagnostics.contains { $0.severity == .error }
-        let content = Content(config: config, cases: validator.records, notes: notes, milestones: milestones, caseFileCount: caseFiles.count)
-        return Result(content: hasErrors ? nil : content, diagnostics: diagnostics)
+    /// `milestones.yaml`, optional.
+    public static func loadMilestones(root: String, config: SiteConfig, noteSlugs: Set<String>, into diagnostics: inout [Diagnostic]) -> [Milestone] {
+        let path = root + "/milestones.yaml"
+        guard FileManager.default.fileExists(atPath: path), let text = readText(path, into: &diagnostics) else { return [] }
+        return MilestoneLoader.load(text: text, path: path, config: config, noteSlugs: noteSlugs, into: &diagnostics)
     }
 
     /// Files with the given extension directly in a folder, sorted by name (hidden files skipped).

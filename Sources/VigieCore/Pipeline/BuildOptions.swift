@@ -5,10 +5,14 @@ public struct BuildOptions: Sendable {
     public var templatesDirectory: String
     /// Where to publish; nil for `vigie check` (validate everything, write nothing).
     public var outputDirectory: String?
+    /// After the first build of a session, rewrite only changed files instead of swapping a whole
+    /// new folder in (the preview, which never writes to the publication folder).
+    public var incrementalWrites: Bool
 
-    public init(contentDirectory: String = "content", templatesDirectory: String = "templates", outputDirectory: String? = "_site") {
+    public init(contentDirectory: String = "content", templatesDirectory: String = "templates", outputDirectory: String? = "_site", incrementalWrites: Bool = false) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
+        self.incrementalWrites = incrementalWrites
     }
 }

@@ -7,6 +7,10 @@ public struct BuildReport: Sendable {
     public var caseCount = 0
     public var noteCount = 0
     public var fileCount = 0
+    /// Files actually written (all on a full publish; the changed ones on an incremental rebuild).
+    public var writtenFileCount = 0
+    /// What was re-rendered: `full`, or the page groups a change invalidated.
+    public var scope = "full"
     public var suppression: SuppressionReport?
     /// Wall time of each stage, in run order.
     public var stageSeconds: [(stage: String, seconds: Double)] = []

@@ -1,0 +1,255 @@
+// Runs the pipeline and remembers its intermediate values, so that a second run (the preview's
+// rebuild) redoes only what the changed files affect: a note change re-renders that note and the
+// pages listing it; a case-file change recomputes the statistics; templates or site.yaml rebuild all.
+
+import Foundation
+
+public final class BuildSession {
+    public let options: BuildOptions
+    private let root: String
+
+    // What the last run loaded, with the signatures it was loaded from.
+    private var templateSignature: [String: String]?
+    private var templates: TemplateSet?
+    private var templateDiagnostics: [Diagnostic] = []
+    private var configSignature: String?
+    private var config: SiteConfig?
+    private var configDiagnostics: [Diagnostic] = []
+    private var caseSignature: [String: String]?
+    private var cases: [CaseRecord] = []
+    private var caseDiagnostics: [Diagnostic] = []
+    private var statistics: (current: Statistics, protected: ProtectedStatistics, previous: ProtectedStatistics?)?
+    private var noteCache: [String: (signature: String, note: Note?, diagnostics: [Diagnostic])] = [:]
+    private var renderedCache: [String: (key: String, rendered: RenderedNote)] = [:]
+    private var milestoneSignature: String?
+    private var milestones: [Milestone] = []
+    private var milestoneNoteSlugs: Set<String> = []
+    private var milestoneDiagnostics: [Diagnostic] = []
+    private var groups: [PageGroup: [OutputFile]] = [:]
+    private var published: [String: [UInt8]]?
+
+    public init(options: BuildOptions) {
+        self.options = options
+        self.root = ContentLoader.normalized(options.contentDirectory)
+    }
+
+    /// Loads what changed, recomputes and re-renders what depends on it, and (when an output folder
+    /// is set) publishes: atomically on the first run, then by rewriting only the changed files.
+    public func rebuild(progress: ((String) -> Void)? = nil) throws -> BuildReport {
+        var report = BuildReport()
+        var timer = StageTimer()
+        var invalid: Set<PageGroup> = []
+
+        // Load.
+        progress?("templates")
+        let newTemplateSignature = FileSignature.tree(options.templatesDirectory)
+        if newTemplateSignature != templateSignature || templates == nil {
+            var diagnostics: [Diagnostic] = []
+            templates = TemplateSet.load(directory: options.templatesDirectory, into: &diagnostics)
+            templateDiagnostics = diagnostics
+            templateSignature = newTemplateSignature
+            invalid = Set(PageGroup.allCases)
+        }
+        progress?("content")
+        let newConfigSignature = FileSignature.of(root + "/site.yaml")
+        if newConfigSignature != configSignature || config == nil {
+            var diagnostics: [Diagnostic] = []
+            config = ContentLoader.loadConfig(root: root, into: &diagnostics)
+            configDiagnostics = diagnostics
+            configSignature = newConfigSignature
+            caseSignature = nil
+            milestoneSignature = nil
+            renderedCache = [:]
+            invalid = Set(PageGroup.allCases)
+        }
+        guard let config else {
+            report.diagnostics = DiagnosticList(templateDiagnostics + configDiagnostics)
+            configSignature = nil
+            return report
+        }
+        report.stageSeconds.append(("load", timer.lap()))
+
+        // Validate cases (re-read only when a case file changed).
+        progress?("cases")
+        let casePaths = ContentLoader.caseFilePaths(root: root)
+        let newCaseSignature = FileSignature.of(casePaths)
+        var casesChanged = false
+        if newCaseSignature != caseSignature {
+            var diagnostics: [Diagnostic] = []
+            cases = ContentLoader.loadCases(paths: casePaths, root: root, config: config, into: &diagnostics)
+            caseDiagnostics = diagnostics
+            caseSignature = newCaseSignature
+            statistics = nil
+            casesChanged = true
+            invalid.formUnion([.statistics, .home, .methodology])
+        }
+
+        // Notes: front matter of changed files only.
+        var noteDiagnostics: [Diagnostic] = []
+        var loadedNotes: [Note] = []
+        let notePaths = ContentLoader.notePaths(root: root)
+        var notesChanged = Set(noteCache.keys) != Set(notePaths)
+        for path in notePaths {
+            let signature = FileSignature.of(path)
+            if let cached = noteCache[path], cached.signature == signature {
+                if let note = cached.note { loadedNotes.append(note) }
+                noteDiagnostics += cached.diagnostics
+                continue
+            }
+            var diagnostics: [Diagnostic] = []
+            let note = ContentLoader.loadNote(path: path, into: &diagnostics)
+            noteCache[path] = (signature, note, diagnostics)
+            noteDiagnostics += diagnostics
+            if let note { loadedNotes.append(note) }
+            notesChanged = true
+        }
+        for path in noteCache.keys where !notePaths.contains(path) { noteCache[path] = nil }
+        let notes = ContentLoader.checkNotes(loadedNotes, config: config, into: &noteDiagnostics)
+        if notesChanged { invalid.formUnion([.notes, .home, .progress, .methodology]) }
+
+        let slugs = Set(notes.map(\.slug))
+        let newMilestoneSignature = FileSignature.of(root + "/milestones.yaml")
+        if newMilestoneSignature != milestoneSignature || slugs != milestoneNoteSlugs {
+            var diagnostics: [Diagnostic] = []
+            milestones = ContentLoader.loadMilestones(root: root, config: config, noteSlugs: slugs, into: &diagnostics)
+            milestoneDiagnostics = diagnostics
+            milestoneSignature = newMilestoneSignature
+            milestoneNoteSlugs = slugs
+            invalid.formUnion([.progress, .home, .statistics])
+        }
+        report.stageSeconds.append(("validate", timer.lap()))
+
+        var diagnostics = templateDiagnostics + configDiagnostics + caseDiagnostics + noteDiagnostics + milestoneDiagnostics
+        guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+            report.diagnostics = DiagnosticList(diagnostics)
+            return report
+        }
+        let content = Content(config: config, cases: cases, notes: notes, milestones: milestones, caseFileCount: casePaths.count)
+
+        // Compute and protect.
+        if statistics == nil {
+            progress?("statistics")
+            let current = StatisticsCalculator.compute(cases: cases, config: config, asOf: config.publicationDate)
+            let previousRaw = config.previousPublication.map { StatisticsCalculator.compute(cases: cases, config: config, asOf: $0) }
+            report.stageSeconds.append(("compute", timer.lap()))
+            progress?("disclosure control")
+            let protected = DisclosureControl.protect(current, threshold: config.threshold)
+            let previous = previousRaw.map { DisclosureControl.protect($0, threshold: config.threshold) }
+            statistics = (current, protected, previous)
+            report.stageSeconds.append(("protect", timer.lap()))
+        }
+        guard let statistics else { return report }
+
+        // Render Markdown: each note once, again only when its text or its placeholders changed.
+        progress?("notes")
+        let rendered = renderNotes(notes, config: config, caseCount: statistics.current.caseCount, templates: templates, changed: &invalid)
+        for note in rendered { diagnostics += note.body.diagnostics }
+        report.stageSeconds.append(("render markdown", timer.lap()))
+        _ = casesChanged
+
+        // Render pages of the invalidated groups only.
+        progress?("pages")
+        let renderer = SiteRenderer(content: content, notes: rendered, statistics: statistics.protected, previous: statistics.previous, templates: templates)
+        for group in PageGroup.allCases where invalid.contains(group) || groups[group] == nil {
+            groups[group] = render(group, renderer: renderer, templates: templates)
+        }
+        var files = PageGroup.allCases.flatMap { groups[$0] ?? [] }
+        let pages = files.map(\.path).filter { $0.hasSuffix(".html") }.sorted()
+        files.append(OutputFile(path: "sitemap.xml", bytes: SitemapWriter.sitemap(pages: pages, config: config)))
+        files.append(OutputFile(path: "robots.txt", bytes: SitemapWriter.robots(config: config)))
+        files.sort { $0.path < $1.path }
+        report.stageSeconds.append(("render templates", timer.lap()))
+
+        report.diagnostics = DiagnosticList(diagnostics)
+        report.pageCount = pages.count
+        report.tableCount = statistics.protected.tables.count
+        report.caseCount = statistics.current.caseCount
+        report.noteCount = rendered.count
+        report.fileCount = files.count
+        report.suppression = statistics.protected.report
+        report.scope = invalid.count == PageGroup.allCases.count ? "full" : invalid.map { "\($0)" }.sorted().joined(separator: ", ")
+        guard !report.diagnostics.hasErrors else { return report }
+
+        if let output = options.outputDirectory {
+            progress?("writing")
+            report.writtenFileCount = try publish(files, to: output)
+            report.stageSeconds.append(("write", timer.lap()))
+        }
+        return report
+    }
+
+    /// The first publication is atomic (a whole new folder); later ones, in a preview, rewrite only
+    /// the files whose bytes changed and remove the files that are gone.
+    private func publish(_ files: [OutputFile], to output: String) throws -> Int {
+        guard options.incrementalWrites, let previous = published, FileManager.default.fileExists(atPath: output) else {
+            try AtomicPublisher.publish(files, to: output)
+            published = options.incrementalWrites ? Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }) : nil
+            return files.count
+        }
+        var changed: [OutputFile] = []
+        var current: [String: [UInt8]] = [:]
+        for file in files {
+            current[file.path] = file.bytes
+            if previous[file.path] != file.bytes { changed.append(file) }
+        }
+        try AtomicPublisher.write(changed, into: output)
+        for path in previous.keys where current[path] == nil {
+            try? FileManager.default.removeItem(atPath: output + "/" + path)
+        }
+        published = current
+        return changed.count
+    }
+
+    private func render(_ group: PageGroup, renderer: SiteRenderer, templates: TemplateSet) -> [OutputFile] {
+        switch group {
+        case .statistics:
+            var files = [renderer.renderStatistics(), renderer.renderDataPage()] + renderer.renderPlatforms()
+            for table in renderer.statistics.orderedTables {
+                files.append(OutputFile(path: "donnees/\(table.id.rawValue).csv", bytes: TableSerializer.csv(table)))
+                files.append(OutputFile(path: "donnees/\(table.id.rawValue).json", bytes: TableSerializer.json(table)))
+            }
+            files.append(OutputFile(path: "donnees/datapackage.json", bytes: DataPackageWriter.write(statistics: renderer.statistics, labels: renderer.labels)))
+            files.append(OutputFile(path: "donnees/LICENCE.txt", text: "\(renderer.config.licence)\n\(renderer.config.licenceURL)\n"))
+            return files
+        case .notes:
+            return renderer.renderNotes() + [OutputFile(path: "feed.xml", bytes: AtomFeedWriter.write(notes: renderer.notes, config: renderer.config))]
+        case .home: return [renderer.renderHome()]
+        case .progress: return [renderer.renderProgress()]
+        case .methodology: return [renderer.renderMethodology()]
+        case .notFound: return [renderer.renderNotFound()]
+        case .assets: return templates.assets.map { OutputFile(path: "assets/" + $0.path, bytes: $0.bytes) }
+        }
+    }
+
+    /// Renders every note body once, in parallel, reusing the previous rendering of unchanged notes;
+    /// fills the methodology placeholders from the configuration.
+    private func renderNotes(_ notes: [Note], config: SiteConfig, caseCount: Int, templates: TemplateSet, changed invalid: inout Set<PageGroup>) -> [RenderedNote] {
+        let format = ReaderFormatter(strings: templates.strings)
+        let placeholders = [
+            ("{{threshold}}", String(config.threshold)),
+            ("{{threshold_minus_one}}", String(config.threshold - 1)),
+            ("{{publication_date}}", format.date(config.publicationDate)),
+            ("{{case_count}}", format.integer(caseCount)),
+        ]
+        let placeholderKey = placeholders.map(\.1).joined(separator: "|")
+        func key(_ note: Note) -> String {
+            (noteCache[note.path]?.signature ?? "") + (note.body.contains("{{") ? "|" + placeholderKey : "")
+        }
+        let stale = notes.filter { renderedCache[$0.path]?.key != key($0) }
+        let allowRawHTML = config.allowRawHTML, language = config.language
+        let fresh = ParallelMap.map(stale) { note -> RenderedNote in
+            var body = note.body
+            if body.contains("{{") {
+                for (placeholder, value) in placeholders { body = body.replacingOccurrences(of: placeholder, with: value) }
+            }
+            let french = (note.language ?? language) == "fr"
+            let html = MarkdownRenderer.render(body, path: note.path, firstLine: note.bodyFirstLine, allowRawHTML: allowRawHTML, frenchTypography: french)
+            return RenderedNote(note: note, body: html)
+        }
+        for (note, rendered) in zip(stale, fresh) { renderedCache[note.path] = (key(note), rendered) }
+        if !stale.isEmpty { invalid.formUnion([.notes, .home, .progress, .methodology]) }
+        let live = Set(notes.map(\.path))
+        for path in renderedCache.keys where !live.contains(path) { renderedCache[path] = nil }
+        return notes.map { renderedCache[$0.path]!.rendered }
+    }
+}

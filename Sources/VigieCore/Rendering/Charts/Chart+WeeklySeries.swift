@@ -1,0 +1,180 @@
+// Weekly columns with the cumulative count as a line on a second scale, axes colour- and side-keyed.
+
+extension Chart {
+    /// Weekly counts as columns (left scale) and the cumulative count as a line (right scale).
+    ///
+    /// Both scales have four round steps, so their gridlines coincide. Each scale's ticks are
+    /// written in the colour of its series and the legend puts each series on its scale's side,
+    /// so the pairing reads without colour too. Week labels (short ones such as `"S44"`, from
+    /// ``ChartDatum/label``) are thinned to every 2nd, 4th, 8th… week, counted back from the
+    /// latest, so they never overlap. A withheld week is a short hatched column; a withheld
+    /// cumulative count breaks the line.
+    ///
+    /// - Parameters:
+    ///   - weeks: one datum per week, oldest first.
+    ///   - cumulative: the running total of each week, paired with `weeks` by position.
+    ///   - countText: writes an axis tick (a whole count) the way the site writes numbers.
+    public static func weeklySeries(
+        id: String, text: ChartText, weeks: [ChartDatum], cumulative: [ChartDatum],
+        weeklyLegend: String, cumulativeLegend: String, width: Int = standardWidth,
+        countText: (Int) -> String
+    ) -> String {
+        let chartWidth = Double(width)
+        let margin = ChartStyle.margin
+        let tickFont = ChartStyle.smallFontSize
+        let running = weeks.indices.map { $0 < cumulative.count ? cumulative[$0].value : nil }
+
+        let leftScale = AxisScale(covering: weeks.compactMap(\.value).max() ?? 0, intervals: 4)
+        let rightScale = AxisScale(covering: running.compactMap { $0 }.max() ?? 0, intervals: 4)
+        let leftTicks = leftScale.ticks.map(countText)
+        let rightTicks = rightScale.ticks.map(countText)
+        let plotLeft = margin + (leftTicks.map { TextMetrics.width(of: $0, fontSize: tickFont) }.max() ?? 0) + 8
+        let plotRight =
+            chartWidth - margin - (rightTicks.map { TextMetrics.width(of: $0, fontSize: tickFont) }.max() ?? 0) - 8
+        let plotWidth = max(0, plotRight - plotLeft)
+
+        var svg = SVGWriter()
+        let legendHeight = WeeklySeriesLegend.draw(
+            into: &svg, weekly: weeklyLegend, cumulative: cumulativeLegend, width: chartWidth
+        )
+        let plotTop = margin + legendHeight + 16
+        let plotHeight = (min(240, max(160, chartWidth * 0.34))).rounded()
+        let plotBottom = plotTop + plotHeight
+
+        // Gridlines and ticks, shared by both scales.
+        for step in 0...leftScale.intervals {
+            let y = plotBottom - Double(step) / Double(leftScale.intervals) * plotHeight
+            svg.element(
+                "line",
+                [
+                    ("class", step == 0 ? "baseline" : "gridline"),
+                    ("x1", plotLeft.svgCoordinate), ("y1", y.svgCoordinate),
+                    ("x2", plotRight.svgCoordinate), ("y2", y.svgCoordinate),
+                    ("stroke", step == 0 ? ChartPalette.ink : ChartPalette.grid),
+                ])
+            let baseline = ChartStyle.baseline(centredOn: y, fontSize: tickFont)
+            svg.element(
+                "text",
+                [
+                    ("class", "tick"), ("x", (plotLeft - 6).svgCoordinate), ("y", baseline.svgCoordinate),
+                    ("text-anchor", "end"), ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.bar),
+                ], text: leftTicks[step])
+            svg.element(
+                "text",
+                [
+                    ("class", "tick"), ("x", (plotRight + 6).svgCoordinate), ("y", baseline.svgCoordinate),
+                    ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.line),
+                ], text: rightTicks[step])
+        }
+
+        let slot = weeks.isEmpty ? 0 : plotWidth / Double(weeks.count)
+        let columnWidth = slot * 0.72
+        let centre = { (index: Int) in plotLeft + (Double(index) + 0.5) * slot }
+
+        // Columns.
+        for (index, week) in weeks.enumerated() {
+            let x = centre(index) - columnWidth / 2
+            if let value = week.value {
+                let height = leftScale.position(of: value, length: plotHeight)
+                svg.element(
+                    "rect",
+                    [
+                        ("class", "bar"), ("data-key", week.key),
+                        ("x", x.svgCoordinate), ("y", (plotBottom - height).svgCoordinate),
+                        ("width", columnWidth.svgCoordinate), ("height", height.svgCoordinate),
+                        ("fill", ChartPalette.bar),
+                    ])
+            } else {
+                let height = 10.0
+                svg.element(
+                    "rect",
+                    [
+                        ("class", "bar withheld"), ("data-key", week.key),
+                        ("x", x.svgCoordinate), ("y", (plotBottom - height).svgCoordinate),
+                        ("width", columnWidth.svgCoordinate), ("height", height.svgCoordinate),
+                        ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", ChartPalette.bar),
+                    ])
+                let textWidth = TextMetrics.width(of: week.valueText, fontSize: ChartStyle.smallFontSize)
+                if textWidth <= slot {
+                    svg.element(
+                        "text",
+                        [
+                            ("class", "value"), ("data-key", week.key),
+                            ("x", centre(index).svgCoordinate), ("y", (plotBottom - height - 4).svgCoordinate),
+                            ("text-anchor", "middle"), ("font-size", ChartStyle.smallFontSize.svgCoordinate),
+                        ], text: week.valueText)
+                }
+            }
+        }
+
+        // The cumulative line, one polyline per run of published values, over a white halo.
+        let points = running.enumerated().map { index, value in
+            value.map { (x: centre(index), y: plotBottom - rightScale.position(of: $0, length: plotHeight)) }
+        }
+        for run in points.split(whereSeparator: { $0 == nil }) {
+            let coordinates = run.compactMap { $0 }.map { "\($0.x.svgCoordinate),\($0.y.svgCoordinate)" }
+                .joined(separator: " ")
+            svg.element(
+                "polyline",
+                [
+                    ("points", coordinates), ("fill", "none"), ("stroke", ChartPalette.background),
+                    ("stroke-width", "5"), ("stroke-linejoin", "round"),
+                ])
+            svg.element(
+                "polyline",
+                [
+                    ("class", "line"), ("points", coordinates), ("fill", "none"), ("stroke", ChartPalette.line),
+                    ("stroke-width", "2.5"), ("stroke-linejoin", "round"),
+                ])
+        }
+        for (index, point) in points.enumerated() {
+            guard let point else { continue }
+            // Dots only where there is room, and always on a point with no line through it.
+            let isolated =
+                (index == 0 || points[index - 1] == nil) && (index == points.count - 1 || points[index + 1] == nil)
+            if slot >= 10 || isolated {
+                svg.element(
+                    "circle",
+                    [
+                        ("class", "point"), ("data-key", weeks[index].key),
+                        ("cx", point.x.svgCoordinate), ("cy", point.y.svgCoordinate), ("r", "3.5"),
+                        ("fill", ChartPalette.line), ("stroke", ChartPalette.background), ("stroke-width", "1.5"),
+                    ])
+            }
+        }
+
+        // Week labels, thinned so that each has room, counted back from the latest week.
+        let labelWidth = weeks.map { TextMetrics.width(of: $0.label, fontSize: tickFont) }.max() ?? 0
+        var every = 1
+        while Double(every) * slot < labelWidth + 8, every < weeks.count { every *= 2 }
+        for (index, week) in weeks.enumerated() where (weeks.count - 1 - index) % every == 0 {
+            let x = min(max(centre(index), margin + labelWidth / 2), chartWidth - margin - labelWidth / 2)
+            svg.element(
+                "line",
+                [
+                    ("class", "tick"), ("x1", centre(index).svgCoordinate), ("y1", plotBottom.svgCoordinate),
+                    ("x2", centre(index).svgCoordinate), ("y2", (plotBottom + 4).svgCoordinate),
+                    ("stroke", ChartPalette.ink),
+                ])
+            svg.element(
+                "text",
+                [
+                    ("class", "tick"), ("x", x.svgCoordinate), ("y", (plotBottom + 6 + tickFont).svgCoordinate),
+                    ("text-anchor", "middle"), ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.mutedInk),
+                ], text: week.label)
+        }
+
+        var y = plotBottom + 6 + tickFont + 4
+        let hatched = weeks.contains(where: \.isWithheld)
+        if hatched {
+            y += 10
+            y += ChartLegend.drawWithheld(
+                into: &svg, chartID: id, text: text.withheldLegend, x: plotLeft, y: y,
+                maxWidth: chartWidth - margin - plotLeft
+            )
+        }
+        return ChartDocument.render(
+            id: id, kind: "weekly", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg
+        )
+    }
+}

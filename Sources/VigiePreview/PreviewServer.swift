@@ -1,0 +1,87 @@
+// `vigie serve`: builds into a private temporary folder (never the publication folder), serves it
+// on 127.0.0.1, watches content and templates, and rebuilds after changes settle.
+
+import FlyingFox
+import Foundation
+import VigieCore
+
+public final class PreviewServer: @unchecked Sendable {
+    public let options: BuildOptions
+    public let port: UInt16
+    let state: PreviewState
+    let workFolder: String
+    let log: @Sendable (String) -> Void
+    private let session: BuildSession
+
+    /// - Parameter log: receives one line per build or error (stderr in the CLI).
+    public init(contentDirectory: String, templatesDirectory: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+        workFolder = FileManager.default.temporaryDirectory.path + "/vigie-preview-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: workFolder)
+        try? FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
+        PreviewCleanup.register(workFolder)
+        options = BuildOptions(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, outputDirectory: workFolder + "/site", incrementalWrites: true)
+        self.port = port
+        self.log = log
+        state = PreviewState(siteFolder: workFolder + "/site")
+        session = BuildSession(options: options)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: workFolder)
+    }
+
+    /// Builds once, then serves until the task is cancelled. `ready` receives the bound port.
+    public func run(ready: @escaping @Sendable (UInt16) -> Void) async throws {
+        rebuild(reason: "initial build")
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled, handler: PreviewHandler(state: state))
+        let serverTask = Task { try await server.run() }
+        try await server.waitUntilListening()
+        var boundPort = port
+        if let address = await server.listeningAddress, case let .ip4(_, actual) = address { boundPort = actual }
+        ready(boundPort)
+        defer { serverTask.cancel() }
+        try await watch()
+        await server.stop(timeout: 1)
+    }
+
+    /// Polls the folders; after a change, waits until nothing moves for 200 ms, then rebuilds.
+    func watch() async throws {
+        let watcher = FolderWatcher(folders: [options.contentDirectory, options.templatesDirectory])
+        var last = watcher.signature()
+        while !Task.isCancelled {
+            try await Task.sleep(nanoseconds: 250_000_000)
+            var current = watcher.signature()
+            guard current != last else { continue }
+            // Debounce: editors save in several steps.
+            while true {
+                try await Task.sleep(nanoseconds: 200_000_000)
+                let settled = watcher.signature()
+                if settled == current { break }
+                current = settled
+            }
+            let changed = FolderWatcher.changedPaths(last, current)
+            last = current
+            rebuild(reason: changed.count == 1 ? changed[0] : "\(changed.count) files")
+        }
+    }
+
+    func rebuild(reason: String) {
+        let start = ContinuousClock.now
+        do {
+            let report = try session.rebuild()
+            let errors = report.diagnostics.sorted.map(\.description)
+            state.record(succeeded: report.succeeded, errors: report.succeeded ? [] : errors + [report.diagnostics.summary])
+            let elapsed = ContinuousClock.now - start
+            let ms = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+            if report.succeeded {
+                log("rebuilt (\(reason)): \(report.pageCount) pages, \(report.writtenFileCount) files written in \(ms) ms [\(report.scope)]")
+            } else {
+                for line in errors { log(line) }
+                log("\(report.diagnostics.summary) — still serving the last good build (\(ms) ms)")
+            }
+        } catch {
+            state.record(succeeded: false, errors: ["\(error)"])
+            log("\(error)")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+// `vigie new note "Title"`: a new note with valid front matter, never overwriting one.
+
+import ArgumentParser
+import Foundation
+import VigieCore
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create new content.", subcommands: [NewNote.self])
+}
+
+struct NewNote: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Create content/notes/<slug>.md with front matter dated today.")
+
+    @Argument(help: "The note's title.") var title: String
+    @Option(help: "Content folder.") var content = "content"
+    @Option(help: "Date of the note, YYYY-MM-DD (default: today).") var date: String?
+
+    func run() throws {
+        let slug = title.slugified
+        guard !slug.isEmpty else { throw ValidationError("the title needs at least one letter or digit to make a file name") }
+        let day: Day
+        if let date {
+            guard let parsed = Day(iso: date) else { throw ValidationError("--date must be YYYY-MM-DD") }
+            day = parsed
+        } else {
+            day = Day(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
+        }
+        let folder = content + "/notes"
+        let path = folder + "/\(slug).md"
+        guard !FileManager.default.fileExists(atPath: path) else {
+            Console.error("\(path): error: a note with this slug already exists; choose another title or edit it")
+            throw CommandFailure()
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let escaped = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let text = """
+            ---
+            title: "\(escaped)"
+            date: \(day.iso)
+            summary: ""
+            tags: []
+            draft: true
+            ---
+
+            Écrivez ici le texte de la note.
+
+            """
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            Console.error("\(path): error: cannot write the file")
+            throw CommandFailure()
+        }
+        print("created \(path) (draft: set 'draft: false' to publish it)")
+    }
+}

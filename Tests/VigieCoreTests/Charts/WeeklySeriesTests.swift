@@ -1,0 +1,81 @@
+// Weekly series: columns on the left scale, the cumulative line on the right one, week labels thinned.
+
+import Testing
+import VigieCore
+
+@Suite("Weekly series")
+struct WeeklySeriesTests {
+    func draw(weeks: [ChartDatum], cumulative: [ChartDatum], width: Int = Chart.standardWidth) throws -> SVGInspector {
+        try SVGInspector(
+            Chart.weeklySeries(
+                id: "w", text: ChartSamples.text("Par semaine"), weeks: weeks, cumulative: cumulative,
+                weeklyLegend: "Signalements de la semaine", cumulativeLegend: "Cumul", width: width,
+                countText: ChartSamples.count)
+        )
+    }
+
+    static func weeks(_ counts: [Int?]) -> [ChartDatum] {
+        counts.enumerated().map { ChartSamples.datum("2018-W\(10 + $0.offset)", "S\(10 + $0.offset)", $0.element) }
+    }
+
+    @Test func columnHeightsAreProportionalAndShareOneBaseline() throws {
+        let svg = try draw(weeks: Self.weeks([40, 20, 10, 0]), cumulative: Self.weeks([40, 60, 70, 70]))
+        let bars = svg.bars
+        let heights = try ["2018-W10", "2018-W11", "2018-W12", "2018-W13"].map {
+            try #require(bars[$0]?.number("height"))
+        }
+        let bottoms = try bars.values.map { try #require($0.number("y")) + (try #require($0.number("height"))) }
+
+        #expect(abs(heights[1] - heights[0] / 2) <= 0.1)
+        #expect(abs(heights[2] - heights[0] / 4) <= 0.1)
+        #expect(heights[3] == 0)
+        #expect(Set(bottoms).count == 1)
+    }
+
+    @Test func theCumulativeLineRisesWithTheRunningTotal() throws {
+        let svg = try draw(weeks: Self.weeks([40, 20, 10, 0]), cumulative: Self.weeks([40, 60, 70, 70]))
+        let points = svg.elements(ofClass: "point").compactMap { $0.number("cy") }
+
+        #expect(points.count == 4)
+        #expect(points[0] > points[1] && points[1] > points[2] && points[2] == points[3])
+        #expect(svg.elements(ofClass: "line").count == 1)
+    }
+
+    @Test func ticksAreRoundCountsWrittenByTheCaller() throws {
+        let svg = try draw(weeks: Self.weeks([380, 120]), cumulative: Self.weeks([380, 1_500]))
+        let ticks = svg.elements(ofClass: "tick").filter { $0.name == "text" }.map(\.text)
+
+        #expect(ticks.contains("400"))  // left: 4 steps of 100
+        #expect(ticks.contains("2\u{202F}000"))  // right: 4 steps of 500
+        #expect(svg.elements(ofClass: "gridline").count == 4)
+    }
+
+    @Test func weekLabelsAreThinnedSoTheyNeverOverlapAndTheLatestWeekIsLabelled() throws {
+        let counts = (0..<52).map { Optional($0 % 7 + 1) }
+        let svg = try draw(weeks: Self.weeks(counts), cumulative: [], width: Chart.compactWidth)
+        let labels = svg.elements(ofClass: "tick").filter { $0.name == "text" && $0.text.hasPrefix("S") }
+        let xs = labels.compactMap { $0.number("x") }
+
+        #expect(labels.count < 52 && labels.count >= 4)
+        #expect(labels.last?.text == "S61")
+        for (left, right) in zip(xs, xs.dropFirst()) {
+            #expect(right - left >= 3 * 0.6 * 13)
+        }
+    }
+
+    @Test func aWithheldWeekIsAShortHatchedColumnAndBreaksTheLine() throws {
+        let svg = try draw(weeks: Self.weeks([40, nil, 10, 12]), cumulative: Self.weeks([40, nil, 53, 65]))
+        let mark = try #require(svg.bars["2018-W11"])
+
+        #expect(mark.classes.contains("withheld"))
+        #expect(mark["fill"] == "url(#w-withheld)")
+        #expect(svg.values["2018-W11"] == "< 5")
+        #expect(svg.elements(ofClass: "line").count == 2)
+        #expect(svg.texts.contains(ChartSamples.withheldLegend))
+    }
+
+    @Test func bothSeriesAreNamedInTheLegend() throws {
+        let svg = try draw(weeks: Self.weeks([1]), cumulative: Self.weeks([1]))
+        #expect(svg.elements(ofClass: "legend").map(\.text) == ["Signalements de la semaine", "Cumul"])
+    }
+}

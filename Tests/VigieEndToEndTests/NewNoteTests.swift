@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+import VigieTestSupport
+
+@Suite("vigie new note")
+struct NewNoteTests {
+    @Test("creates a draft with valid front matter and a slug with accents folded; refuses to overwrite")
+    func createsOnce() throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
+        let first = try CommandRun.vigie(["new", "note", "Bilan de la médiation : « premiers résultats »", "--date", "2019-03-01"], in: folder.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        let text = try #require(folder.read("content/notes/bilan-de-la-mediation-premiers-resultats.md"))
+        #expect(text.hasPrefix("---\ntitle: \"Bilan de la médiation : « premiers résultats »\"\ndate: 2019-03-01\n"))
+        let check = try CommandRun.vigie(["check", "--templates", Repository.templates], in: folder.path)
+        #expect(check.status == 0, "\(check.stderr)")
+        let second = try CommandRun.vigie(["new", "note", "Bilan de la médiation : « premiers résultats »"], in: folder.path)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("already exists"))
+        #expect(folder.read("content/notes/bilan-de-la-mediation-premiers-resultats.md") == text)
+    }
+}

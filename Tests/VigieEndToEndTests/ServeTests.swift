@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import VigieTestSupport
+
+@Suite("vigie serve", .serialized)
+struct ServeTests {
+    @Test("serves the site, shows edits, overlays errors until they are fixed, and stops cleanly")
+    func liveEditing() throws {
+        let folder = TemporaryFolder()
+        let site = SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 12))
+        site.write(into: folder)
+        let server = try PreviewProcess(arguments: ["--content", "content", "--templates", Repository.templates], in: folder.path)
+        defer { server.stop() }
+        #expect(server.port != 0)
+
+        let home = try RawHTTP.get(port: server.port, path: "/")
+        #expect(home.status == 200)
+        #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+        let note = try RawHTTP.get(port: server.port, path: "/notes/premiere-note/")
+        #expect(note.body.contains("Un paragraphe."))
+
+        let notePath = "content/notes/premiere-note.md"
+        let original = try #require(folder.read(notePath))
+        folder.write(notePath, original.replacingOccurrences(of: "Un paragraphe.", with: "Un texte tout neuf."))
+        #expect(server.waitFor("/notes/premiere-note/") { $0.body.contains("Un texte tout neuf.") } != nil)
+
+        folder.write(notePath, original.replacingOccurrences(of: "date: 2019-01-15", with: "date: 15/01/2019"))
+        let broken = server.waitFor("/notes/premiere-note/") { $0.body.contains("vigie-errors") }
+        #expect(broken?.body.contains("content/notes/premiere-note.md:3:7: error: ") == true)
+        #expect(broken?.body.contains("Un texte tout neuf.") == true, "the last good build stays served")
+
+        folder.write(notePath, original)
+        #expect(server.waitFor("/notes/premiere-note/") { !$0.body.contains("vigie-errors") && $0.body.contains("Un paragraphe.") } != nil)
+        #expect(server.stop() == 0)
+    }
+
+    @Test("paths that try to leave the served folder get 400 or 404, never the file", arguments: [
+        "/../Package.swift", "/%2e%2e/Package.swift", "/%2E%2E%2FPackage.swift", "/..%2fPackage.swift", "/%252e%252e/Package.swift",
+        "/notes/../../Package.swift", "/.%2e/.%2e/content/site.yaml",
+    ])
+    func noEscape(path: String) throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
+        folder.write("Package.swift", "secret package file")
+        let server = try PreviewProcess(arguments: ["--content", "content", "--templates", Repository.templates], in: folder.path)
+        defer { server.stop() }
+        let response = try RawHTTP.get(port: server.port, path: path)
+        #expect([400, 404].contains(response.status), "\(path) → \(response.status)")
+        #expect(!response.body.contains("secret package file"))
+        #expect(!response.body.contains("publication_date"))
+    }
+
+    @Test("files are served with their content type; folders as index.html; unknown paths get the 404 page")
+    func contentTypes() throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
+        let server = try PreviewProcess(arguments: ["--content", "content", "--templates", Repository.templates], in: folder.path)
+        defer { server.stop() }
+        #expect(try RawHTTP.get(port: server.port, path: "/assets/style.css").headers["content-type"] == "text/css; charset=utf-8")
+        #expect(try RawHTTP.get(port: server.port, path: "/donnees/cases_by_platform.csv").headers["content-type"] == "text/csv; charset=utf-8")
+        #expect(try RawHTTP.get(port: server.port, path: "/feed.xml").headers["content-type"] == "application/atom+xml; charset=utf-8")
+        let missing = try RawHTTP.get(port: server.port, path: "/nulle-part/")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("<h1>"))
+    }
+}
