@@ -24,7 +24,7 @@ struct ExitStatusTests {
         let broken = try CommandRun.vigie(["build", "--content", "content", "--templates", Repository.templates, "--output", "_site"], in: folder.path)
         #expect(broken.status == 1)
         #expect(broken.stderrLines == [
-            "content/cases/more.csv:2:5: error: expected a date YYYY-MM-DD in reported_on, found '2018-13-01'",
+            "content/cases/more.csv:2:5: error: reported_on '2018-13-01' is not a day of the calendar; check the month and the day",
             "content/cases/more.csv:3:16: error: unknown platform 'amazn'; did you mean 'amazon'?",
             "2 errors in 1 file; nothing was published",
         ])

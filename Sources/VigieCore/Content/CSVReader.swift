@@ -2,54 +2,46 @@
 // quoted fields with doubled quotes and newlines, UTF-8 checked, every problem located.
 //
 // Written by hand rather than taken from SwiftCSV or CSV.swift because it must report
-// line and column for every malformed record and never copy a whole file into a String;
-// see BENCHMARKS.md for the figure.
-
-/// One field of a record: where its bytes are and where it starts in the file.
-public struct CSVField: Sendable {
-    /// Byte range of the field's content (inside the quotes for a quoted field).
-    public var range: Range<Int>
-    /// True when the content holds doubled quotes that must be collapsed.
-    public var hasEscapedQuotes: Bool
-    public var line: Int
-    /// Byte offset of the field's first byte in the file (for the column).
-    public var start: Int
-}
-
-/// One record: its first line and its fields.
-public struct CSVRecord: Sendable {
-    public var line: Int
-    public var fields: [CSVField]
-}
+// line and column for every malformed record and never copy a whole file into a String.
 
 /// Reads records from the bytes of one CSV file.
-public struct CSVReader {
+public struct CSVReader: Sendable {
     public let bytes: [UInt8]
     public let path: String
-    public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+    public let delimiter: UInt8
+    /// Malformed records reported and skipped so far; a caller reading the header checks it is still 0.
+    public private(set) var skippedRecords = 0
+    /// A file in another encoding has invalid bytes on every line with an accent: report the first only.
+    private var reportedInvalidUTF8 = false
     private var position = 0
     private var line = 1
-    /// Byte offset where each line starts, kept only for lines with fields, to compute columns lazily.
     private var lineStart = 0
-    private var lineStarts: [Int: Int] = [:]
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let lf = UInt8(ascii: "\n")
+    private static let cr = UInt8(ascii: "\r")
 
     public init(bytes: [UInt8], path: String) {
         self.bytes = bytes
         self.path = path
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        // The BOM is not a character of line 1: columns count from after it.
         lineStart = position
         delimiter = Self.detectDelimiter(bytes, from: position)
     }
 
     /// `;` when the header has more semicolons than commas outside quotes, else `,`.
     static func detectDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
-        var commas = 0, semicolons = 0, inQuotes = false
+        var commas = 0
+        var semicolons = 0
+        var inQuotes = false
         var i = start
         while i < bytes.count {
             let c = bytes[i]
-            if c == UInt8(ascii: "\"") { inQuotes.toggle() }
-            else if !inQuotes {
-                if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { break }
+            if c == quote {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if c == lf || c == cr { break }
                 if c == UInt8(ascii: ",") { commas += 1 } else if c == UInt8(ascii: ";") { semicolons += 1 }
             }
             i += 1
@@ -57,23 +49,18 @@ public struct CSVReader {
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
-    /// The 1-based column (in characters) of a byte offset on a given line.
-    public func column(ofOffset offset: Int, line: Int) -> Int {
-        let start = lineStarts[line] ?? 0
+    /// The 1-based column, in Unicode scalars, of a byte offset on the line starting at `lineStart`.
+    func column(ofOffset offset: Int, lineStart: Int) -> Int {
         var column = 1
-        var i = start
-        while i < offset && i < bytes.count {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
+        for i in lineStart..<min(offset, bytes.count) where bytes[i] & 0xC0 != 0x80 { column += 1 }
         return column
     }
 
     public func location(of field: CSVField) -> SourceLocation {
-        SourceLocation(path: path, line: field.line, column: column(ofOffset: field.start, line: field.line))
+        SourceLocation(path: path, line: field.line, column: column(ofOffset: field.start, lineStart: field.lineStart))
     }
 
-    /// The text of a field (doubled quotes collapsed). Only call it on valid UTF-8 (records from `next`).
+    /// The text of a field (doubled quotes collapsed). Only call it on fields from `next`, which are valid UTF-8.
     public func string(_ field: CSVField) -> String {
         let slice = bytes[field.range]
         if !field.hasEscapedQuotes { return String(decoding: slice, as: UTF8.self) }
@@ -81,69 +68,68 @@ public struct CSVReader {
         out.reserveCapacity(slice.count)
         var previousWasQuote = false
         for c in slice {
-            if c == UInt8(ascii: "\"") && previousWasQuote { previousWasQuote = false; continue }
-            previousWasQuote = c == UInt8(ascii: "\"")
+            if c == Self.quote && previousWasQuote {
+                previousWasQuote = false
+                continue
+            }
+            previousWasQuote = c == Self.quote
             out.append(c)
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Reads the next record. Returns nil at the end of the file. A malformed record is reported in
-    /// `diagnostics` and skipped (the reader resynchronises at the next line).
+    /// Reads the next record; nil at the end of the file. Blank lines are skipped. A malformed
+    /// record is reported once in `diagnostics`, counted in `skippedRecords` and skipped.
     public mutating func next(diagnostics: inout [Diagnostic]) -> CSVRecord? {
         while position < bytes.count {
-            // Skip blank lines.
             let c = bytes[position]
-            if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
+            if c == Self.lf || c == Self.cr {
                 consumeNewline()
                 continue
             }
             if let record = readRecord(diagnostics: &diagnostics) { return record }
+            skippedRecords += 1
         }
         return nil
     }
 
     private mutating func consumeNewline() {
-        if bytes[position] == UInt8(ascii: "\r"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\n") {
-            position += 1
-        }
+        if bytes[position] == Self.cr, position + 1 < bytes.count, bytes[position + 1] == Self.lf { position += 1 }
         position += 1
         line += 1
         lineStart = position
     }
 
-    private mutating func fail(_ message: String, at offset: Int, line errorLine: Int, _ diagnostics: inout [Diagnostic]) {
-        lineStarts[errorLine] = lineStarts[errorLine] ?? lineStart
-        diagnostics.append(.error(message, at: SourceLocation(path: path, line: errorLine, column: column(ofOffset: offset, line: errorLine))))
+    private func location(offset: Int, line: Int, lineStart: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column(ofOffset: offset, lineStart: lineStart))
     }
 
-    /// Skips to the start of the next line after an error.
+    /// Skips to the start of the next physical line: the best guess of where the next record starts.
     private mutating func skipToNextLine() {
-        while position < bytes.count, bytes[position] != UInt8(ascii: "\n"), bytes[position] != UInt8(ascii: "\r") {
-            position += 1
-        }
+        while position < bytes.count, bytes[position] != Self.lf, bytes[position] != Self.cr { position += 1 }
         if position < bytes.count { consumeNewline() }
     }
 
     private mutating func readRecord(diagnostics: inout [Diagnostic]) -> CSVRecord? {
         let recordLine = line
-        lineStarts[recordLine] = lineStart
         var fields: [CSVField] = []
         fields.reserveCapacity(12)
-        let quote = UInt8(ascii: "\"")
+        // Invalid UTF-8 does not stop the scan: the record is read to its real end (a quoted field
+        // may go on for lines), then dropped, so the next record starts where it should.
+        var invalidUTF8: SourceLocation?
         while true {
             let fieldStart = position
             let fieldLine = line
-            if position < bytes.count && bytes[position] == quote {
-                // Quoted field.
+            let fieldLineStart = lineStart
+            if position < bytes.count && bytes[position] == Self.quote {
                 position += 1
                 let contentStart = position
                 var escaped = false
                 var closed = false
                 while position < bytes.count {
                     let c = bytes[position]
-                    if c == quote {
-                        if position + 1 < bytes.count && bytes[position + 1] == quote {
+                    if c == Self.quote {
+                        if position + 1 < bytes.count && bytes[position + 1] == Self.quote {
                             escaped = true
                             position += 2
                             continue
@@ -151,83 +137,109 @@ public struct CSVReader {
                         closed = true
                         break
                     }
-                    if c == UInt8(ascii: "\n") || (c == UInt8(ascii: "\r")) {
-                        if c == UInt8(ascii: "\r"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\n") { position += 1 }
+                    if c == Self.lf || c == Self.cr {
+                        if c == Self.cr, position + 1 < bytes.count, bytes[position + 1] == Self.lf { position += 1 }
                         line += 1
                         lineStart = position + 1
-                        lineStarts[line] = lineStart
                     } else if c >= 0x80 {
-                        guard let length = utf8SequenceLength(at: position) else {
-                            fail("invalid UTF-8 byte sequence; save the file as UTF-8", at: position, line: line, &diagnostics)
-                            skipToNextLine()
-                            return nil
-                        }
-                        position += length
+                        position += checkUTF8(at: position, &invalidUTF8)
                         continue
                     }
                     position += 1
                 }
                 guard closed else {
-                    fail("unterminated quoted field: the quote opened here is never closed", at: fieldStart, line: fieldLine, &diagnostics)
-                    position = bytes.count
+                    diagnostics.append(
+                        .error(
+                            "unterminated quoted field: the quote opened here is never closed; close it or double the quotes inside the value",
+                            at: location(offset: fieldStart, line: fieldLine, lineStart: fieldLineStart)))
                     return nil
                 }
-                fields.append(CSVField(range: contentStart..<position, hasEscapedQuotes: escaped, line: fieldLine, start: fieldStart))
-                position += 1  // closing quote
+                fields.append(
+                    CSVField(
+                        range: contentStart..<position, hasEscapedQuotes: escaped, line: fieldLine, start: fieldStart,
+                        lineStart: fieldLineStart))
+                position += 1  // the closing quote
                 if position < bytes.count {
                     let next = bytes[position]
-                    if next != delimiter && next != UInt8(ascii: "\n") && next != UInt8(ascii: "\r") {
-                        fail("unexpected character after a closing quote; a quoted field must end at the delimiter or the end of the line", at: position, line: line, &diagnostics)
+                    if next != delimiter && next != Self.lf && next != Self.cr {
+                        diagnostics.append(
+                            .error(
+                                "unexpected character after a closing quote; a quoted field must end at the delimiter or the end of the line (write a quote inside a value as \"\")",
+                                at: location(offset: position, line: line, lineStart: lineStart)))
                         skipToNextLine()
                         return nil
                     }
                 }
             } else {
-                // Unquoted field.
                 while position < bytes.count {
                     let c = bytes[position]
-                    if c == delimiter || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { break }
-                    if c == quote {
-                        fail("unexpected '\"' inside an unquoted field; quote the whole field and double the quote", at: position, line: line, &diagnostics)
+                    if c == delimiter || c == Self.lf || c == Self.cr { break }
+                    if c == Self.quote {
+                        diagnostics.append(
+                            .error(
+                                "unexpected '\"' inside an unquoted field; quote the whole field and double the quote",
+                                at: location(offset: position, line: line, lineStart: lineStart)))
                         skipToNextLine()
                         return nil
                     }
                     if c >= 0x80 {
-                        guard let length = utf8SequenceLength(at: position) else {
-                            fail("invalid UTF-8 byte sequence; save the file as UTF-8", at: position, line: line, &diagnostics)
-                            skipToNextLine()
-                            return nil
-                        }
-                        position += length
+                        position += checkUTF8(at: position, &invalidUTF8)
                         continue
                     }
                     position += 1
                 }
-                fields.append(CSVField(range: fieldStart..<position, hasEscapedQuotes: false, line: fieldLine, start: fieldStart))
+                fields.append(
+                    CSVField(
+                        range: fieldStart..<position, hasEscapedQuotes: false, line: fieldLine, start: fieldStart, lineStart: fieldLineStart
+                    ))
             }
-            // After a field: delimiter, end of line or end of file.
             if position >= bytes.count { break }
-            let c = bytes[position]
-            if c == delimiter {
+            if bytes[position] == delimiter {
                 position += 1
                 continue
             }
             consumeNewline()
             break
         }
+        if let invalidUTF8 {
+            if !reportedInvalidUTF8 {
+                reportedInvalidUTF8 = true
+                diagnostics.append(
+                    .error(
+                        "invalid UTF-8 byte sequence; save the file as \"CSV UTF-8\" (Excel's plain \"CSV\" uses another encoding); later lines with invalid bytes are skipped without a message",
+                        at: invalidUTF8))
+            }
+            return nil
+        }
         return CSVRecord(line: recordLine, fields: fields)
+    }
+
+    /// Bytes to advance past the UTF-8 sequence at `i`; notes the first invalid one and advances by 1.
+    private func checkUTF8(at i: Int, _ invalid: inout SourceLocation?) -> Int {
+        if let length = utf8SequenceLength(at: i) { return length }
+        if invalid == nil { invalid = location(offset: i, line: line, lineStart: lineStart) }
+        return 1
     }
 
     /// Length of the valid UTF-8 sequence starting at `i`, or nil when it is malformed.
     private func utf8SequenceLength(at i: Int) -> Int? {
         let b0 = bytes[i]
         let length: Int
-        var minimum: UInt32
+        let minimum: UInt32
         var scalar: UInt32
         switch b0 {
-        case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b0 & 0x1F)
-        case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b0 & 0x0F)
-        case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b0 & 0x07)
+        case 0xC2...0xDF:
+            length = 2
+            minimum = 0x80
+            scalar = UInt32(b0 & 0x1F)
+        case 0xE0...0xEF:
+            length = 3
+            minimum = 0x800
+            scalar = UInt32(b0 & 0x0F)
+        case 0xF0...0xF4:
+            length = 4
+            minimum = 0x10000
+            scalar = UInt32(b0 & 0x07)
         default: return nil
         }
         guard i + length <= bytes.count else { return nil }

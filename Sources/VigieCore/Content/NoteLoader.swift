@@ -8,10 +8,15 @@ public enum NoteLoader {
 
     /// Parses one note file. Returns nil when it cannot be used; problems go to `diagnostics`.
     public static func load(text: String, path: String, fileStem: String, into diagnostics: inout [Diagnostic]) -> Note? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on every line ending: in Swift "\r\n" is one Character, so splitting on "\n" would
+        // leave a CRLF file (a note saved on Windows) as a single line.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" || first == "---\r" else {
-            diagnostics.append(.error("a note must start with front matter: a line '---', YAML keys (title, date, …), and a closing '---'", at: SourceLocation(path: path)))
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            diagnostics.append(
+                .error(
+                    "a note must start with front matter: a line '---', YAML keys (title, date, …), and a closing '---'",
+                    at: SourceLocation(path: path)))
             return nil
         }
         guard let closing = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
@@ -39,7 +44,10 @@ public enum NoteLoader {
             if let text = node.scalar?.string, text.isSlug {
                 slug = text
             } else {
-                diagnostics.append(.error("slug must be lower-case letters and digits joined by dashes, e.g. 'mediation-des-entreprises'", at: reader.location(of: node)))
+                diagnostics.append(
+                    .error(
+                        "slug must be lower-case letters and digits joined by dashes, e.g. 'mediation-des-entreprises'",
+                        at: reader.location(of: node)))
             }
         }
         for tag in tags where tag.slugified.isEmpty {

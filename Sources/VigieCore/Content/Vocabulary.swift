@@ -25,29 +25,45 @@ public struct Vocabulary: Hashable, Sendable {
     public func label(_ key: String) -> String { labels[key] ?? key }
     public var count: Int { keys.count }
 
-    /// The closest key to a misspelt one, for "did you mean" hints (edit distance ≤ 2, or same letters).
+    /// The key a mistyped value most likely meant, for "did you mean" hints; nil when none is close.
+    ///
+    /// Tried in order: the same key up to case, spaces and `-`/`_` (`Fnac Darty`); a number that lost its
+    /// leading zero in a spreadsheet (`1` for `01`); the only key starting with a 4+ character value
+    /// (`fnac`); then one or two typos, fewer for short keys so that `45` does not suggest `44`.
     public func suggestion(for text: String) -> String? {
-        let lowered = text.lowercased().replacingOccurrences(of: " ", with: "_")
-        if let exact = keys.first(where: { $0 == lowered || $0.replacingOccurrences(of: "-", with: "_") == lowered }) {
-            return exact
+        let normalized = Self.normalize(text)
+        guard !normalized.isEmpty else { return nil }
+        if let key = keys.first(where: { Self.normalize($0) == normalized }) { return key }
+        if text.allSatisfy(\.isNumber) {
+            let padded = keys.first { $0.count > text.count && $0.hasSuffix(text) && $0.dropLast(text.count).allSatisfy { $0 == "0" } }
+            if let padded { return padded }
+        }
+        if normalized.count >= 4 {
+            let prefixed = keys.filter { Self.normalize($0).hasPrefix(normalized) }
+            if prefixed.count == 1 { return prefixed[0] }
         }
         var best: (key: String, distance: Int)?
         for key in keys {
-            let distance = EditDistance.between(lowered, key)
-            if distance <= max(2, key.count / 3), distance < (best?.distance ?? .max) {
-                best = (key, distance)
-            }
+            let allowed = key.count <= 2 ? 0 : key.count <= 4 ? 1 : 2
+            let distance = EditDistance.between(normalized, Self.normalize(key))
+            if distance <= allowed, distance < (best?.distance ?? .max) { best = (key, distance) }
         }
         return best?.key
     }
+
+    private static func normalize(_ text: String) -> String {
+        String(text.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
 }
 
-/// Levenshtein distance, for suggestions on near-miss keys.
+/// Edit distance counting a swap of two neighbours as one edit (`ebya` → `ebay`), for near-miss keys.
 enum EditDistance {
     static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -55,8 +71,11 @@ enum EditDistance {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

@@ -1,9 +1,8 @@
 import Foundation
+import Yams
 
 // Strict typed reading of a YAML mapping: every key is known, every value has its expected type,
 // and every problem becomes a diagnostic at the key's or the value's line and column.
-
-import Yams
 
 /// Parses YAML text into a node tree, turning syntax errors into diagnostics.
 enum YAMLParser {
@@ -22,11 +21,11 @@ enum YAMLParser {
 
     private static func describe(_ error: YamlError) -> (Int, Int, String) {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return (mark.line, mark.column, problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             return (context.mark.line, context.mark.column, "duplicated key \(duplicates.joined(separator: ", "))")
-        case let .reader(problem, _, _, _):
+        case .reader(let problem, _, _, _):
             return (1, 1, problem)
         default:
             return (1, 1, "\(error)")
@@ -45,7 +44,8 @@ struct YAMLMappingReader {
         self.path = path
         self.lineOffset = lineOffset
         guard let mapping = node.mapping else {
-            diagnostics.append(.error("expected \(what) as a mapping of keys to values", at: Self.location(of: node, path: path, lineOffset: lineOffset)))
+            diagnostics.append(
+                .error("expected \(what) as a mapping of keys to values", at: Self.location(of: node, path: path, lineOffset: lineOffset)))
             return nil
         }
         for (key, value) in mapping {
@@ -63,6 +63,9 @@ struct YAMLMappingReader {
     var firstLocation: SourceLocation {
         entries.first.map { location(of: $0.keyNode) } ?? SourceLocation(path: path, line: 1 + lineOffset, column: 1)
     }
+
+    /// True when the mapping has the key (whatever its value), without marking it as read.
+    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
     mutating func value(_ key: String) -> Node? {
         used.insert(key)
@@ -109,8 +112,14 @@ struct YAMLMappingReader {
 
     static func day(_ node: Node, key: String, reader: YAMLMappingReader, into diagnostics: inout [Diagnostic]) -> Day? {
         guard let text = node.scalar?.string, let day = Day(iso: text) else {
-            let found = node.scalar?.string ?? "a list or mapping"
-            diagnostics.append(.error("expected '\(key)' to be a date YYYY-MM-DD, found '\(found)'", at: reader.location(of: node)))
+            var message = "expected '\(key)' to be a date YYYY-MM-DD"
+            if let text = node.scalar?.string {
+                message += Day.isImpossibleISO(text) ? ", found '\(text)', which is not a day of the calendar" : ", found '\(text)'"
+                if let meant = Day.suggestion(forMistyped: text) { message += "; did you mean \(meant)?" }
+            } else {
+                message += ", found a list or mapping"
+            }
+            diagnostics.append(.error(message, at: reader.location(of: node)))
             return nil
         }
         return day
@@ -119,7 +128,10 @@ struct YAMLMappingReader {
     mutating func int(_ key: String, in what: String, range: ClosedRange<Int>, into diagnostics: inout [Diagnostic]) -> Int? {
         guard let node = value(key) else { return nil }
         guard let text = node.scalar?.string, let number = Int(text), range.contains(number) else {
-            diagnostics.append(.error("expected '\(key)' to be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(node.scalar?.string ?? "a list or mapping")'", at: location(of: node)))
+            diagnostics.append(
+                .error(
+                    "expected '\(key)' to be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(node.scalar?.string ?? "a list or mapping")'",
+                    at: location(of: node)))
             return nil
         }
         return number
@@ -131,7 +143,9 @@ struct YAMLMappingReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            diagnostics.append(.error("expected '\(key)' to be true or false, found '\(node.scalar?.string ?? "a list or mapping")'", at: location(of: node)))
+            diagnostics.append(
+                .error(
+                    "expected '\(key)' to be true or false, found '\(node.scalar?.string ?? "a list or mapping")'", at: location(of: node)))
             return nil
         }
     }

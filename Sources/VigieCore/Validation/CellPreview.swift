@@ -1,32 +1,54 @@
-import Foundation
+// How a rejected value is quoted in an error message without leaking personal data.
 
-// How an invalid cell is quoted in an error message without leaking personal data.
-
-/// Decides whether a rejected value may be echoed back.
+/// Decides whether a rejected value may be echoed back in a diagnostic.
 ///
-/// Only values of a harmless shape are shown: short, ASCII, and made of lower-case letters, digits and
-/// `-_./|,` (a misspelt key, a date in the wrong format, a number). Anything else, which could be a
-/// name or an address, is described without being shown.
+/// A case file's cells may hold names or addresses that the exporter let through, and error output
+/// ends up in CI logs. So a value is shown only when its shape rules that out:
+/// - no letters at all, at most 8 digits, no identifier (a date in the wrong format, a number out of range);
+/// - or a near miss of an expected key (`amazn` for `amazon`), made of ASCII letters, digits, `-`, `_`.
+///
+/// Any other value, including a plain lower-case word that could be a surname, is described by its
+/// length only.
 enum CellPreview {
-    static func quoted(_ text: String) -> String {
-        guard isHarmless(text) else { return "a value of \(text.count) characters (not shown)" }
-        return "'\(text)'"
+    /// `'30/11/2018'`, or `a value of 12 characters (not shown)`: for "found …" sentences.
+    static func quoted(_ text: String, nearKey: Bool = false) -> String {
+        isHarmless(text, nearKey: nearKey) ? "'\(text)'" : "a value of \(text.count) characters (not shown)"
     }
 
-    static func isHarmless(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 24 else { return false }
+    /// `'amazn'`, or `(12 characters, not shown)`: after a noun, as in "unknown platform …".
+    static func naming(_ text: String, nearKey: Bool = false) -> String {
+        isHarmless(text, nearKey: nearKey) ? "'\(text)'" : "(\(text.count) characters, not shown)"
+    }
+
+    static func isHarmless(_ text: String, nearKey: Bool = false) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 24, IdentifierGuard.detect(text) == nil else { return false }
         var digits = 0
+        var letters = 0
+        var punctuation = 0
         for c in text.utf8 {
             switch c {
-            case 97...122, UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"),
-                UInt8(ascii: "|"), UInt8(ascii: ","):
-                continue
-            case 48...57:
-                digits += 1
+            case 48...57: digits += 1
+            case 65...90, 97...122: letters += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "_"): continue
+            case UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "%"),
+                UInt8(ascii: " "):
+                punctuation += 1
             default:
                 return false
             }
         }
-        return digits <= 8 && IdentifierGuard.detect(text) == nil
+        return letters == 0 ? digits <= 8 : nearKey && punctuation == 0
+    }
+
+    /// A header cell's name: shown when it is shaped like a column name (`nom_entreprise`, `siret`) or a
+    /// near miss of one; a header cell that holds something else may be a data row mistaken for a header.
+    static func quotedColumnName(_ name: String, nearKey: Bool) -> String? {
+        let keyShaped =
+            !name.isEmpty && name.utf8.count <= 32
+            && name.utf8.allSatisfy {
+                ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+            }
+        guard IdentifierGuard.detect(name) == nil, keyShaped || isHarmless(name, nearKey: nearKey) else { return nil }
+        return "'\(name)'"
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
-
 // Checks the cells of one case record against their column's rule, collecting located errors.
+
+import Foundation
 
 /// Typed access to one record's cells; every accessor validates and records its own errors.
 struct RowValidator {
@@ -26,34 +26,35 @@ struct RowValidator {
     mutating func error(_ column: CaseColumn, _ message: String, fallback: CaseColumn? = nil) {
         failedColumns.insert(column)
         let fieldIndex = layout.index[column] ?? fallback.flatMap { layout.index[$0] }
-        let location: SourceLocation
-        if let fieldIndex {
-            location = reader.location(of: record.fields[fieldIndex])
-        } else {
-            location = SourceLocation(path: reader.path, line: record.line, column: 1)
-        }
+        let location =
+            fieldIndex.map { reader.location(of: record.fields[$0]) }
+            ?? SourceLocation(path: reader.path, line: record.line, column: 1)
         diagnostics.append(.error(message, at: location))
     }
 
     /// The cell's text after the anonymity guard; nil (with a masked error) when it holds an identifier.
     mutating func screenedText(fieldIndex: Int) -> String? {
         let field = record.fields[fieldIndex]
-        let bytes = reader.bytes[field.range]
-        let text = reader.string(field)
-        if IdentifierGuard.mayContainIdentifier(bytes), let kind = IdentifierGuard.detect(text) {
-            let name = reader.string(layout.headerFields[fieldIndex])
-            let columnName = CaseColumn(rawValue: name) != nil ? "'\(name)'" : "this column"
-            diagnostics.append(.error("cell in \(columnName) looks like \(kind.rawValue) (value masked); case files must be anonymised: remove it and export again", at: reader.location(of: field)))
-            if let column = CaseColumn(rawValue: name) { failedColumns.insert(column) }
+        if let leak = IdentifierGuard.screen(field, reader: reader, place: layout.place(ofField: fieldIndex)) {
+            diagnostics.append(leak)
+            if let column = layout.index.first(where: { $0.value == fieldIndex })?.key { failedColumns.insert(column) }
             return nil
         }
-        return text
+        return reader.string(field)
     }
 
     /// The trimmed text of a known column, or nil when the column is absent or the cell was refused.
     mutating func text(_ column: CaseColumn) -> String? {
-        guard let index = layout.index[column] else { return nil }
-        return screenedText(fieldIndex: index)?.trimmingCharacters(in: .whitespaces)
+        guard let index = layout.index[column], let text = screenedText(fieldIndex: index) else { return nil }
+        return Self.trimmed(text)
+    }
+
+    /// The text without surrounding spaces and tabs; most cells have none, and checking the two ends
+    /// first skips Foundation's trimming on them.
+    static func trimmed(_ text: String) -> String {
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let first = text.utf8.first, let last = text.utf8.last, blank(first) || blank(last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     mutating func day(_ column: CaseColumn, required: Bool) -> Day? {
@@ -62,22 +63,20 @@ struct RowValidator {
             if required { error(column, "\(column.rawValue) is empty; expected a date YYYY-MM-DD") }
             return nil
         }
-        guard let day = Day(iso: text) else {
-            var message = "expected a date YYYY-MM-DD in \(column.rawValue), found \(CellPreview.quoted(text))"
-            if let rewritten = Self.rewriteFrenchDate(text) { message += "; did you mean '\(rewritten)'?" }
-            error(column, message)
+        if let day = Day(iso: text) { return day }
+        if Day.isImpossibleISO(text) {
+            error(column, "\(column.rawValue) '\(text)' is not a day of the calendar; check the month and the day")
             return nil
         }
-        return day
-    }
-
-    /// `30/11/2018` → `2018-11-30`, the most common spreadsheet mistake.
-    static func rewriteFrenchDate(_ text: String) -> String? {
-        let parts = text.split(separator: "/")
-        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), y > 1900,
-            let day = Day(year: y, month: m, day: d)
-        else { return nil }
-        return day.iso
+        var message = "expected a date YYYY-MM-DD in \(column.rawValue), found \(CellPreview.quoted(text))"
+        if let meant = Day.suggestion(forMistyped: text) {
+            message += "; did you mean '\(meant)'?"
+            if !text.contains(where: { !$0.isNumber }) {
+                message += " (a spreadsheet wrote the date as a number: format the column as text)"
+            }
+        }
+        error(column, message)
+        return nil
     }
 
     mutating func key(_ column: CaseColumn, in vocabulary: Vocabulary) -> Int? {
@@ -90,17 +89,20 @@ struct RowValidator {
         return lookUp(text, column: column, in: vocabulary)
     }
 
-    private mutating func lookUp(_ text: String, column: CaseColumn, in vocabulary: Vocabulary) -> Int? {
+    private mutating func lookUp(_ text: String, column: CaseColumn, in vocabulary: Vocabulary, what: String? = nil) -> Int? {
         if let index = vocabulary.index(of: text) { return index }
+        let what = what ?? column.rawValue
         if text.isEmpty {
-            error(column, "\(column.rawValue) is empty; expected one of the \(vocabulary.name) keys: \(vocabulary.keys.joined(separator: ", "))")
+            error(column, "\(what) is empty; expected one of the \(vocabulary.name) keys: \(vocabulary.keys.joined(separator: ", "))")
             return nil
         }
-        var message = "unknown \(column.rawValue) \(CellPreview.quoted(text))"
-        if let suggestion = vocabulary.suggestion(for: text) {
+        let suggestion = vocabulary.suggestion(for: text)
+        var message = "unknown \(what) \(CellPreview.naming(text, nearKey: suggestion != nil))"
+        if let suggestion {
             message += "; did you mean '\(suggestion)'?"
         } else {
-            message += "; expected one of: \(vocabulary.keys.joined(separator: ", ")) (or declare it under vocabularies.\(vocabulary.name) in site.yaml)"
+            message +=
+                "; expected one of: \(vocabulary.keys.joined(separator: ", ")) (or declare it under vocabularies: \(vocabulary.name): in site.yaml)"
         }
         error(column, message)
         return nil
@@ -108,20 +110,26 @@ struct RowValidator {
 
     mutating func issueSet() -> UInt64? {
         guard let text = text(.issues) else { return nil }
-        let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !text.isEmpty else {
             error(.issues, "issues is empty; expected one or more issue keys joined by '|', e.g. delisting|no_customer_service")
             return nil
         }
+        // One issue, the most common case: no splitting.
+        if !text.utf8.contains(UInt8(ascii: "|")) {
+            return lookUp(text, column: .issues, in: config.issues, what: "issue").map { 1 << UInt64($0) }
+        }
         var set: UInt64 = 0
         var ok = true
-        for part in parts {
+        for part in text.split(separator: "|", omittingEmptySubsequences: false).map({ Self.trimmed(String($0)) }) {
             if part.isEmpty {
                 error(.issues, "empty issue in the list; join issue keys with a single '|' and no '|' at the ends")
                 ok = false
                 continue
             }
-            guard let index = lookUp(part, column: .issues, in: config.issues) else { ok = false; continue }
+            guard let index = lookUp(part, column: .issues, in: config.issues, what: "issue") else {
+                ok = false
+                continue
+            }
             if set & (1 << UInt64(index)) != 0 {
                 error(.issues, "issue '\(part)' is listed twice")
                 ok = false
@@ -131,30 +139,47 @@ struct RowValidator {
         return ok ? set : nil
     }
 
-    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ column: CaseColumn, _ type: E.Type, hint: String) -> E? where E.RawValue == String {
+    /// A value of a closed vocabulary; `aliases` map common other names (`tpe`) to the key they mean.
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(
+        _ column: CaseColumn, _ type: E.Type, hint: String, aliases: [String: String] = [:]
+    ) -> E? where E.RawValue == String {
         guard let text = text(column) else { return nil }
         if let value = E(rawValue: text) { return value }
-        var message = "unknown \(column.rawValue) \(text.isEmpty ? "(empty)" : CellPreview.quoted(text)); expected \(hint)"
-        if !text.isEmpty, let suggestion = Vocabulary(name: column.rawValue, keys: E.allCases.map(\.rawValue)).suggestion(for: text) {
-            message += "; did you mean '\(suggestion)'?"
+        if text.isEmpty {
+            error(column, "\(column.rawValue) is empty; expected \(hint)")
+            return nil
         }
+        let suggestion =
+            aliases[text.lowercased()] ?? Vocabulary(name: column.rawValue, keys: E.allCases.map(\.rawValue)).suggestion(for: text)
+        var message = "unknown \(column.rawValue) \(CellPreview.naming(text, nearKey: suggestion != nil)); expected \(hint)"
+        if let suggestion { message += "; did you mean '\(suggestion)'?" }
         error(column, message)
         return nil
     }
 
-    /// A number from 0 to 100, with `.` or `,` as decimal separator; empty means unknown.
+    /// A number from 0 to 100, with `.` or `,` as decimal separator (French spreadsheets write `12,5`),
+    /// an optional `%`; empty means unknown.
     mutating func percentage(_ column: CaseColumn) -> Double? {
         guard let text = text(column), !text.isEmpty else { return nil }
-        var normalized = text.replacingOccurrences(of: ",", with: ".")
-        if normalized.hasSuffix("%") { normalized = String(normalized.dropLast()).trimmingCharacters(in: .whitespaces) }
-        let valid = !normalized.isEmpty && normalized.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }
-            && normalized.utf8.filter { $0 == UInt8(ascii: ".") }.count <= 1
-        guard valid, let value = Double(normalized), value.isFinite else {
-            error(column, "expected revenue_loss_pct to be a number from 0 to 100 (e.g. 12.5), found \(CellPreview.quoted(text))")
+        // Fast path for the common plain number (`20`, `38.7`): no Foundation string work.
+        if text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }), let value = Double(text),
+            (0...100).contains(value)
+        {
+            return value
+        }
+        var number = text.replacingOccurrences(of: ",", with: ".")
+        if number.hasSuffix("%") { number.removeLast() }
+        number = number.trimmingCharacters(in: .whitespaces.union(["\u{00A0}", "\u{202F}"]))
+        let body = number.hasPrefix("-") ? number.dropFirst() : Substring(number)
+        let wellFormed =
+            !body.isEmpty && body.filter { $0 == "." }.count <= 1 && body.contains(where: \.isNumber)
+            && body.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }
+        guard wellFormed, let value = Double(number) else {
+            error(column, "expected revenue_loss_pct to be a number from 0 to 100 such as 12.5 or 12,5, found \(CellPreview.quoted(text))")
             return nil
         }
         guard (0...100).contains(value) else {
-            error(column, "revenue_loss_pct must be from 0 to 100, found \(CellPreview.quoted(text))")
+            error(column, "revenue_loss_pct must be from 0 to 100 (a percentage of revenue), found \(CellPreview.quoted(text))")
             return nil
         }
         return value
