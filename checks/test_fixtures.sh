@@ -65,5 +65,36 @@ expect PASS broken-feeds determinism -- --rebuild-cmd "cp -R '$fixtures/broken-f
 expect FAIL broken-feeds determinism 'differs: /feed.xml' 'only in the rebuild: /extra.txt' \
     -- --rebuild-cmd "cp -R '$fixtures/broken-feeds' {out} && echo >> {out}/feed.xml && touch {out}/extra.txt"
 
+# Broken templates, built by the real `vigie` with the default content: each deliberate mistake
+# in a template (fixtures/templates/<name>/ overlays templates/) must make its check fail.
+vigie="${VIGIE:-$here/../.build/debug/vigie}"
+expect_template() {
+    local name="$1" check="$2" reason="$3"
+    local templates="$tmp/templates-$name" site="$tmp/site-$name" out="$tmp/out.txt" rc=0
+    rm -rf "$templates" "$site"
+    cp -R "$here/../templates" "$templates"
+    cp -R "$fixtures/templates/$name/." "$templates/"
+    if ! "$vigie" build --content "$here/../content" --templates "$templates" --output "$site" >"$out" 2>&1; then
+        echo "FAIL templates/$name: vigie build failed:"; sed 's/^/    | /' "$out"; failed=$((failed + 1)); return
+    fi
+    "$python" "$checker" "$site" --name "templates/$name" --only "$check" >"$out" 2>&1 || rc=$?
+    if grep -q "^FAIL templates/$name: $check[ :]" "$out" && [ "$rc" -eq 1 ] && grep -qF -- "$reason" "$out"; then
+        echo "ok   templates/$name: $check fails as expected"
+        passed=$((passed + 1))
+    else
+        echo "FAIL templates/$name: $check did not fail for '$reason'; site_check printed:"
+        sed 's/^/    | /' "$out"
+        failed=$((failed + 1))
+    fi
+}
+if [ -x "$vigie" ]; then
+    expect_template unlabeled-image a11y 'image-alt [critical]'
+    expect_template broken-link links 'broken <a href>'
+    expect_template invalid-element html 'Element “div” not allowed as child of element “span”'
+else
+    echo "FAIL templates: no vigie binary at $vigie (run swift build first)"
+    failed=$((failed + 1))
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
