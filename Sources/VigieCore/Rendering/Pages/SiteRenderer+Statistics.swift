@@ -25,6 +25,12 @@ extension SiteRenderer {
         return strings.format("statistics.change_hidden", ["date": date])
     }
 
+    /// platform_issue reads as a grid of issues × platforms; the other tables as published.
+    func tableModel(_ table: StatTable, caption: String) -> TableModel {
+        guard table.id == .platformIssue else { return TableModel(table: table, caption: caption, labels: labels) }
+        return .pivot(table, rowKey: "issue", columnKey: "platform", value: "cases", caption: caption, labels: labels)
+    }
+
     func figure(for table: StatTable, root: String) -> FigureModel {
         let id = table.id
         let title = strings.text("tables.\(id.rawValue).title")
@@ -39,7 +45,7 @@ extension SiteRenderer {
             unit: strings.text("tables.\(id.rawValue).unit"),
             source: strings.format("statistics.source_text", ["date": date]),
             chart: ChartBuilder(renderer: self).chart(for: table),
-            table: TableModel(table: table, caption: strings.format("statistics.table_caption", ["title": title]), labels: labels),
+            table: tableModel(table, caption: strings.format("statistics.table_caption", ["title": title])),
             csvHref: root + "donnees/\(id.rawValue).csv",
             jsonHref: root + "donnees/\(id.rawValue).json",
             cite: strings.format("statistics.cite_text", ["title": title, "site": config.title, "date": date, "url": url]),
