@@ -41,3 +41,29 @@ struct ExitStatusTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["content"])
     }
 }
+
+@Suite("One mistake, one error")
+struct CascadeTests {
+    @Test("a note with broken front matter cited by a milestone gives one error, not two")
+    func brokenCitedNote() throws {
+        let folder = TemporaryFolder()
+        let milestones = """
+            milestones:
+              - id: appel
+                title: "Appel"
+                actor: government
+                due: 2018-11-30
+                status: done
+                done_on: 2018-11-30
+                source: notes/premiere-note
+
+            """
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6), extra: ["milestones.yaml": milestones]).write(into: folder)
+        let note = try #require(folder.read("content/notes/premiere-note.md"))
+        folder.write("content/notes/premiere-note.md", note.replacingOccurrences(of: "date: 2019-01-15", with: "date: hier"))
+        let run = try CommandRun.vigie(["check", "--templates", Repository.templates], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stderrLines.count == 2, "\(run.stderr)")
+        #expect(run.stderrLines.first?.hasPrefix("content/notes/premiere-note.md:3:7: error:") == true)
+    }
+}

@@ -21,11 +21,13 @@ public enum ContentLoader {
         let caseFiles = caseFilePaths(root: root)
         let cases = loadCases(paths: caseFiles, root: root, config: config, into: &diagnostics)
         var notes: [Note] = []
+        var failedNotes: [String] = []
         for path in notePaths(root: root) {
-            if let note = loadNote(path: path, into: &diagnostics) { notes.append(note) }
+            if let note = loadNote(path: path, into: &diagnostics) { notes.append(note) } else { failedNotes.append(path) }
         }
         notes = checkNotes(notes, config: config, into: &diagnostics)
-        let milestones = loadMilestones(root: root, config: config, noteSlugs: Set(notes.map(\.slug)), into: &diagnostics)
+        let slugs = citableSlugs(notes: notes, failedPaths: failedNotes)
+        let milestones = loadMilestones(root: root, config: config, noteSlugs: slugs, into: &diagnostics)
         let hasErrors = diagnostics.contains { $0.severity == .error }
         let content = Content(config: config, cases: cases, notes: notes, milestones: milestones, caseFileCount: caseFiles.count)
         return Result(content: hasErrors ? nil : content, diagnostics: diagnostics)
@@ -94,6 +96,16 @@ public enum ContentLoader {
             if !note.draft { notes.append(note) }
         }
         return notes.sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+    }
+
+    /// Slugs a milestone may cite: the published notes', plus the file-name slugs of notes that failed
+    /// to load, so one broken note gives one error, not a second one on every milestone citing it.
+    public static func citableSlugs(notes: [Note], failedPaths: [String]) -> Set<String> {
+        var slugs = Set(notes.map(\.slug))
+        for path in failedPaths {
+            slugs.insert((path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "").slugified)
+        }
+        return slugs
     }
 
     /// `milestones.yaml`, optional.

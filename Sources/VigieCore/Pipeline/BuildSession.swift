@@ -107,7 +107,8 @@ public final class BuildSession {
         let notes = ContentLoader.checkNotes(loadedNotes, config: config, into: &noteDiagnostics)
         if notesChanged { invalid.formUnion([.notes, .home, .progress, .methodology]) }
 
-        let slugs = Set(notes.map(\.slug))
+        let failedNotes = notePaths.filter { noteCache[$0]?.note == nil }
+        let slugs = ContentLoader.citableSlugs(notes: notes, failedPaths: failedNotes)
         let newMilestoneSignature = FileSignature.of(root + "/milestones.yaml")
         if newMilestoneSignature != milestoneSignature || slugs != milestoneNoteSlugs {
             var diagnostics: [Diagnostic] = []
