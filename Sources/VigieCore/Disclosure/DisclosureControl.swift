@@ -1,15 +1,31 @@
 // Protect stage: decides once, on the computed tables, which values are withheld.
 
 public enum DisclosureControl {
-    /// Applies primary suppression (counts 1…k−1) and withholds statistics of groups under k cases.
+    /// Protects one publication: primary suppression (counts 1…k−1), statistics of groups under k cases,
+    /// secondary suppression across linked tables (see `SecondarySuppression`), and the shares whose
+    /// closed or resolved count is withheld.
     public static func protect(_ statistics: Statistics, threshold k: Int) -> ProtectedStatistics {
+        protect(statistics, threshold: k, after: [])
+    }
+
+    /// Protects `statistics` as the edition following `earlier` ones (none for a single publication).
+    static func protect(_ statistics: Statistics, threshold k: Int, after earlier: [LinkedCounts.Edition]) -> ProtectedStatistics {
         var tables = statistics.tables
         for id in TableID.allCases {
             guard var table = tables[id] else { continue }
             applyPrimary(&table, threshold: k)
-            table.refreshSuppressedFlags()
             tables[id] = table
         }
+        var secondary = SecondarySuppression(
+            editions: earlier + [LinkedCounts.Edition(raw: statistics.tables, protected: tables, isFrozen: false)], threshold: k)
+        for cell in secondary.run() where !tables[cell.table]!.rows[cell.row][cell.column].isWithheld {
+            tables[cell.table]!.rows[cell.row][cell.column] = .withheld(.secondary)
+        }
+        if var resolution = tables[.resolutionByPlatform] {
+            withholdSharesOfWithheldCounts(&resolution)
+            tables[.resolutionByPlatform] = resolution
+        }
+        for id in TableID.allCases { tables[id]?.refreshSuppressedFlags() }
         let ordered = TableID.allCases.compactMap { tables[$0] }
         return ProtectedStatistics(asOf: statistics.asOf, threshold: k, tables: tables, caseCount: statistics.caseCount, report: SuppressionReport(tables: ordered))
     }
@@ -26,6 +42,15 @@ public enum DisclosureControl {
             for c in measureColumns where table.rows[r][c] != .empty {
                 if groupSize == nil || groupSize! < k { table.rows[r][c] = .withheld(.smallGroup) }
             }
+        }
+    }
+
+    /// A share resolved / closed gives either count back from the other (to within rounding), so it is
+    /// withheld whenever one of them is. A withheld share needs no further suppression.
+    static func withholdSharesOfWithheldCounts(_ table: inout StatTable) {
+        guard let closed = table.columnIndex("closed"), let resolved = table.columnIndex("resolved"), let share = table.columnIndex("share_resolved") else { return }
+        for r in table.rows.indices where !table.rows[r][share].isWithheld && table.rows[r][share] != .empty {
+            if table.rows[r][closed].isWithheld || table.rows[r][resolved].isWithheld { table.rows[r][share] = .withheld(.secondary) }
         }
     }
 }
