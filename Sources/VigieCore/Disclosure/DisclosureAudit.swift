@@ -15,6 +15,11 @@ public enum DisclosureAudit {
         audit([(protected, raw)])
     }
 
+    /// Audits this publication and the previous one together, as a reader holding both would see them.
+    public static func audit(_ publications: ProtectedPublications, raw current: Statistics, previous: Statistics) -> [Finding] {
+        audit([(publications.previous, previous), (publications.current, current)])
+    }
+
     static func audit(_ publications: [(protected: ProtectedStatistics, raw: Statistics)]) -> [Finding] {
         var findings: [Finding] = []
         for (protected, raw) in publications {

@@ -8,6 +8,19 @@ public enum DisclosureControl {
         protect(statistics, threshold: k, after: [])
     }
 
+    /// Protects this publication and the previous one, so that both can be shown side by side.
+    ///
+    /// The previous publication is protected exactly as it was on its own date: it is already out.
+    /// The current one is protected against a reader who holds both: counts only grow from one date to
+    /// the next, so a count published then bounds the same count withheld now from below, and a count
+    /// published now bounds the one withheld then from above. Secondary suppression takes both into
+    /// account, withholding current counts only.
+    public static func protect(current: Statistics, previous: Statistics, threshold k: Int) -> ProtectedPublications {
+        let previousProtected = protect(previous, threshold: k)
+        let earlier = LinkedCounts.Edition(raw: previous.tables, protected: previousProtected.tables, isFrozen: true)
+        return ProtectedPublications(current: protect(current, threshold: k, after: [earlier]), previous: previousProtected)
+    }
+
     /// Protects `statistics` as the edition following `earlier` ones (none for a single publication).
     static func protect(_ statistics: Statistics, threshold k: Int, after earlier: [LinkedCounts.Edition]) -> ProtectedStatistics {
         var tables = statistics.tables

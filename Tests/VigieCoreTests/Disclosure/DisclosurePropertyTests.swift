@@ -38,4 +38,13 @@ import VigieTestSupport
             #expect(DisclosureAudit.audit(protected, raw: raw) == [])
         }
     }
+
+    @Test func noWithheldCountCanBeWorkedOutFromTwoPublications() async {
+        await propertyCheck(input: RandomCaseSets.cases, RandomCaseSets.threshold) { cases, k in
+            let raw = CaseFixtures.statistics(cases, threshold: k)
+            let before = CaseFixtures.statistics(cases, threshold: k, asOf: CaseFixtures.campaignStart.adding(days: 30))
+            let publications = DisclosureControl.protect(current: raw, previous: before, threshold: k)
+            #expect(DisclosureAudit.audit(publications, raw: raw, previous: before) == [])
+        }
+    }
 }
