@@ -2,13 +2,18 @@
 
 /// Re-derives, from the computed and the protected tables alone, whether the disclosure rules hold.
 ///
-/// Independent of `SecondarySuppression`: where the heuristic reasons about one relation at a time,
-/// the audit solves, exactly, the whole linear system a reader can write from every published number
+/// Independent of `SecondarySuppression` in method and in the tables it reads: where the heuristic
+/// works on merged classes with bound propagation, the audit takes the final protected tables cell by
+/// cell and solves, exactly, the whole linear system a reader can write from every published number
 /// of the linked tables (`ReaderKnowledge`): for each withheld count it computes, by linear
 /// programming over rationals, its smallest and largest possible values, and reports it when they are
-/// equal. It also checks the simple rules (no published count from 1 to k−1, no statistic of a group
-/// under k, no share next to a withheld count, no published value altered) and that every relation it
-/// relies on holds in the computed tables. The build fails when the list is not empty.
+/// equal. Both read the list of equalities from `CountRelations`; the audit checks that each one holds
+/// in the computed tables, but a relation missing from that list would be missed by both (the
+/// inequalities it leaves out are listed there).
+///
+/// It also checks the simple rules (no published count from 1 to k−1, no statistic of a group under
+/// k, no share next to a withheld count, no published value altered). The build fails when the list
+/// is not empty.
 public enum DisclosureAudit {
     /// Audits one publication.
     public static func audit(_ protected: ProtectedStatistics, raw: Statistics) -> [Finding] {
