@@ -1,0 +1,91 @@
+// What a reader can compute from the published tables: every equality between counts, within and across tables.
+
+/// The linear equalities that hold between the counts of one publication, read off the tables' shape.
+///
+/// Two kinds:
+/// - `sums`: a whole equals the sum of its parts (a table's `total` row and the other rows of that
+///   column; an issue's `total` row across platforms in `platform_issue`; a week's cumulative count
+///   and the previous cumulative count plus the week's count);
+/// - `links`: groups of cells that hold the same quantity in different places (all cases: the
+///   totals of five tables, the funnel's `reported` stage and the last cumulative week; closed cases;
+///   resolved cases; referred cases; each issue in `cases_by_issue` and in `platform_issue`'s total rows;
+///   the first week's count and its cumulative count).
+///
+/// Not modelled (inequalities only, no subtraction gives an exact value): `cases_by_issue` rows sum to
+/// at least the total (a case may have several issues); resolved ≤ closed ≤ cases per platform;
+/// reported ≥ referred; a platform × issue cell ≤ the platform's cases.
+struct CountRelations {
+    let sums: [SumRelation]
+    let links: [[CellAddress]]
+
+    init(tables: [TableID: StatTable]) {
+        var sums: [SumRelation] = []
+        var links: [[CellAddress]] = []
+        func cell(_ id: TableID, _ keys: [String], _ column: String) -> CellAddress? {
+            guard let table = tables[id], let r = table.rowIndex(keys: keys), let c = table.columnIndex(column) else { return nil }
+            return CellAddress(table: id, row: r, column: c)
+        }
+
+        // A `total` row against the other rows, column by column.
+        let tablesWithTotals: [(TableID, [String])] = [
+            (.casesByPlatform, ["cases"]), (.casesBySize, ["cases"]), (.casesByRegion, ["cases"]),
+            (.casesBySector, ["cases"]), (.casesByOutcome, ["cases"]), (.resolutionByPlatform, ["closed", "resolved"]),
+            (.revenueLossByPlatform, ["cases"]),
+        ]
+        for (id, columns) in tablesWithTotals {
+            guard let table = tables[id], let totalRow = table.rowIndex(keys: ["total"]) else { continue }
+            for name in columns {
+                guard let c = table.columnIndex(name) else { continue }
+                let parts = table.rows.indices.filter { $0 != totalRow }.map { CellAddress(table: id, row: $0, column: c) }
+                sums.append(SumRelation(whole: CellAddress(table: id, row: totalRow, column: c), parts: parts))
+            }
+        }
+
+        // platform_issue: each issue's `total` row is the sum over platforms, and is the issue's row of cases_by_issue.
+        if let table = tables[.platformIssue], let c = table.columnIndex("cases") {
+            for r in table.rows.indices where table.rows[r][0] == .key("total") {
+                guard case let .key(issue) = table.rows[r][1] else { continue }
+                let parts = table.rows.indices.filter { $0 != r && table.rows[$0][1] == .key(issue) }
+                sums.append(SumRelation(whole: CellAddress(table: .platformIssue, row: r, column: c), parts: parts.map { CellAddress(table: .platformIssue, row: $0, column: c) }))
+                if let issueRow = cell(.casesByIssue, [issue], "cases") {
+                    links.append([issueRow, CellAddress(table: .platformIssue, row: r, column: c)])
+                }
+            }
+        }
+
+        // Weeks: cumulative[w] = cumulative[w−1] + cases[w]; the first cumulative is the first week's count.
+        if let table = tables[.casesByWeek], let cases = table.columnIndex("cases"), let cumulative = table.columnIndex("cumulative"), !table.rows.isEmpty {
+            func at(_ r: Int, _ c: Int) -> CellAddress { CellAddress(table: .casesByWeek, row: r, column: c) }
+            links.append([at(0, cases), at(0, cumulative)])
+            for r in table.rows.indices.dropFirst() {
+                sums.append(SumRelation(whole: at(r, cumulative), parts: [at(r - 1, cumulative), at(r, cases)]))
+            }
+        }
+
+        // The same quantity published in several tables.
+        var allCases = [
+            cell(.casesByPlatform, ["total"], "cases"), cell(.casesByIssue, ["total"], "cases"),
+            cell(.casesBySize, ["total"], "cases"), cell(.casesByRegion, ["total"], "cases"),
+            cell(.casesBySector, ["total"], "cases"), cell(.mediationFunnel, ["reported"], "cases"),
+        ]
+        if let weeks = tables[.casesByWeek], !weeks.rows.isEmpty, let cumulative = weeks.columnIndex("cumulative") {
+            allCases.append(CellAddress(table: .casesByWeek, row: weeks.rows.count - 1, column: cumulative))
+        }
+        links.append(allCases.compactMap { $0 })
+        links.append([cell(.mediationFunnel, ["referred"], "cases"), cell(.daysToStage, ["referred"], "cases")].compactMap { $0 })
+        links.append(
+            [
+                cell(.mediationFunnel, ["closed"], "cases"), cell(.resolutionByPlatform, ["total"], "closed"),
+                cell(.casesByOutcome, ["total"], "cases"), cell(.daysToStage, ["closed"], "cases"),
+            ].compactMap { $0 })
+        links.append([cell(.mediationFunnel, ["resolved"], "cases"), cell(.resolutionByPlatform, ["total"], "resolved")].compactMap { $0 })
+
+        self.sums = sums
+        self.links = links.filter { $0.count > 1 }
+    }
+
+    /// Every count cell that takes part in some relation.
+    var cells: Set<CellAddress> {
+        Set(sums.flatMap { $0.parts + [$0.whole] }).union(links.joined())
+    }
+}

@@ -1,0 +1,102 @@
+// Self-audit of the protect stage: an independent check, after protection, that the published tables leak nothing.
+
+/// Re-derives, from the computed and the protected tables alone, whether the disclosure rules hold.
+///
+/// Independent of `SecondarySuppression` in method and in the tables it reads: where the heuristic
+/// works on merged classes with bound propagation, the audit takes the final protected tables cell by
+/// cell and solves, exactly, the whole linear system a reader can write from every published number
+/// of the linked tables (`ReaderKnowledge`): for each withheld count it computes, by linear
+/// programming over rationals, its smallest and largest possible values, and reports it when they are
+/// equal. Both read the list of equalities from `CountRelations`; the audit checks that each one holds
+/// in the computed tables, but a relation missing from that list would be missed by both (the
+/// inequalities it leaves out are listed there).
+///
+/// It also checks the simple rules (no published count from 1 to k−1, no statistic of a group under
+/// k, no share next to a withheld count, no published value altered). The build fails when the list
+/// is not empty.
+public enum DisclosureAudit {
+    /// Audits one publication.
+    public static func audit(_ protected: ProtectedStatistics, raw: Statistics) -> [Finding] {
+        audit([(protected, raw)])
+    }
+
+    /// Audits this publication and the previous one together, as a reader holding both would see them.
+    public static func audit(_ publications: ProtectedPublications, raw current: Statistics, previous: Statistics) -> [Finding] {
+        audit([(publications.previous, previous), (publications.current, current)])
+    }
+
+    static func audit(_ publications: [(protected: ProtectedStatistics, raw: Statistics)]) -> [Finding] {
+        var findings: [Finding] = []
+        for (protected, raw) in publications {
+            findings += ruleFindings(protected, raw: raw)
+            findings += brokenRelations(in: raw, asOf: protected.asOf)
+        }
+        let knowledge = ReaderKnowledge(publications: publications.map { ($0.protected.tables, $0.raw.tables) })
+        let (determined, undecided) = knowledge.determinedUnknowns()
+        for (unknowns, reason) in [(determined, Finding.Reason.exactlyDetermined), (undecided, .undecided)] {
+            for u in unknowns {
+                let unknown = knowledge.unknowns[u]
+                findings.append(finding(unknown.cell!, in: publications[unknown.publication].protected, reason))
+            }
+        }
+        func order(_ f: Finding) -> (Day, TableID, String, String, String) {
+            (f.publication, f.table, f.keys.joined(separator: "\u{1F}"), f.column, f.reason.rawValue)
+        }
+        return findings.sorted { order($0) < order($1) }
+    }
+
+    /// The rules that need no solving, cell by cell.
+    static func ruleFindings(_ protected: ProtectedStatistics, raw: Statistics) -> [Finding] {
+        var findings: [Finding] = []
+        let k = protected.threshold
+        for (id, table) in protected.tables.sorted(by: { $0.key < $1.key }) {
+            guard let computed = raw.tables[id], computed.rows.count == table.rows.count else {
+                findings.append(Finding(publication: protected.asOf, table: id, keys: [], column: "", reason: .valueAltered))
+                continue
+            }
+            let counts = table.columns.indices.filter { table.columns[$0].kind == .count }
+            for r in table.rows.indices {
+                func report(_ c: Int, _ reason: Finding.Reason) {
+                    findings.append(finding(CellAddress(table: id, row: r, column: c), in: protected, reason))
+                }
+                let groupSize = counts.first.flatMap { computed.rows[r][$0].count }
+                for c in table.columns.indices {
+                    let published = table.rows[r][c]
+                    switch (table.columns[c].kind, published) {
+                    case (.count, .count(let value)):
+                        if value != computed.rows[r][c].count { report(c, .valueAltered) }
+                        if value >= 1 && value < k { report(c, .smallCountPublished) }
+                    case (.measure, .measure):
+                        if published != computed.rows[r][c] { report(c, .valueAltered) }
+                        if (groupSize ?? 0) < k { report(c, .smallGroupStatistic) }
+                        if id == .resolutionByPlatform && table.rows[r].contains(where: \.isWithheld) { report(c, .shareOfWithheldCount) }
+                    case (.key, _), (.suppressedFlag, _):
+                        if published != computed.rows[r][c] && table.columns[c].kind != .suppressedFlag { report(c, .valueAltered) }
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Every relation must hold in the computed tables; if not, the audit's model of the reader is wrong.
+    static func brokenRelations(in raw: Statistics, asOf: Day) -> [Finding] {
+        let relations = CountRelations(tables: raw.tables)
+        func value(_ cell: CellAddress) -> Int { raw.tables[cell.table]!.rows[cell.row][cell.column].count ?? 0 }
+        var broken: [CellAddress] = []
+        for sum in relations.sums where sum.parts.map(value).reduce(0, +) != value(sum.whole) { broken.append(sum.whole) }
+        for link in relations.links where Set(link.map(value)).count > 1 { broken.append(link[0]) }
+        return broken.map { finding($0, in: raw.tables, asOf: asOf, .relationBroken) }
+    }
+
+    static func finding(_ cell: CellAddress, in protected: ProtectedStatistics, _ reason: Finding.Reason) -> Finding {
+        finding(cell, in: protected.tables, asOf: protected.asOf, reason)
+    }
+
+    static func finding(_ cell: CellAddress, in tables: [TableID: StatTable], asOf: Day, _ reason: Finding.Reason) -> Finding {
+        let table = tables[cell.table]!
+        return Finding(publication: asOf, table: cell.table, keys: table.keys(ofRow: cell.row), column: table.columns[cell.column].name, reason: reason)
+    }
+}

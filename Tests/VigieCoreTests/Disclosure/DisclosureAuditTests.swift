@@ -1,0 +1,60 @@
+// The audit accepts protected tables and, given tables protected too little, says which cell leaks.
+
+import Testing
+import VigieCore
+import VigieTestSupport
+
+@Suite struct DisclosureAuditTests {
+    let statistics = CaseFixtures.statistics(
+        CaseFixtures.cases(20, platform: "amazon") + CaseFixtures.cases(12, platform: "cdiscount")
+            + CaseFixtures.cases(3, platform: "fnac-darty") + CaseFixtures.cases(7, platform: "rakuten"))
+
+    @Test func protectedTablesPassTheAudit() {
+        let protected = DisclosureControl.protect(statistics, threshold: 5)
+        #expect(DisclosureAudit.audit(protected, raw: statistics) == [])
+    }
+
+    @Test func aLoneWithheldCountIsFoundByTheAudit() {
+        var protected = DisclosureControl.protect(statistics, threshold: 5)
+        // Publish the 7 again: the 3 is then 42 − 20 − 12 − 7.
+        protected.tables[.casesByPlatform]!.rows[3][1] = .count(7)
+        #expect(
+            DisclosureAudit.audit(protected, raw: statistics) == [
+                DisclosureAudit.Finding(
+                    publication: CaseFixtures.publicationDate, table: .casesByPlatform, keys: ["fnac-darty"], column: "cases",
+                    reason: .exactlyDetermined)
+            ])
+    }
+
+    @Test func aWeekRecoveredFromTheCumulativeColumnIsFound() {
+        let week2 = CaseFixtures.campaignStart.adding(days: 7)
+        let statistics = CaseFixtures.statistics(
+            CaseFixtures.cases(10, platform: "amazon") + CaseFixtures.cases(3, platform: "amazon", reportedOn: week2)
+                + CaseFixtures.cases(12, platform: "amazon", reportedOn: week2.adding(days: 7)))
+        var protected = DisclosureControl.protect(statistics, threshold: 5)
+        // Primary suppression only: week 44 stays 13 − 10.
+        protected.tables[.casesByWeek]!.rows[0][1] = .count(10)
+        protected.tables[.casesByWeek]!.rows[0][3] = .count(10)
+        let findings = DisclosureAudit.audit(protected, raw: statistics)
+        #expect(findings.map(\.keys) == [["2018-W44"]])
+        #expect(findings.map(\.reason) == [.exactlyDetermined])
+    }
+
+    @Test func aCountHiddenInOneTableButShownInALinkedOneIsFound() {
+        var protected = DisclosureControl.protect(statistics, threshold: 5)
+        // Withhold the 42 in cases_by_size only: the funnel's `reported` stage still shows it.
+        protected.tables[.casesBySize]!.rows[3][1] = .withheld(.secondary)
+        let findings = DisclosureAudit.audit(protected, raw: statistics)
+        #expect(findings.map(\.table) == [.casesBySize])
+        #expect(findings.map(\.keys) == [["total"]])
+    }
+
+    @Test func publishedSmallCountsAndAlteredValuesAreFound() {
+        var protected = DisclosureControl.protect(statistics, threshold: 5)
+        protected.tables[.casesByPlatform]!.rows[2][1] = .count(3)
+        protected.tables[.casesByPlatform]!.rows[0][1] = .count(21)
+        let reasons = DisclosureAudit.audit(protected, raw: statistics).map(\.reason)
+        #expect(reasons.contains(.smallCountPublished))
+        #expect(reasons.contains(.valueAltered))
+    }
+}
