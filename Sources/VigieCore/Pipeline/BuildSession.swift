@@ -19,6 +19,7 @@ public final class BuildSession {
     private var cases: [CaseRecord] = []
     private var caseDiagnostics: [Diagnostic] = []
     private var statistics: (current: Statistics, protected: ProtectedStatistics, previous: ProtectedStatistics?)?
+    private var auditDiagnostics: [Diagnostic] = []
     private var noteCache: [String: (signature: String, note: Note?, diagnostics: [Diagnostic])] = [:]
     private var renderedCache: [String: (key: String, rendered: RenderedNote)] = [:]
     private var milestoneSignature: String?
@@ -134,9 +135,21 @@ public final class BuildSession {
             let previousRaw = config.previousPublication.map { StatisticsCalculator.compute(cases: cases, config: config, asOf: $0) }
             report.stageSeconds.append(("compute", timer.lap()))
             progress?("disclosure control")
-            let protected = DisclosureControl.protect(current, threshold: config.threshold)
-            let previous = previousRaw.map { DisclosureControl.protect($0, threshold: config.threshold) }
-            statistics = (current, protected, previous)
+            // Protect the current publication against a reader who also holds the previous one;
+            // then audit the result independently before anything is rendered.
+            let findings: [DisclosureAudit.Finding]
+            if let previousRaw {
+                let publications = DisclosureControl.protect(current: current, previous: previousRaw, threshold: config.threshold)
+                findings = DisclosureAudit.audit(publications, raw: current, previous: previousRaw)
+                statistics = (current, publications.current, publications.previous)
+            } else {
+                let protected = DisclosureControl.protect(current, threshold: config.threshold)
+                findings = DisclosureAudit.audit(protected, raw: current)
+                statistics = (current, protected, nil)
+            }
+            auditDiagnostics = findings.map { finding in
+                .error("disclosure audit: \(finding); nothing is published until disclosure control protects it (report this as a bug)", at: SourceLocation(path: root + "/cases", line: 0, column: 0))
+            }
             report.stageSeconds.append(("protect", timer.lap()))
         }
         guard let statistics else { return report }
@@ -145,6 +158,7 @@ public final class BuildSession {
         progress?("notes")
         let rendered = renderNotes(notes, config: config, caseCount: statistics.current.caseCount, templates: templates, changed: &invalid)
         for note in rendered { diagnostics += note.body.diagnostics }
+        diagnostics += auditDiagnostics
         report.stageSeconds.append(("render markdown", timer.lap()))
         _ = casesChanged
 

@@ -115,7 +115,7 @@ public struct SiteRenderer: Sendable {
     /// "+42 depuis le 31 janvier 2019", or nil when the change cannot be published.
     func changeText(_ table: TableID, _ keys: [String], column: String = "cases") -> String? {
         guard let previous, let previousDate = config.previousPublication else { return nil }
-        guard let change = PublishedChange.difference(current: statistics, previous: previous, table: table, keys: keys, column: column) else {
+        guard let change = ProtectedPublications(current: statistics, previous: previous).publishedDifference(table: table, keys: keys, column: column) else {
             return strings.format("home.no_change_published", [:])
         }
         return strings.format("home.change_since", ["change": format.signed(change), "date": format.date(previousDate)])
