@@ -192,7 +192,7 @@ public final class BuildSession {
             current[file.path] = file.bytes
             if previous[file.path] != file.bytes { changed.append(file) }
         }
-        try AtomicPublisher.write(changed, into: output)
+        try AtomicPublisher.write(changed, into: output, inPlace: true)
         for path in previous.keys where current[path] == nil {
             try? FileManager.default.removeItem(atPath: output + "/" + path)
         }
