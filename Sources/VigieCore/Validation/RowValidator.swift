@@ -25,7 +25,7 @@ struct RowValidator {
     /// Records an error at a column's cell (or at `fallback`'s cell when the column is absent).
     mutating func error(_ column: CaseColumn, _ message: String, fallback: CaseColumn? = nil) {
         failedColumns.insert(column)
-        let fieldIndex = layout.index[column] ?? fallback.flatMap { layout.index[$0] }
+        let fieldIndex = layout.field(of: column) ?? fallback.flatMap { layout.field(of: $0) }
         let location =
             fieldIndex.map { reader.location(of: record.fields[$0]) }
             ?? SourceLocation(path: reader.path, line: record.line, column: 1)
@@ -45,7 +45,7 @@ struct RowValidator {
 
     /// The trimmed text of a known column, or nil when the column is absent or the cell was refused.
     mutating func text(_ column: CaseColumn) -> String? {
-        guard let index = layout.index[column], let text = screenedText(fieldIndex: index) else { return nil }
+        guard let index = layout.field(of: column), let text = screenedText(fieldIndex: index) else { return nil }
         return Self.trimmed(text)
     }
 
