@@ -30,6 +30,10 @@ public struct Vocabulary: Hashable, Sendable {
 
     public func index(of key: some StringProtocol) -> Int? { indexByKey[String(key)] }
 
+    /// The index of a key given exactly as these bytes, if any (no fallback: for fast paths that
+    /// redo the work through `index(of:)` on a miss).
+    func index(bytes: UnsafeBufferPointer<UInt8>) -> Int? { indexByBytes.value(of: bytes) }
+
     /// Byte-identical keys first; anything else (a canonically equivalent spelling) through the dictionary.
     public func index(of key: String) -> Int? {
         var utf8 = key

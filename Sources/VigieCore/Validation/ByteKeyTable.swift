@@ -21,11 +21,18 @@ struct ByteKeyTable: Sendable, Hashable {
     /// The key of entry `entry`, as bytes.
     func key(_ entry: Int) -> ArraySlice<UInt8> { arena[starts[entry]..<starts[entry + 1]] }
 
-    /// FNV-1a: a few cycles a byte, and the keys (ids, vocabulary keys) are short.
+    /// FNV-1a, a few cycles a byte (keys are short), then MurmurHash3's finaliser: FNV's low bits
+    /// barely change between `VIG-0000001` and `VIG-0000002`, and the probe chains made lookups 13 %
+    /// of validating 1 M rows before the finaliser.
     private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h = h &* 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return Int(truncatingIfNeeded: h)
     }
 
     private func equals(_ entry: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
