@@ -10,6 +10,8 @@ public struct Vocabulary: Hashable, Sendable {
     public let keys: [String]
     public let labels: [String: String]
     private let indexByKey: [String: Int]
+    /// The same answers for keys given byte for byte, without a `Hasher`: five lookups a row.
+    private let indexByBytes: ByteKeyTable
 
     public init(name: String, keys: [String], labels: [String: String] = [:]) {
         self.name = name
@@ -18,9 +20,26 @@ public struct Vocabulary: Hashable, Sendable {
         var index: [String: Int] = [:]
         for (i, key) in keys.enumerated() where index[key] == nil { index[key] = i }
         self.indexByKey = index
+        var bytes = ByteKeyTable(capacity: keys.count)
+        for key in keys {
+            var utf8 = key
+            utf8.withUTF8 { bytes.insert($0, value: index[key]!) }
+        }
+        self.indexByBytes = bytes
     }
 
     public func index(of key: some StringProtocol) -> Int? { indexByKey[String(key)] }
+
+    /// The index of a key given exactly as these bytes, if any (no fallback: for fast paths that
+    /// redo the work through `index(of:)` on a miss).
+    func index(bytes: UnsafeBufferPointer<UInt8>) -> Int? { indexByBytes.value(of: bytes) }
+
+    /// Byte-identical keys first; anything else (a canonically equivalent spelling) through the dictionary.
+    public func index(of key: String) -> Int? {
+        var utf8 = key
+        if let index = utf8.withUTF8({ indexByBytes.value(of: $0) }) { return index }
+        return indexByKey[key]
+    }
     public func contains(_ key: String) -> Bool { indexByKey[key] != nil }
     public func label(_ key: String) -> String { labels[key] ?? key }
     public var count: Int { keys.count }

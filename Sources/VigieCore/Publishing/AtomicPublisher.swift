@@ -84,7 +84,38 @@ public enum AtomicPublisher {
         }
     }
 
-    static func write(_ files: [OutputFile], into root: String) throws {
+    /// Folders first, then the files, split over every core. Plain `open`/`write` rather than
+    /// `FileManager.createFile`, which writes each file to a temporary beside it, `fsync`s it and renames
+    /// it: 20,000 files (100 k cases, 1,000 notes: 1,026 pages and the data) went from 0.9–1.2 s to
+    /// 0.2–0.4 s. The site is still swapped in whole by `publish`, so readers and a killed build never
+    /// see a half-written file. `inPlace` (the preview rewriting changed files of the live folder)
+    /// keeps `FileManager`'s write-then-rename, so a reader never gets half a file there either.
+    static func write(_ files: [OutputFile], into root: String, inPlace: Bool = false) throws {
+        if inPlace {
+            try writeInPlace(files, into: root)
+            return
+        }
+        var created: Set<String> = [root]
+        for file in files {
+            let directory = ((root + "/" + file.path) as NSString).deletingLastPathComponent
+            if !created.contains(directory) {
+                try makeDirectory(directory, created: &created)
+            }
+        }
+        let chunkCount = files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let chunkSize = (files.count + chunkCount - 1) / max(chunkCount, 1)
+        let chunks = stride(from: 0, to: files.count, by: max(chunkSize, 1)).map { $0..<min($0 + chunkSize, files.count) }
+        let failures = ParallelMap.map(chunks) { range -> Failure? in
+            for file in files[range] {
+                let path = root + "/" + file.path
+                if !writeFile(path, file.bytes) { return Failure.io(path: path, reason: "cannot write the file") }
+            }
+            return nil
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    private static func writeInPlace(_ files: [OutputFile], into root: String) throws {
         var created: Set<String> = [root]
         for file in files {
             let path = root + "/" + file.path
@@ -98,5 +129,32 @@ public enum AtomicPublisher {
             }
             if !ok { throw Failure.io(path: path, reason: "cannot write the file") }
         }
+    }
+
+    /// `mkdir` of a folder whose parent is known to exist, else `ensureDirectory` (which also gives its message).
+    private static func makeDirectory(_ directory: String, created: inout Set<String>) throws {
+        let parent = (directory as NSString).deletingLastPathComponent
+        if !created.contains(parent) { try makeDirectory(parent, created: &created) }
+        if mkdir(directory, 0o777) != 0 && errno != EEXIST { try ensureDirectory(directory) }
+        created.insert(directory)
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return false }
+        var ok = true
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    return
+                }
+                offset += written
+            }
+        }
+        return close(fd) == 0 && ok
     }
 }

@@ -25,7 +25,7 @@ struct RowValidator {
     /// Records an error at a column's cell (or at `fallback`'s cell when the column is absent).
     mutating func error(_ column: CaseColumn, _ message: String, fallback: CaseColumn? = nil) {
         failedColumns.insert(column)
-        let fieldIndex = layout.index[column] ?? fallback.flatMap { layout.index[$0] }
+        let fieldIndex = layout.field(of: column) ?? fallback.flatMap { layout.field(of: $0) }
         let location =
             fieldIndex.map { reader.location(of: record.fields[$0]) }
             ?? SourceLocation(path: reader.path, line: record.line, column: 1)
@@ -45,7 +45,7 @@ struct RowValidator {
 
     /// The trimmed text of a known column, or nil when the column is absent or the cell was refused.
     mutating func text(_ column: CaseColumn) -> String? {
-        guard let index = layout.index[column], let text = screenedText(fieldIndex: index) else { return nil }
+        guard let index = layout.field(of: column), let text = screenedText(fieldIndex: index) else { return nil }
         return Self.trimmed(text)
     }
 
@@ -118,6 +118,7 @@ struct RowValidator {
         if !text.utf8.contains(UInt8(ascii: "|")) {
             return lookUp(text, column: .issues, in: config.issues, what: "issue").map { 1 << UInt64($0) }
         }
+        if let set = Self.plainIssueSet(text, config.issues) { return set }
         var set: UInt64 = 0
         var ok = true
         for part in text.split(separator: "|", omittingEmptySubsequences: false).map({ Self.trimmed(String($0)) }) {
@@ -137,6 +138,25 @@ struct RowValidator {
             set |= 1 << UInt64(index)
         }
         return ok ? set : nil
+    }
+
+    /// The set when every part is a key byte for byte, untrimmed and listed once; nil sends the
+    /// text through the general loop above, which reports what is wrong. Splitting into Strings was
+    /// 19 % of validating 1 M rows.
+    private static func plainIssueSet(_ text: String, _ issues: Vocabulary) -> UInt64? {
+        var utf8 = text
+        return utf8.withUTF8 { b -> UInt64? in
+            var set: UInt64 = 0
+            var start = 0
+            for end in 0...b.count where end == b.count || b[end] == UInt8(ascii: "|") {
+                let part = UnsafeBufferPointer(rebasing: b[start..<end])
+                start = end + 1
+                guard let first = part.first, let last = part.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09,
+                    let index = issues.index(bytes: part), index < 64, set & (1 << UInt64(index)) == 0 else { return nil }
+                set |= 1 << UInt64(index)
+            }
+            return set
+        }
     }
 
     /// A value of a closed vocabulary; `aliases` map common other names (`tpe`) to the key they mean.

