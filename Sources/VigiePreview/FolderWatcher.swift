@@ -15,7 +15,8 @@ struct FolderWatcher: Sendable {
             while let relative = enumerator.nextObject() as? String {
                 if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
                 let path = folder + "/" + relative
-                guard let attributes = try? fm.attributesOfItem(atPath: path), (attributes[.type] as? FileAttributeType) == .typeRegular else { continue }
+                guard let attributes = try? fm.attributesOfItem(atPath: path), (attributes[.type] as? FileAttributeType) == .typeRegular
+                else { continue }
                 let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
                 let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
                 result[path] = "\(size)@\(modified)"

@@ -13,7 +13,8 @@ struct PreviewHandler: HTTPHandler {
         }
         let rawPath = request.target.path(percentEncoded: true)
         if rawPath == "/__vigie/version" {
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"], body: Data(String(state.version).utf8))
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"], body: Data(String(state.version).utf8))
         }
         guard let relative = SafePath.relativeFile(for: rawPath) else {
             return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain"], body: Data("bad request path\n".utf8))
@@ -44,7 +45,9 @@ struct PreviewHandler: HTTPHandler {
     }
 
     func waitingPage() -> HTTPResponse {
-        let html = PreviewPage.decorate("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Vigie preview</title></head><body><p>No successful build yet.</p></body></html>", version: state.version, errors: state.errors)
+        let html = PreviewPage.decorate(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Vigie preview</title></head><body><p>No successful build yet.</p></body></html>",
+            version: state.version, errors: state.errors)
         return HTTPResponse(statusCode: .serviceUnavailable, headers: [.contentType: "text/html; charset=utf-8"], body: Data(html.utf8))
     }
 }

@@ -19,7 +19,9 @@ public final class PreviewServer: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: workFolder)
         try? FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
         PreviewCleanup.register(workFolder)
-        options = BuildOptions(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, outputDirectory: workFolder + "/site", incrementalWrites: true)
+        options = BuildOptions(
+            contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, outputDirectory: workFolder + "/site",
+            incrementalWrites: true)
         self.port = port
         self.log = log
         state = PreviewState(siteFolder: workFolder + "/site")
@@ -33,7 +35,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Builds once, then serves until the task is cancelled. `ready` receives the bound port.
     public func run(ready: @escaping @Sendable (UInt16) -> Void) async throws {
         rebuild(reason: "initial build")
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled, handler: PreviewHandler(state: state))
+        let server = HTTPServer(
+            address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled, handler: PreviewHandler(state: state))
         let serverTask = Task { try await server.run() }
         try await server.waitUntilListening()
         var boundPort = port
@@ -74,7 +77,9 @@ public final class PreviewServer: @unchecked Sendable {
             let elapsed = ContinuousClock.now - start
             let ms = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
             if report.succeeded {
-                log("rebuilt (\(reason)): \(report.pageCount) pages, \(report.writtenFileCount) files written in \(ms) ms [\(report.scope)]")
+                log(
+                    "rebuilt (\(reason)): \(report.pageCount) pages, \(report.writtenFileCount) files written in \(ms) ms [\(report.scope)]"
+                )
             } else {
                 for line in errors { log(line) }
                 log("\(report.diagnostics.summary) — still serving the last good build (\(ms) ms)")

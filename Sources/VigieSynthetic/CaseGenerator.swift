@@ -14,7 +14,10 @@ public struct CaseGenerator: Sendable {
     /// disclosure control on many small groups. Their keys must be declared in site.yaml.
     public var extraPlatforms: Int
 
-    public init(seed: UInt64, count: Int, firstDay: Day = Day(iso: "2018-10-31")!, publicationDate: Day = Day(iso: "2019-03-29")!, extraPlatforms: Int = 0) {
+    public init(
+        seed: UInt64, count: Int, firstDay: Day = Day(iso: "2018-10-31")!, publicationDate: Day = Day(iso: "2019-03-29")!,
+        extraPlatforms: Int = 0
+    ) {
         self.seed = seed
         self.count = count
         self.firstDay = firstDay
@@ -27,7 +30,8 @@ public struct CaseGenerator: Sendable {
         (1...max(1, count)).prefix(count).map { "marketplace-" + pad($0, 2) }
     }
 
-    static let header = "case_id,reported_on,platform,issues,company_size,region,sector,revenue_loss_pct,status,referred_on,closed_on,outcome\n"
+    static let header =
+        "case_id,reported_on,platform,issues,company_size,region,sector,revenue_loss_pct,status,referred_on,closed_on,outcome\n"
 
     static let platformWeights: [(String, Double)] = [
         ("amazon", 44), ("cdiscount", 14), ("fnac-darty", 9), ("rakuten", 8), ("ebay", 7), ("manomano", 5.5),
@@ -56,7 +60,9 @@ public struct CaseGenerator: Sendable {
         out.append(contentsOf: Self.header.utf8)
         var random = SeededGenerator(seed: seed)
         let span = publicationDate - firstDay
-        let platforms = extraPlatforms == 0 ? Self.platforms
+        let platforms =
+            extraPlatforms == 0
+            ? Self.platforms
             : WeightedChoice(Self.platformWeights + Self.extraPlatformKeys(extraPlatforms).map { ($0, 0.3) })
         for index in 0..<count {
             appendCase(index: index, span: span, platforms: platforms, random: &random, to: &out)
@@ -129,7 +135,8 @@ public struct CaseGenerator: Sendable {
             }
         }
         let id = "VIG-" + Self.pad(index + 1, 7)
-        let line = "\(id),\(reported.iso),\(platform),\(issues),\(size),\(region),\(sector),\(loss),\(status),\(referred),\(closed),\(outcome)\n"
+        let line =
+            "\(id),\(reported.iso),\(platform),\(issues),\(size),\(region),\(sector),\(loss),\(status),\(referred),\(closed),\(outcome)\n"
         out.append(contentsOf: line.utf8)
     }
 

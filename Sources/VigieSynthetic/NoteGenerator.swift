@@ -49,7 +49,8 @@ public struct NoteGenerator: Sendable {
         let title = "Note \(index + 1) : " + sentence(&random, words: 4 + Int(random.next() % 8)).dropLast()
         let tagCount = 1 + Int(random.next() % 3)
         let tags = Set((0..<tagCount).map { _ in Self.tags[Int(random.next() % UInt64(Self.tags.count))] }).sorted()
-        var body = "---\ntitle: \"\(title)\"\ndate: \(date.iso)\nsummary: \"\(sentence(&random, words: 12))\"\ntags: [\(tags.joined(separator: ", "))]\n---\n\n"
+        var body =
+            "---\ntitle: \"\(title)\"\ndate: \(date.iso)\nsummary: \"\(sentence(&random, words: 12))\"\ntags: [\(tags.joined(separator: ", "))]\n---\n\n"
         body += paragraph(&random) + "\n\n"
         for section in 0..<(3 + Int(random.next() % 3)) {
             body += "## Partie \(section + 1) : \(sentence(&random, words: 3).dropLast())\n\n"
@@ -59,7 +60,9 @@ public struct NoteGenerator: Sendable {
                 body += "\n"
             }
             if random.unit() < 0.4 {
-                body += "### Détail\n\n" + paragraph(&random) + " Voir [la méthodologie](../../methodologie/) et [le site du médiateur](https://www.economie.gouv.fr/mediateur-des-entreprises).\n\n"
+                body +=
+                    "### Détail\n\n" + paragraph(&random)
+                    + " Voir [la méthodologie](../../methodologie/) et [le site du médiateur](https://www.economie.gouv.fr/mediateur-des-entreprises).\n\n"
             }
             if random.unit() < 0.2 {
                 body += "```\ncase_id,reported_on,platform\nVIG-0000001,2018-11-05,amazon\n```\n\n"

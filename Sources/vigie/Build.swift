@@ -5,7 +5,8 @@ import Foundation
 import VigieCore
 
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder (atomically: on any error the previous site stays).")
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder (atomically: on any error the previous site stays).")
 
     @OptionGroup var inputs: InputOptions
     @Option(help: "Output folder.") var output = "_site"

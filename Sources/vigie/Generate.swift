@@ -18,7 +18,9 @@ struct Generate: ParsableCommand {
     @Flag(help: "Write only the case file.") var casesOnly = false
 
     func validate() throws {
-        guard cases >= 0, notes >= 0, (0...99).contains(extraPlatforms) else { throw ValidationError("--cases and --notes must be zero or more, --extra-platforms from 0 to 99") }
+        guard cases >= 0, notes >= 0, (0...99).contains(extraPlatforms) else {
+            throw ValidationError("--cases and --notes must be zero or more, --extra-platforms from 0 to 99")
+        }
     }
 
     func run() throws {

@@ -9,7 +9,8 @@ struct New: ParsableCommand {
 }
 
 struct NewNote: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Create content/notes/<slug>.md with front matter dated today.")
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Create content/notes/<slug>.md with front matter dated today.")
 
     @Argument(help: "The note's title.") var title: String
     @Option(help: "Content folder.") var content = "content"

@@ -24,7 +24,8 @@ enum Runner {
         }
         var line = "\(verb) \(report.pageCount) pages, \(report.tableCount) tables, \(report.caseCount) cases, \(report.noteCount) notes"
         if let suppression = report.suppression {
-            line += ", \(suppression.primary + suppression.secondary) cells suppressed (\(suppression.primary) primary, \(suppression.secondary) secondary)"
+            line +=
+                ", \(suppression.primary + suppression.secondary) cells suppressed (\(suppression.primary) primary, \(suppression.secondary) secondary)"
         }
         line += String(format: " in %.2f s", report.totalSeconds)
         if let output = options.outputDirectory { line += " → \(output)/" }

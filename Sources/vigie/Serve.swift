@@ -8,7 +8,8 @@ import VigiePreview
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build into a temporary folder, serve it on 127.0.0.1, and rebuild when content or templates change.",
-        discussion: "The publication folder is never touched. Errors are printed here and shown over every page; the last good build stays served.")
+        discussion:
+            "The publication folder is never touched. Errors are printed here and shown over every page; the last good build stays served.")
 
     @OptionGroup var inputs: InputOptions
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port: UInt16 = 8000

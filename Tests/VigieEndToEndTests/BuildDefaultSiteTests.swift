@@ -14,7 +14,9 @@ struct BuildDefaultSiteTests {
     @Test("publishes every page of the SPEC and prints one summary line")
     func publishesEveryPage() throws {
         let folder = TemporaryFolder()
-        let run = try CommandRun.vigie(["build", "--content", Repository.content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
+        let run = try CommandRun.vigie(
+            ["build", "--content", Repository.content, "--templates", Repository.templates, "--output", folder.path + "/_site"],
+            in: folder.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("built "))
@@ -29,7 +31,9 @@ struct BuildDefaultSiteTests {
     @Test("the published counts by platform are the counts of the input")
     func countsMatchInput() throws {
         let folder = TemporaryFolder()
-        let run = try CommandRun.vigie(["build", "--content", Repository.content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
+        let run = try CommandRun.vigie(
+            ["build", "--content", Repository.content, "--templates", Repository.templates, "--output", folder.path + "/_site"],
+            in: folder.path)
         #expect(run.status == 0, "\(run.stderr)")
         let input = try #require(FileManager.default.contents(atPath: Repository.content + "/cases/signalements.csv"))
         var expected: [String: Int] = [:]

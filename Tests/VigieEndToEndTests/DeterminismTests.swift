@@ -21,7 +21,9 @@ struct DeterminismTests {
     func byteIdentical() throws {
         let folder = TemporaryFolder()
         for name in ["one", "two"] {
-            let run = try CommandRun.vigie(["build", "--content", Repository.content, "--templates", Repository.templates, "--output", folder.path + "/" + name], in: folder.path)
+            let run = try CommandRun.vigie(
+                ["build", "--content", Repository.content, "--templates", Repository.templates, "--output", folder.path + "/" + name],
+                in: folder.path)
             #expect(run.status == 0, "\(run.stderr)")
         }
         let one = Self.tree(folder.path + "/one"), two = Self.tree(folder.path + "/two")

@@ -31,8 +31,10 @@ struct ExcelExportTests {
         try FileManager.default.copyItem(atPath: Repository.content, toPath: folder.path + "/excel")
         folder.write("excel/cases/signalements.csv", bytes: excel)
 
-        let one = try CommandRun.vigie(["build", "--content", Repository.content, "--templates", Repository.templates, "--output", "plain-site"], in: folder.path)
-        let two = try CommandRun.vigie(["build", "--content", "excel", "--templates", Repository.templates, "--output", "excel-site"], in: folder.path)
+        let one = try CommandRun.vigie(
+            ["build", "--content", Repository.content, "--templates", Repository.templates, "--output", "plain-site"], in: folder.path)
+        let two = try CommandRun.vigie(
+            ["build", "--content", "excel", "--templates", Repository.templates, "--output", "excel-site"], in: folder.path)
         #expect(one.status == 0, "\(one.stderr)")
         #expect(two.status == 0, "\(two.stderr)")
         let a = DeterminismTests.tree(folder.path + "/plain-site"), b = DeterminismTests.tree(folder.path + "/excel-site")

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import VigieTestSupport
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite("Feed and sitemap")
@@ -16,7 +17,9 @@ struct FeedAndSitemapTests {
         private var current = ""
         private var buffer = ""
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+        ) {
             names.append(name)
             if let namespaceURI { namespaces.insert(namespaceURI) }
             self.attributes.append((name, attributes))
@@ -41,7 +44,9 @@ struct FeedAndSitemapTests {
     }
 
     static func buildDefault(into folder: TemporaryFolder) throws {
-        let run = try CommandRun.vigie(["build", "--content", Repository.content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
+        let run = try CommandRun.vigie(
+            ["build", "--content", Repository.content, "--templates", Repository.templates, "--output", folder.path + "/_site"],
+            in: folder.path)
         #expect(run.status == 0, "\(run.stderr)")
     }
 
@@ -72,7 +77,8 @@ struct FeedAndSitemapTests {
         let sitemapText = try #require(folder.read("_site/sitemap.xml"))
         let sitemap = try #require(Self.parse(sitemapText))
         #expect(sitemap.namespaces.contains("http://www.sitemaps.org/schemas/sitemap/0.9"))
-        let listed = Set((sitemap.texts["loc"] ?? []).map { $0.replacingOccurrences(of: "https://vigie.example.org/", with: "") + "index.html" })
+        let listed = Set(
+            (sitemap.texts["loc"] ?? []).map { $0.replacingOccurrences(of: "https://vigie.example.org/", with: "") + "index.html" })
         var published: Set<String> = []
         let enumerator = FileManager.default.enumerator(atPath: folder.path + "/_site")
         while let path = enumerator?.nextObject() as? String {

@@ -9,7 +9,8 @@ struct KilledBuildTests {
         let folder = TemporaryFolder()
         // A small site is published first.
         let small = SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 10)).write(into: folder)
-        let first = try CommandRun.vigie(["build", "--content", small, "--templates", Repository.templates, "--output", "_site"], in: folder.path)
+        let first = try CommandRun.vigie(
+            ["build", "--content", small, "--templates", Repository.templates, "--output", "_site"], in: folder.path)
         #expect(first.status == 0, "\(first.stderr)")
         let before = DeterminismTests.tree(folder.path + "/_site")
 
@@ -34,7 +35,8 @@ struct KilledBuildTests {
         for (path, data) in before { #expect(after[path] == data, "\(path) changed") }
 
         // The next build succeeds and leaves no staging folder behind.
-        let next = try CommandRun.vigie(["build", "--content", small, "--templates", Repository.templates, "--output", "_site"], in: folder.path)
+        let next = try CommandRun.vigie(
+            ["build", "--content", small, "--templates", Repository.templates, "--output", "_site"], in: folder.path)
         #expect(next.status == 0, "\(next.stderr)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".vigie-") }
         #expect(leftovers == [])

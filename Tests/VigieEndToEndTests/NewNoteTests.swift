@@ -8,7 +8,8 @@ struct NewNoteTests {
     func createsOnce() throws {
         let folder = TemporaryFolder()
         SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
-        let first = try CommandRun.vigie(["new", "note", "Bilan de la médiation : « premiers résultats »", "--date", "2019-03-01"], in: folder.path)
+        let first = try CommandRun.vigie(
+            ["new", "note", "Bilan de la médiation : « premiers résultats »", "--date", "2019-03-01"], in: folder.path)
         #expect(first.status == 0, "\(first.stderr)")
         let text = try #require(folder.read("content/notes/bilan-de-la-mediation-premiers-resultats.md"))
         #expect(text.hasPrefix("---\ntitle: \"Bilan de la médiation : « premiers résultats »\"\ndate: 2019-03-01\n"))

@@ -34,10 +34,12 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
-    @Test("paths that try to leave the served folder get 400 or 404, never the file", arguments: [
-        "/../Package.swift", "/%2e%2e/Package.swift", "/%2E%2E%2FPackage.swift", "/..%2fPackage.swift", "/%252e%252e/Package.swift",
-        "/notes/../../Package.swift", "/.%2e/.%2e/content/site.yaml",
-    ])
+    @Test(
+        "paths that try to leave the served folder get 400 or 404, never the file",
+        arguments: [
+            "/../Package.swift", "/%2e%2e/Package.swift", "/%2E%2E%2FPackage.swift", "/..%2fPackage.swift", "/%252e%252e/Package.swift",
+            "/notes/../../Package.swift", "/.%2e/.%2e/content/site.yaml",
+        ])
     func noEscape(path: String) throws {
         let folder = TemporaryFolder()
         SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
@@ -57,7 +59,8 @@ struct ServeTests {
         let server = try PreviewProcess(arguments: ["--content", "content", "--templates", Repository.templates], in: folder.path)
         defer { server.stop() }
         #expect(try RawHTTP.get(port: server.port, path: "/assets/style.css").headers["content-type"] == "text/css; charset=utf-8")
-        #expect(try RawHTTP.get(port: server.port, path: "/donnees/cases_by_platform.csv").headers["content-type"] == "text/csv; charset=utf-8")
+        #expect(
+            try RawHTTP.get(port: server.port, path: "/donnees/cases_by_platform.csv").headers["content-type"] == "text/csv; charset=utf-8")
         #expect(try RawHTTP.get(port: server.port, path: "/feed.xml").headers["content-type"] == "application/atom+xml; charset=utf-8")
         let missing = try RawHTTP.get(port: server.port, path: "/nulle-part/")
         #expect(missing.status == 404)

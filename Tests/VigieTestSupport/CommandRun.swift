@@ -24,7 +24,9 @@ public struct CommandRun: Sendable {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = errReader.finish()
         process.waitUntilExit()
-        return CommandRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return CommandRun(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 

@@ -2,8 +2,9 @@
 // would normalise `/../` away, which is exactly what the preview must be tested against).
 
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 public enum RawHTTP {

@@ -7,7 +7,8 @@ import VigieCore
 public struct SiteTree {
     public var files: [String: String]
 
-    public static let header = "case_id,reported_on,platform,issues,company_size,region,sector,revenue_loss_pct,status,referred_on,closed_on,outcome"
+    public static let header =
+        "case_id,reported_on,platform,issues,company_size,region,sector,revenue_loss_pct,status,referred_on,closed_on,outcome"
 
     public static let siteYAML = """
         title: "Site d'essai"

@@ -46,7 +46,10 @@ public enum ContentLoader {
         }
         guard let siteText = readText(sitePath, into: &diagnostics) else {
             if !FileManager.default.fileExists(atPath: sitePath) {
-                diagnostics.append(.error("site.yaml is missing; it sets the title and the publication date", at: SourceLocation(path: sitePath, line: 0, column: 0)))
+                diagnostics.append(
+                    .error(
+                        "site.yaml is missing; it sets the title and the publication date",
+                        at: SourceLocation(path: sitePath, line: 0, column: 0)))
             }
             return nil
         }
@@ -59,7 +62,10 @@ public enum ContentLoader {
     /// Reads and validates every case file in one pass each; identifiers are unique across files.
     public static func loadCases(paths: [String], root: String, config: SiteConfig, into diagnostics: inout [Diagnostic]) -> [CaseRecord] {
         if paths.isEmpty {
-            diagnostics.append(.error("no case file: put at least one .csv export in this folder", at: SourceLocation(path: root + "/cases", line: 0, column: 0)))
+            diagnostics.append(
+                .error(
+                    "no case file: put at least one .csv export in this folder",
+                    at: SourceLocation(path: root + "/cases", line: 0, column: 0)))
         }
         var validator = CaseFileValidator(config: config)
         for path in paths {
@@ -86,12 +92,18 @@ public enum ContentLoader {
         var notes: [Note] = []
         for note in loaded.sorted(by: { $0.path < $1.path }) {
             if let other = slugs[note.slug] {
-                diagnostics.append(.error("slug '\(note.slug)' is already used by \(other); set a different 'slug' in the front matter", at: SourceLocation(path: note.path, line: 1, column: 1)))
+                diagnostics.append(
+                    .error(
+                        "slug '\(note.slug)' is already used by \(other); set a different 'slug' in the front matter",
+                        at: SourceLocation(path: note.path, line: 1, column: 1)))
                 continue
             }
             slugs[note.slug] = note.path
             if note.date > config.publicationDate && !note.draft {
-                diagnostics.append(.error("note dated \(note.date), after the publication date \(config.publicationDate); mark it 'draft: true' or change its date", at: SourceLocation(path: note.path, line: 1, column: 1)))
+                diagnostics.append(
+                    .error(
+                        "note dated \(note.date), after the publication date \(config.publicationDate); mark it 'draft: true' or change its date",
+                        at: SourceLocation(path: note.path, line: 1, column: 1)))
             }
             if !note.draft { notes.append(note) }
         }
@@ -109,7 +121,9 @@ public enum ContentLoader {
     }
 
     /// `milestones.yaml`, optional.
-    public static func loadMilestones(root: String, config: SiteConfig, noteSlugs: Set<String>, into diagnostics: inout [Diagnostic]) -> [Milestone] {
+    public static func loadMilestones(root: String, config: SiteConfig, noteSlugs: Set<String>, into diagnostics: inout [Diagnostic])
+        -> [Milestone]
+    {
         let path = root + "/milestones.yaml"
         guard FileManager.default.fileExists(atPath: path), let text = readText(path, into: &diagnostics) else { return [] }
         return MilestoneLoader.load(text: text, path: path, config: config, noteSlugs: noteSlugs, into: &diagnostics)

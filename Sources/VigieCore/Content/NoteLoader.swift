@@ -18,7 +18,8 @@ public enum NoteLoader {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { lines[0] = (lines[0].lowerBound + 3)..<lines[0].upperBound }
             func isFence(_ line: Range<Int>) -> Bool {
                 guard containsFence(bytes, line) else { return false }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self).trimmingCharacters(in: .whitespaces) == "---"
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    == "---"
             }
             guard isFence(lines[0]) else {
                 diagnostics.append(
@@ -28,7 +29,8 @@ public enum NoteLoader {
                 return nil
             }
             guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
-                diagnostics.append(.error("front matter is not closed: add a line '---' after the last key", at: SourceLocation(path: path)))
+                diagnostics.append(
+                    .error("front matter is not closed: add a line '---' after the last key", at: SourceLocation(path: path)))
                 return nil
             }
             func joined(_ range: ArraySlice<Range<Int>>) -> String {

@@ -1,8 +1,7 @@
 import Foundation
+import Yams
 
 // Loading stage for content/site.yaml: strict keys, typed values, the SPEC's defaults.
-
-import Yams
 
 public enum SiteConfigLoader {
     static let knownKeys = [
@@ -17,7 +16,8 @@ public enum SiteConfigLoader {
         let what = "site.yaml"
         guard let root = YAMLParser.parse(text, path: path, into: &diagnostics) else {
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                diagnostics.append(.error("site.yaml is empty; it needs at least 'title' and 'publication_date'", at: SourceLocation(path: path)))
+                diagnostics.append(
+                    .error("site.yaml is empty; it needs at least 'title' and 'publication_date'", at: SourceLocation(path: path)))
             }
             return nil
         }
@@ -32,7 +32,8 @@ public enum SiteConfigLoader {
             if let url = node.scalar?.string, url.hasPrefix("https://") || url.hasPrefix("http://") {
                 config.baseURL = url.hasSuffix("/") ? url : url + "/"
             } else {
-                diagnostics.append(.error("expected 'base_url' to be an absolute http(s) URL such as https://example.org/", at: reader.location(of: node)))
+                diagnostics.append(
+                    .error("expected 'base_url' to be an absolute http(s) URL such as https://example.org/", at: reader.location(of: node)))
             }
         }
         if let node = reader.value("language") {
@@ -56,7 +57,9 @@ public enum SiteConfigLoader {
         return publicationDate == nil ? nil : config
     }
 
-    private static func previousPublications(_ node: Node, reader: YAMLMappingReader, publicationDate: Day?, into diagnostics: inout [Diagnostic]) -> [Day] {
+    private static func previousPublications(
+        _ node: Node, reader: YAMLMappingReader, publicationDate: Day?, into diagnostics: inout [Diagnostic]
+    ) -> [Day] {
         guard let sequence = node.sequence else {
             diagnostics.append(.error("expected 'previous_publications' to be a list of dates YYYY-MM-DD", at: reader.location(of: node)))
             return []
@@ -65,7 +68,9 @@ public enum SiteConfigLoader {
         for item in sequence {
             guard let day = YAMLMappingReader.day(item, key: "previous_publications", reader: reader, into: &diagnostics) else { continue }
             if let publicationDate, day >= publicationDate {
-                diagnostics.append(.error("previous publication \(day) is not before the publication date \(publicationDate)", at: reader.location(of: item)))
+                diagnostics.append(
+                    .error(
+                        "previous publication \(day) is not before the publication date \(publicationDate)", at: reader.location(of: item)))
                 continue
             }
             days.append(day)
@@ -73,26 +78,34 @@ public enum SiteConfigLoader {
         return days.sorted()
     }
 
-    private static func loadVocabularies(_ node: Node, reader: YAMLMappingReader, into config: inout SiteConfig, diagnostics: inout [Diagnostic]) {
+    private static func loadVocabularies(
+        _ node: Node, reader: YAMLMappingReader, into config: inout SiteConfig, diagnostics: inout [Diagnostic]
+    ) {
         guard var vocabularies = YAMLMappingReader(node, path: reader.path, what: "'vocabularies'", into: &diagnostics) else { return }
         for name in vocabularyNames {
             guard let list = vocabularies.value(name) else { continue }
             guard let mapping = list.mapping, !mapping.isEmpty else {
-                diagnostics.append(.error("expected vocabulary '\(name)' to map each key to its label, e.g. 'amazon: Amazon'", at: reader.location(of: list)))
+                diagnostics.append(
+                    .error(
+                        "expected vocabulary '\(name)' to map each key to its label, e.g. 'amazon: Amazon'", at: reader.location(of: list)))
                 continue
             }
             var keys: [String] = []
             var labels: [String: String] = [:]
             for (keyNode, labelNode) in mapping {
                 guard let key = keyNode.scalar?.string, isValidKey(key, vocabulary: name) else {
-                    diagnostics.append(.error("vocabulary key '\(keyNode.scalar?.string ?? "?")' must be lower-case letters, digits, '-' or '_' (and not 'total')", at: reader.location(of: keyNode)))
+                    diagnostics.append(
+                        .error(
+                            "vocabulary key '\(keyNode.scalar?.string ?? "?")' must be lower-case letters, digits, '-' or '_' (and not 'total')",
+                            at: reader.location(of: keyNode)))
                     continue
                 }
                 keys.append(key)
                 labels[key] = labelNode.scalar?.string ?? key
             }
             if name == "issues" && keys.count > 64 {
-                diagnostics.append(.error("vocabulary 'issues' holds \(keys.count) keys; at most 64 are supported", at: reader.location(of: list)))
+                diagnostics.append(
+                    .error("vocabulary 'issues' holds \(keys.count) keys; at most 64 are supported", at: reader.location(of: list)))
                 continue
             }
             let vocabulary = Vocabulary(name: name, keys: keys, labels: labels)

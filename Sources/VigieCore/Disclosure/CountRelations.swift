@@ -46,7 +46,10 @@ struct CountRelations {
             for r in table.rows.indices where table.rows[r][0] == .key("total") {
                 guard case let .key(issue) = table.rows[r][1] else { continue }
                 let parts = table.rows.indices.filter { $0 != r && table.rows[$0][1] == .key(issue) }
-                sums.append(SumRelation(whole: CellAddress(table: .platformIssue, row: r, column: c), parts: parts.map { CellAddress(table: .platformIssue, row: $0, column: c) }))
+                sums.append(
+                    SumRelation(
+                        whole: CellAddress(table: .platformIssue, row: r, column: c),
+                        parts: parts.map { CellAddress(table: .platformIssue, row: $0, column: c) }))
                 if let issueRow = cell(.casesByIssue, [issue], "cases") {
                     links.append([issueRow, CellAddress(table: .platformIssue, row: r, column: c)])
                 }
@@ -54,7 +57,9 @@ struct CountRelations {
         }
 
         // Weeks: cumulative[w] = cumulative[w−1] + cases[w]; the first cumulative is the first week's count.
-        if let table = tables[.casesByWeek], let cases = table.columnIndex("cases"), let cumulative = table.columnIndex("cumulative"), !table.rows.isEmpty {
+        if let table = tables[.casesByWeek], let cases = table.columnIndex("cases"), let cumulative = table.columnIndex("cumulative"),
+            !table.rows.isEmpty
+        {
             func at(_ r: Int, _ c: Int) -> CellAddress { CellAddress(table: .casesByWeek, row: r, column: c) }
             links.append([at(0, cases), at(0, cumulative)])
             for r in table.rows.indices.dropFirst() {

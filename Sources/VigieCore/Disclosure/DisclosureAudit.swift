@@ -97,6 +97,8 @@ public enum DisclosureAudit {
 
     static func finding(_ cell: CellAddress, in tables: [TableID: StatTable], asOf: Day, _ reason: Finding.Reason) -> Finding {
         let table = tables[cell.table]!
-        return Finding(publication: asOf, table: cell.table, keys: table.keys(ofRow: cell.row), column: table.columns[cell.column].name, reason: reason)
+        return Finding(
+            publication: asOf, table: cell.table, keys: table.keys(ofRow: cell.row), column: table.columns[cell.column].name, reason: reason
+        )
     }
 }

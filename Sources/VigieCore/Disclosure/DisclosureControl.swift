@@ -40,12 +40,16 @@ public enum DisclosureControl {
         }
         for id in TableID.allCases { tables[id]?.refreshSuppressedFlags() }
         let ordered = TableID.allCases.compactMap { tables[$0] }
-        return ProtectedStatistics(asOf: statistics.asOf, threshold: k, tables: tables, caseCount: statistics.caseCount, report: SuppressionReport(tables: ordered))
+        return ProtectedStatistics(
+            asOf: statistics.asOf, threshold: k, tables: tables, caseCount: statistics.caseCount, report: SuppressionReport(tables: ordered)
+        )
     }
 
     static func applyPrimary(_ table: inout StatTable, threshold k: Int) {
         let countColumns = table.columns.indices.filter { table.columns[$0].kind == .count }
-        let measureColumns = table.columns.indices.filter { if case .measure = table.columns[$0].kind { return true } else { return false } }
+        let measureColumns = table.columns.indices.filter {
+            if case .measure = table.columns[$0].kind { return true } else { return false }
+        }
         for r in table.rows.indices {
             for c in countColumns {
                 if let value = table.rows[r][c].count, value >= 1, value < k { table.rows[r][c] = .withheld(.primary) }
@@ -61,7 +65,9 @@ public enum DisclosureControl {
     /// A share resolved / closed gives either count back from the other (to within rounding), so it is
     /// withheld whenever one of them is. A withheld share needs no further suppression.
     static func withholdSharesOfWithheldCounts(_ table: inout StatTable) {
-        guard let closed = table.columnIndex("closed"), let resolved = table.columnIndex("resolved"), let share = table.columnIndex("share_resolved") else { return }
+        guard let closed = table.columnIndex("closed"), let resolved = table.columnIndex("resolved"),
+            let share = table.columnIndex("share_resolved")
+        else { return }
         for r in table.rows.indices where !table.rows[r][share].isWithheld && table.rows[r][share] != .empty {
             if table.rows[r][closed].isWithheld || table.rows[r][resolved].isWithheld { table.rows[r][share] = .withheld(.secondary) }
         }

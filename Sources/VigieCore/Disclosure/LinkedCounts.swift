@@ -79,7 +79,9 @@ struct LinkedCounts {
             }
             members[cls].append(place)
             classOf[place] = cls
-            if editions[place.edition].protected[place.cell.table]!.rows[place.cell.row][place.cell.column].isWithheld { withheld[cls] = true }
+            if editions[place.edition].protected[place.cell.table]!.rows[place.cell.row][place.cell.column].isWithheld {
+                withheld[cls] = true
+            }
         }
         for (e, relations) in relationsByEdition.enumerated() {
             for sum in relations.sums {
@@ -112,7 +114,10 @@ struct LinkedCounts {
                     let now = classOf[Place(edition: e, cell: term.cell)]!
                     let table = editions[e].raw[term.cell.table]!
                     guard let row = beforeRows[term.cell.table]?[table.keys(ofRow: term.cell.row)],
-                        let new = newCases[[now, classOf[Place(edition: e - 1, cell: CellAddress(table: term.cell.table, row: row, column: term.cell.column))]!]]
+                        let new = newCases[[
+                            now,
+                            classOf[Place(edition: e - 1, cell: CellAddress(table: term.cell.table, row: row, column: term.cell.column))]!,
+                        ]]
                     else { return nil }
                     return (new, term.sign)
                 }

@@ -36,7 +36,9 @@ struct Rational: Hashable, Comparable, CustomStringConvertible {
     var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
 
     func adding(_ other: Rational) throws -> Rational {
-        if denominator == 1 && other.denominator == 1 { return Rational(try Rational.checked(numerator.addingReportingOverflow(other.numerator))) }
+        if denominator == 1 && other.denominator == 1 {
+            return Rational(try Rational.checked(numerator.addingReportingOverflow(other.numerator)))
+        }
         let left = try Rational.checked(numerator.multipliedReportingOverflow(by: other.denominator))
         let right = try Rational.checked(other.numerator.multipliedReportingOverflow(by: denominator))
         let n = try Rational.checked(left.addingReportingOverflow(right))

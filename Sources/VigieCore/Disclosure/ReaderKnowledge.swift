@@ -81,7 +81,10 @@ struct ReaderKnowledge {
         for group in connectedGroups() {
             let local = Dictionary(uniqueKeysWithValues: group.unknowns.enumerated().map { ($1, $0) })
             let system = group.equations.map { e in
-                (coefficients: Dictionary(uniqueKeysWithValues: equations[e].coefficients.map { (local[$0.key]!, $0.value) }), rhs: equations[e].rhs)
+                (
+                    coefficients: Dictionary(uniqueKeysWithValues: equations[e].coefficients.map { (local[$0.key]!, $0.value) }),
+                    rhs: equations[e].rhs
+                )
             }
             do {
                 let solver = try ExactSimplex(equations: system, lowerBounds: group.unknowns.map { unknowns[$0].lowerBound })

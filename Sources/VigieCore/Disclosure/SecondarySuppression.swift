@@ -96,7 +96,9 @@ struct SecondarySuppression {
     private func safety(of r: Int) -> Safety {
         let group = linkedRelations(from: r)
         let required = deducedRanges(over: group, for: .required)
-        if graph.relations[r].contains(where: { isUnknown($0.cls) && !graph.members[$0.cls].isEmpty && required[$0.cls]!.isPoint }) { return .unsafe }
+        if graph.relations[r].contains(where: { isUnknown($0.cls) && !graph.members[$0.cls].isEmpty && required[$0.cls]!.isPoint }) {
+            return .unsafe
+        }
         let strict = deducedRanges(over: group, for: .strict)
         let exposedToStrict = graph.relations[r].contains { term in
             hidden[term.cls] && graph.isPrimary[term.cls] && !prior(term.cls, .strict).isPoint && strict[term.cls]!.isPoint
@@ -127,7 +129,9 @@ struct SecondarySuppression {
         var ranges = [IntegerInterval?](repeating: nil, count: graph.members.count)
         for r in group {
             for term in graph.relations[r] {
-                ranges[term.cls] = isUnknown(term.cls) ? prior(term.cls, reader) : IntegerInterval(lower: graph.values[term.cls], upper: graph.values[term.cls])
+                ranges[term.cls] =
+                    isUnknown(term.cls)
+                    ? prior(term.cls, reader) : IntegerInterval(lower: graph.values[term.cls], upper: graph.values[term.cls])
             }
         }
         // A worklist: a relation is looked at again only when the range of one of its classes narrowed.

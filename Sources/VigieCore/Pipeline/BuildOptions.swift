@@ -9,7 +9,10 @@ public struct BuildOptions: Sendable {
     /// new folder in (the preview, which never writes to the publication folder).
     public var incrementalWrites: Bool
 
-    public init(contentDirectory: String = "content", templatesDirectory: String = "templates", outputDirectory: String? = "_site", incrementalWrites: Bool = false) {
+    public init(
+        contentDirectory: String = "content", templatesDirectory: String = "templates", outputDirectory: String? = "_site",
+        incrementalWrites: Bool = false
+    ) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory

@@ -152,7 +152,9 @@ public final class BuildSession {
                 statistics = (current, protected, nil)
             }
             auditDiagnostics = findings.map { finding in
-                .error("disclosure audit: \(finding); nothing is published until disclosure control protects it (report this as a bug)", at: SourceLocation(path: root + "/cases", line: 0, column: 0))
+                .error(
+                    "disclosure audit: \(finding); nothing is published until disclosure control protects it (report this as a bug)",
+                    at: SourceLocation(path: root + "/cases", line: 0, column: 0))
             }
             report.stageSeconds.append(("protect", timer.lap()))
         }
@@ -168,7 +170,8 @@ public final class BuildSession {
 
         // Render pages of the invalidated groups only.
         progress?("pages")
-        let renderer = SiteRenderer(content: content, notes: rendered, statistics: statistics.protected, previous: statistics.previous, templates: templates)
+        let renderer = SiteRenderer(
+            content: content, notes: rendered, statistics: statistics.protected, previous: statistics.previous, templates: templates)
         for group in PageGroup.allCases where invalid.contains(group) || groups[group] == nil {
             groups[group] = render(group, renderer: renderer, templates: templates)
         }
@@ -227,11 +230,16 @@ public final class BuildSession {
                 files.append(OutputFile(path: "donnees/\(table.id.rawValue).csv", bytes: TableSerializer.csv(table)))
                 files.append(OutputFile(path: "donnees/\(table.id.rawValue).json", bytes: TableSerializer.json(table)))
             }
-            files.append(OutputFile(path: "donnees/datapackage.json", bytes: DataPackageWriter.write(statistics: renderer.statistics, labels: renderer.labels)))
+            files.append(
+                OutputFile(
+                    path: "donnees/datapackage.json",
+                    bytes: DataPackageWriter.write(statistics: renderer.statistics, labels: renderer.labels)))
             files.append(OutputFile(path: "donnees/LICENCE.txt", text: "\(renderer.config.licence)\n\(renderer.config.licenceURL)\n"))
             return files
         case .notes:
-            return renderer.renderNotes() + [OutputFile(path: "feed.xml", bytes: AtomFeedWriter.write(notes: renderer.notes, config: renderer.config))]
+            return renderer.renderNotes() + [
+                OutputFile(path: "feed.xml", bytes: AtomFeedWriter.write(notes: renderer.notes, config: renderer.config))
+            ]
         case .home: return [renderer.renderHome()]
         case .progress: return [renderer.renderProgress()]
         case .methodology: return [renderer.renderMethodology()]
@@ -253,7 +261,9 @@ public final class BuildSession {
 
     /// Renders every note body once, in parallel, reusing the previous rendering of unchanged notes;
     /// fills the methodology placeholders from the configuration.
-    private func renderNotes(_ notes: [Note], config: SiteConfig, caseCount: Int, templates: TemplateSet, changed invalid: inout Set<PageGroup>) -> [RenderedNote] {
+    private func renderNotes(
+        _ notes: [Note], config: SiteConfig, caseCount: Int, templates: TemplateSet, changed invalid: inout Set<PageGroup>
+    ) -> [RenderedNote] {
         let format = ReaderFormatter(strings: templates.strings)
         let placeholders = [
             ("{{threshold}}", String(config.threshold)),
@@ -273,7 +283,8 @@ public final class BuildSession {
                 for (placeholder, value) in placeholders { body = body.replacingOccurrences(of: placeholder, with: value) }
             }
             let french = (note.language ?? language) == "fr"
-            let html = MarkdownRenderer.render(body, path: note.path, firstLine: note.bodyFirstLine, allowRawHTML: allowRawHTML, frenchTypography: french)
+            let html = MarkdownRenderer.render(
+                body, path: note.path, firstLine: note.bodyFirstLine, allowRawHTML: allowRawHTML, frenchTypography: french)
             return RenderedNote(note: note, body: html)
         }
         for (note, rendered) in zip(stale, fresh) { renderedCache[note.path] = (key(note), rendered) }

@@ -18,10 +18,11 @@ public enum DataPackageWriter {
                 case let .key(vocabulary):
                     parts.append("\"type\": \"string\"")
                     parts.append("\"description\": \(JSON.string(description))")
-                    let keys = Set(table.rows.compactMap { row -> String? in
-                        if case let .key(key) = row[table.columns.firstIndex(of: column)!] { return key }
-                        return nil
-                    })
+                    let keys = Set(
+                        table.rows.compactMap { row -> String? in
+                            if case let .key(key) = row[table.columns.firstIndex(of: column)!] { return key }
+                            return nil
+                        })
                     let sortedKeys = table.rows.compactMap { row -> String? in
                         if case let .key(key) = row[table.columns.firstIndex(of: column)!] { return key }
                         return nil
@@ -29,8 +30,11 @@ public enum DataPackageWriter {
                     if column.name == "week" {
                         parts.append("\"constraints\": {\"required\": true, \"pattern\": \"[0-9]{4}-W[0-9]{2}\"}")
                     } else {
-                        parts.append("\"constraints\": {\"required\": true, \"enum\": [\(sortedKeys.map(JSON.string).joined(separator: ", "))]}")
-                        let labelPairs = sortedKeys.filter { keys.contains($0) }.map { "\(JSON.string($0)): \(JSON.string(labels.label($0, in: vocabulary)))" }
+                        parts.append(
+                            "\"constraints\": {\"required\": true, \"enum\": [\(sortedKeys.map(JSON.string).joined(separator: ", "))]}")
+                        let labelPairs = sortedKeys.filter { keys.contains($0) }.map {
+                            "\(JSON.string($0)): \(JSON.string(labels.label($0, in: vocabulary)))"
+                        }
                         parts.append("\"vigie:labels\": {\(labelPairs.joined(separator: ", "))}")
                     }
                 case .count:
@@ -49,7 +53,9 @@ public enum DataPackageWriter {
                 }
                 fields.append("          {" + parts.joined(separator: ", ") + "}")
             }
-            let keyColumns = table.columns.filter { if case .key = $0.kind { return true } else { return false } }.map { JSON.string($0.name) }
+            let keyColumns = table.columns.filter { if case .key = $0.kind { return true } else { return false } }.map {
+                JSON.string($0.name)
+            }
             let id = table.id.rawValue
             let resource = """
                     {

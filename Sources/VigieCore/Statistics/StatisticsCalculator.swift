@@ -83,24 +83,42 @@ struct Accumulator {
 
     func statistics(asOf: Day, firstWeek: ISOWeek?) -> Statistics {
         var tables: [TableID: StatTable] = [:]
-        func countTable(_ id: TableID, keyName: String, vocabulary: String?, keys: [String], counts: [Int], total: Int, extra: [(String, Int)] = []) -> StatTable {
-            var table = StatTable(id: id, columns: [TableColumn(keyName, .key(vocabulary: vocabulary)), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag)])
+        func countTable(
+            _ id: TableID, keyName: String, vocabulary: String?, keys: [String], counts: [Int], total: Int, extra: [(String, Int)] = []
+        ) -> StatTable {
+            var table = StatTable(
+                id: id,
+                columns: [
+                    TableColumn(keyName, .key(vocabulary: vocabulary)), TableColumn("cases", .count),
+                    TableColumn("suppressed", .suppressedFlag),
+                ])
             for (key, count) in zip(keys, counts) { table.rows.append([.key(key), .count(count), .flag(false)]) }
             for (key, count) in extra { table.rows.append([.key(key), .count(count), .flag(false)]) }
             table.rows.append([.key("total"), .count(total), .flag(false)])
             return table
         }
-        tables[.casesByPlatform] = countTable(.casesByPlatform, keyName: "platform", vocabulary: "platforms", keys: config.platforms.keys, counts: byPlatform, total: total)
-        tables[.casesByIssue] = countTable(.casesByIssue, keyName: "issue", vocabulary: "issues", keys: config.issues.keys, counts: byIssue, total: total)
-        tables[.casesBySize] = countTable(.casesBySize, keyName: "company_size", vocabulary: "sizes", keys: CompanySize.allCases.map(\.rawValue), counts: bySize, total: total)
-        tables[.casesByRegion] = countTable(.casesByRegion, keyName: "region", vocabulary: "regions", keys: config.regions.keys, counts: byRegion, total: total)
-        tables[.casesBySector] = countTable(.casesBySector, keyName: "sector", vocabulary: "sectors", keys: config.sectors.keys, counts: bySector, total: total)
+        tables[.casesByPlatform] = countTable(
+            .casesByPlatform, keyName: "platform", vocabulary: "platforms", keys: config.platforms.keys, counts: byPlatform, total: total)
+        tables[.casesByIssue] = countTable(
+            .casesByIssue, keyName: "issue", vocabulary: "issues", keys: config.issues.keys, counts: byIssue, total: total)
+        tables[.casesBySize] = countTable(
+            .casesBySize, keyName: "company_size", vocabulary: "sizes", keys: CompanySize.allCases.map(\.rawValue), counts: bySize,
+            total: total)
+        tables[.casesByRegion] = countTable(
+            .casesByRegion, keyName: "region", vocabulary: "regions", keys: config.regions.keys, counts: byRegion, total: total)
+        tables[.casesBySector] = countTable(
+            .casesBySector, keyName: "sector", vocabulary: "sectors", keys: config.sectors.keys, counts: bySector, total: total)
         tables[.casesByOutcome] = countTable(
             .casesByOutcome, keyName: "outcome", vocabulary: "outcomes", keys: config.outcomes.keys, counts: byOutcome, total: closed,
             extra: closedWithoutOutcome > 0 ? [("unspecified", closedWithoutOutcome)] : [])
 
         // Weeks: every ISO week from the first case to the publication date, with zeros.
-        var weekTable = StatTable(id: .casesByWeek, columns: [TableColumn("week", .key(vocabulary: nil)), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag), TableColumn("cumulative", .count)])
+        var weekTable = StatTable(
+            id: .casesByWeek,
+            columns: [
+                TableColumn("week", .key(vocabulary: nil)), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag),
+                TableColumn("cumulative", .count),
+            ])
         if let firstWeek {
             var monday = firstWeek.monday
             let lastWeek = asOf.isoWeek
@@ -115,7 +133,12 @@ struct Accumulator {
         }
         tables[.casesByWeek] = weekTable
 
-        var pi = StatTable(id: .platformIssue, columns: [TableColumn("platform", .key(vocabulary: "platforms")), TableColumn("issue", .key(vocabulary: "issues")), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag)])
+        var pi = StatTable(
+            id: .platformIssue,
+            columns: [
+                TableColumn("platform", .key(vocabulary: "platforms")), TableColumn("issue", .key(vocabulary: "issues")),
+                TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag),
+            ])
         for (p, platform) in config.platforms.keys.enumerated() {
             for (i, issue) in config.issues.keys.enumerated() {
                 pi.rows.append([.key(platform), .key(issue), .count(platformIssue[p][i]), .flag(false)])
@@ -126,23 +149,41 @@ struct Accumulator {
         }
         tables[.platformIssue] = pi
 
-        var funnel = StatTable(id: .mediationFunnel, columns: [TableColumn("stage", .key(vocabulary: "stages")), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag)])
+        var funnel = StatTable(
+            id: .mediationFunnel,
+            columns: [
+                TableColumn("stage", .key(vocabulary: "stages")), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag),
+            ])
         for (stage, count) in [("reported", total), ("referred", referred), ("closed", closed), ("resolved", resolved)] {
             funnel.rows.append([.key(stage), .count(count), .flag(false)])
         }
         tables[.mediationFunnel] = funnel
 
-        var resolution = StatTable(id: .resolutionByPlatform, columns: [TableColumn("platform", .key(vocabulary: "platforms")), TableColumn("closed", .count), TableColumn("resolved", .count), TableColumn("share_resolved", .measure(unit: "share")), TableColumn("suppressed", .suppressedFlag)])
+        var resolution = StatTable(
+            id: .resolutionByPlatform,
+            columns: [
+                TableColumn("platform", .key(vocabulary: "platforms")), TableColumn("closed", .count), TableColumn("resolved", .count),
+                TableColumn("share_resolved", .measure(unit: "share")), TableColumn("suppressed", .suppressedFlag),
+            ])
         func share(_ resolved: Int, _ closed: Int) -> TableCell {
             closed == 0 ? .empty : .measure(Double(resolved) / Double(closed), decimals: 3)
         }
         for (p, platform) in config.platforms.keys.enumerated() {
-            resolution.rows.append([.key(platform), .count(closedByPlatform[p]), .count(resolvedByPlatform[p]), share(resolvedByPlatform[p], closedByPlatform[p]), .flag(false)])
+            resolution.rows.append([
+                .key(platform), .count(closedByPlatform[p]), .count(resolvedByPlatform[p]),
+                share(resolvedByPlatform[p], closedByPlatform[p]), .flag(false),
+            ])
         }
         resolution.rows.append([.key("total"), .count(closed), .count(resolved), share(resolved, closed), .flag(false)])
         tables[.resolutionByPlatform] = resolution
 
-        var loss = StatTable(id: .revenueLossByPlatform, columns: [TableColumn("platform", .key(vocabulary: "platforms")), TableColumn("cases", .count), TableColumn("median", .measure(unit: "percent")), TableColumn("q1", .measure(unit: "percent")), TableColumn("q3", .measure(unit: "percent")), TableColumn("suppressed", .suppressedFlag)])
+        var loss = StatTable(
+            id: .revenueLossByPlatform,
+            columns: [
+                TableColumn("platform", .key(vocabulary: "platforms")), TableColumn("cases", .count),
+                TableColumn("median", .measure(unit: "percent")), TableColumn("q1", .measure(unit: "percent")),
+                TableColumn("q3", .measure(unit: "percent")), TableColumn("suppressed", .suppressedFlag),
+            ])
         func lossRow(_ key: String, _ values: [Double]) -> [TableCell] {
             let sorted = values.sorted()
             func q(_ p: Double) -> TableCell { Quantile.of(sorted: sorted, p).map { .measure($0, decimals: 1) } ?? .empty }
@@ -152,7 +193,12 @@ struct Accumulator {
         loss.rows.append(lossRow("total", lossByPlatform.flatMap { $0 }))
         tables[.revenueLossByPlatform] = loss
 
-        var days = StatTable(id: .daysToStage, columns: [TableColumn("stage", .key(vocabulary: "stages")), TableColumn("cases", .count), TableColumn("median_days", .measure(unit: "days")), TableColumn("suppressed", .suppressedFlag)])
+        var days = StatTable(
+            id: .daysToStage,
+            columns: [
+                TableColumn("stage", .key(vocabulary: "stages")), TableColumn("cases", .count),
+                TableColumn("median_days", .measure(unit: "days")), TableColumn("suppressed", .suppressedFlag),
+            ])
         for (stage, values) in [("referred", daysToReferral), ("closed", daysToClosure)] {
             let median = Quantile.of(sorted: values.sorted().map(Double.init), 0.5)
             days.rows.append([.key(stage), .count(values.count), median.map { .measure($0, decimals: 1) } ?? .empty, .flag(false)])

@@ -152,7 +152,8 @@ struct RowValidator {
                 let part = UnsafeBufferPointer(rebasing: b[start..<end])
                 start = end + 1
                 guard let first = part.first, let last = part.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09,
-                    let index = issues.index(bytes: part), index < 64, set & (1 << UInt64(index)) == 0 else { return nil }
+                    let index = issues.index(bytes: part), index < 64, set & (1 << UInt64(index)) == 0
+                else { return nil }
                 set |= 1 << UInt64(index)
             }
             return set

@@ -1,14 +1,17 @@
 import Testing
+
 @testable import VigieCore
 
 @Suite("Slugs")
 struct SlugifyTests {
-    @Test("French accents are folded and punctuation becomes dashes", arguments: [
-        ("« Far West » numérique : l'appel", "far-west-numerique-l-appel"),
-        ("Médiation des entreprises", "mediation-des-entreprises"),
-        ("Œuvres & cœurs", "oeuvres-coeurs"),
-        ("Règles P2B (2019)", "regles-p2b-2019"),
-    ])
+    @Test(
+        "French accents are folded and punctuation becomes dashes",
+        arguments: [
+            ("« Far West » numérique : l'appel", "far-west-numerique-l-appel"),
+            ("Médiation des entreprises", "mediation-des-entreprises"),
+            ("Œuvres & cœurs", "oeuvres-coeurs"),
+            ("Règles P2B (2019)", "regles-p2b-2019"),
+        ])
     func slugs(title: String, slug: String) {
         #expect(title.slugified == slug)
     }

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import VigieCore
 
 @Suite("Markdown through cmark")
 struct MarkdownRendererTests {
     @Test("headings get anchors and feed the table of contents")
     func headings() {
-        let rendered = MarkdownRenderer.render("# Titre\n\n## Le contexte\n\ntexte\n\n## Le contexte\n", path: "n.md", allowRawHTML: false, frenchTypography: true)
+        let rendered = MarkdownRenderer.render(
+            "# Titre\n\n## Le contexte\n\ntexte\n\n## Le contexte\n", path: "n.md", allowRawHTML: false, frenchTypography: true)
         #expect(rendered.headings.map(\.anchor) == ["titre", "le-contexte", "le-contexte-2"])
         #expect(rendered.html.contains("<h2 id=\"le-contexte\">Le contexte</h2>"))
         #expect(rendered.html.contains("<h2 id=\"le-contexte-2\">"))
@@ -13,7 +15,8 @@ struct MarkdownRendererTests {
 
     @Test("French spacing before ; : ! ? and inside « » is non-breaking, code is left alone")
     func frenchTypography() {
-        let rendered = MarkdownRenderer.render("Une question ? Oui : « très » bien !\n\n`a ; b`\n", path: "n.md", allowRawHTML: false, frenchTypography: true)
+        let rendered = MarkdownRenderer.render(
+            "Une question ? Oui : « très » bien !\n\n`a ; b`\n", path: "n.md", allowRawHTML: false, frenchTypography: true)
         #expect(rendered.html.contains("question\u{202F}?"))
         #expect(rendered.html.contains("Oui\u{00A0}:"))
         #expect(rendered.html.contains("«\u{00A0}très\u{00A0}»"))
@@ -25,7 +28,10 @@ struct MarkdownRendererTests {
         let markdown = "Texte\n\n<script>alert(1)</script>\n"
         let safe = MarkdownRenderer.render(markdown, path: "notes/n.md", firstLine: 6, allowRawHTML: false, frenchTypography: false)
         #expect(!safe.html.contains("<script>"))
-        #expect(safe.diagnostics.map(\.description) == ["notes/n.md:8:1: warning: raw HTML is not published (set allow_raw_html: true in site.yaml to allow it)"])
+        #expect(
+            safe.diagnostics.map(\.description) == [
+                "notes/n.md:8:1: warning: raw HTML is not published (set allow_raw_html: true in site.yaml to allow it)"
+            ])
         let unsafe = MarkdownRenderer.render(markdown, path: "notes/n.md", allowRawHTML: true, frenchTypography: false)
         #expect(unsafe.html.contains("<script>"))
     }

@@ -1,14 +1,18 @@
 import Testing
+
 @testable import VigieCore
 
 @Suite("Numbers and dates for French readers")
 struct ReaderFormatterTests {
-    let format = ReaderFormatter(strings: Strings(tree: [
-        "format": [
-            "group_separator": "\u{202F}", "decimal_separator": ",", "percent": "{value}\u{00A0}%", "first_day": "1er",
-            "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-        ] as [String: Any],
-    ]))
+    let format = ReaderFormatter(
+        strings: Strings(tree: [
+            "format": [
+                "group_separator": "\u{202F}", "decimal_separator": ",", "percent": "{value}\u{00A0}%", "first_day": "1er",
+                "months": [
+                    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+                ],
+            ] as [String: Any]
+        ]))
 
     @Test func integers() {
         #expect(format.integer(1234) == "1\u{202F}234")

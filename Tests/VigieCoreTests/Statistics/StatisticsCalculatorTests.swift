@@ -1,11 +1,15 @@
 import Testing
+
 @testable import VigieCore
 
 @Suite("Computing the tables")
 struct StatisticsCalculatorTests {
     let config = SiteConfig(publicationDate: Day(iso: "2019-03-29")!)
 
-    func record(_ platform: String, issues: [String], reported: String = "2018-11-05", status: CaseStatus = .received, referred: String? = nil, closed: String? = nil, loss: Double? = nil) -> CaseRecord {
+    func record(
+        _ platform: String, issues: [String], reported: String = "2018-11-05", status: CaseStatus = .received, referred: String? = nil,
+        closed: String? = nil, loss: Double? = nil
+    ) -> CaseRecord {
         var set: UInt64 = 0
         for issue in issues { set |= 1 << UInt64(config.issues.index(of: issue)!) }
         return CaseRecord(
@@ -28,7 +32,8 @@ struct StatisticsCalculatorTests {
     @Test("the funnel and durations count only what was known on the as-of date")
     func asOf() {
         let cases = [
-            record("amazon", issues: ["delisting"], reported: "2018-11-01", status: .resolved, referred: "2018-11-11", closed: "2019-01-10"),
+            record(
+                "amazon", issues: ["delisting"], reported: "2018-11-01", status: .resolved, referred: "2018-11-11", closed: "2019-01-10"),
             record("amazon", issues: ["delisting"], reported: "2018-11-02", status: .referred, referred: "2018-12-02"),
             record("cdiscount", issues: ["delisting"], reported: "2019-02-01"),
         ]
@@ -41,7 +46,10 @@ struct StatisticsCalculatorTests {
 
     @Test("weeks run without gaps from the first case to the publication date, with a running total")
     func weeks() {
-        let cases = [record("amazon", issues: ["delisting"], reported: "2019-03-04"), record("amazon", issues: ["delisting"], reported: "2019-03-20")]
+        let cases = [
+            record("amazon", issues: ["delisting"], reported: "2019-03-04"),
+            record("amazon", issues: ["delisting"], reported: "2019-03-20"),
+        ]
         let table = StatisticsCalculator.compute(cases: cases, config: config, asOf: config.publicationDate)[.casesByWeek]
         #expect(table.rows.map { $0[0] } == [.key("2019-W10"), .key("2019-W11"), .key("2019-W12"), .key("2019-W13")])
         #expect(table.rows.map { $0[1] } == [.count(1), .count(0), .count(1), .count(0)])

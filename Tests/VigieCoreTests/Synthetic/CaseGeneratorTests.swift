@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigieTestSupport
+
 @testable import VigieCore
 @testable import VigieSynthetic
 

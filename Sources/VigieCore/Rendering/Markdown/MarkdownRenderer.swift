@@ -23,15 +23,19 @@ public enum MarkdownRenderer {
     /// - Parameters:
     ///   - path: the source file, for diagnostics.
     ///   - firstLine: the file line on which `markdown` starts (after the front matter).
-    public static func render(_ markdown: String, path: String, firstLine: Int = 1, allowRawHTML: Bool, frenchTypography: Bool) -> RenderedMarkdown {
+    public static func render(_ markdown: String, path: String, firstLine: Int = 1, allowRawHTML: Bool, frenchTypography: Bool)
+        -> RenderedMarkdown
+    {
         var options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         let utf8 = Array(markdown.utf8)
-        guard let document = utf8.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, options) }
-            } ?? cmark_parse_document("", 0, options)
-        }) else {
+        guard
+            let document = utf8.withUnsafeBufferPointer({ buffer in
+                buffer.baseAddress.map { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, options) }
+                } ?? cmark_parse_document("", 0, options)
+            })
+        else {
             return RenderedMarkdown(html: "", headings: [], wordCount: 0, diagnostics: [])
         }
         defer { cmark_node_free(document) }
@@ -81,7 +85,9 @@ public enum MarkdownRenderer {
                     if headingText != nil { headingText! += String(decoding: typeset, as: UTF8.self) }
                     typeset.append(0)
                     typeset.withUnsafeBufferPointer { buffer in
-                        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { _ = cmark_node_set_literal(node, $0) }
+                        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                            _ = cmark_node_set_literal(node, $0)
+                        }
                     }
                 case .needsCharacters:
                     var text = String(cString: literal)
@@ -99,7 +105,10 @@ public enum MarkdownRenderer {
                 if !allowRawHTML {
                     let line = Int(cmark_node_get_start_line(node)) + firstLine - 1
                     let column = max(1, Int(cmark_node_get_start_column(node)))
-                    diagnostics.append(.warning("raw HTML is not published (set allow_raw_html: true in site.yaml to allow it)", at: SourceLocation(path: path, line: line, column: column)))
+                    diagnostics.append(
+                        .warning(
+                            "raw HTML is not published (set allow_raw_html: true in site.yaml to allow it)",
+                            at: SourceLocation(path: path, line: line, column: column)))
                 }
             case (CMARK_NODE_SOFTBREAK, _), (CMARK_NODE_LINEBREAK, _):
                 if headingText != nil { headingText! += " " }

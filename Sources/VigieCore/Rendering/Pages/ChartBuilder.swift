@@ -18,21 +18,31 @@ struct ChartBuilder {
             }
         case .casesByRegion:
             let data = keyedData(table, column: "cases")
-            let short = Dictionary(uniqueKeysWithValues: renderer.config.regions.keys.map { ($0, strings.optionalText("labels.region_short.\($0)") ?? $0) })
+            let short = Dictionary(
+                uniqueKeysWithValues: renderer.config.regions.keys.map { ($0, strings.optionalText("labels.region_short.\($0)") ?? $0) })
             return twoLayouts(id) { chartID, width in
-                Chart.regionTiles(id: chartID, text: text(table.id, data: data), regions: data, shortLabels: short, legendTitle: strings.text("statistics.columns.cases"), width: width, countText: labels.format.integer)
+                Chart.regionTiles(
+                    id: chartID, text: text(table.id, data: data), regions: data, shortLabels: short,
+                    legendTitle: strings.text("statistics.columns.cases"), width: width, countText: labels.format.integer)
             }
         case .casesByWeek:
             let weeks = table.rows.map { row in datum(key: keyText(row[0]), label: labels.shortWeek(keyText(row[0])), cell: row[1]) }
             let cumulative = table.rows.map { row in datum(key: keyText(row[0]), label: labels.shortWeek(keyText(row[0])), cell: row[3]) }
             let busiest = weeks.filter { $0.value != nil }.max { ($0.value!, $1.key) < ($1.value!, $0.key) }
             let total = cumulative.last(where: { $0.value != nil })?.valueText ?? ""
-            let description = strings.format("tables.cases_by_week.chart", [
-                "total": total, "first": busiest.map { labels.week($0.key) } ?? "", "first_value": busiest?.valueText ?? "",
-            ])
-            let chartText = ChartText(title: strings.text("tables.cases_by_week.title"), description: description, withheldLegend: strings.text("statistics.withheld_chart_legend"))
+            let description = strings.format(
+                "tables.cases_by_week.chart",
+                [
+                    "total": total, "first": busiest.map { labels.week($0.key) } ?? "", "first_value": busiest?.valueText ?? "",
+                ])
+            let chartText = ChartText(
+                title: strings.text("tables.cases_by_week.title"), description: description,
+                withheldLegend: strings.text("statistics.withheld_chart_legend"))
             return twoLayouts(id) { chartID, width in
-                Chart.weeklySeries(id: chartID, text: chartText, weeks: weeks, cumulative: cumulative, weeklyLegend: strings.text("statistics.weekly_legend"), cumulativeLegend: strings.text("statistics.cumulative_legend"), width: width, countText: labels.format.integer)
+                Chart.weeklySeries(
+                    id: chartID, text: chartText, weeks: weeks, cumulative: cumulative,
+                    weeklyLegend: strings.text("statistics.weekly_legend"), cumulativeLegend: strings.text("statistics.cumulative_legend"),
+                    width: width, countText: labels.format.integer)
             }
         case .mediationFunnel:
             let stages = keyedData(table, column: "cases")
@@ -42,12 +52,15 @@ struct ChartBuilder {
                 return labels.format.percent(share: value / first)
             }
             return twoLayouts(id) { chartID, width in
-                Chart.funnel(id: chartID, text: text(table.id, data: stages, sorted: false), stages: stages, shareTexts: shares, width: width)
+                Chart.funnel(
+                    id: chartID, text: text(table.id, data: stages, sorted: false), stages: stages, shareTexts: shares, width: width)
             }
         case .resolutionByPlatform:
             let column = table.columnIndex("share_resolved")!
             let items = table.rows.filter { $0[0] != .key("total") }.map { row in
-                datum(key: keyText(row[0]), label: labels.label(keyText(row[0]), in: "platforms"), cell: row[column], column: table.columns[column])
+                datum(
+                    key: keyText(row[0]), label: labels.label(keyText(row[0]), in: "platforms"), cell: row[column],
+                    column: table.columns[column])
             }
             return twoLayouts(id) { chartID, width in
                 Chart.smallMultiples(id: chartID, text: text(table.id, data: items), items: items, width: width)
@@ -82,7 +95,9 @@ struct ChartBuilder {
         var vocabulary: String?
         if case let .key(name) = table.columns[0].kind { vocabulary = name }
         return table.rows.filter { $0[0] != .key("total") }.map { row in
-            datum(key: keyText(row[0]), label: labels.label(keyText(row[0]), in: vocabulary), cell: row[column], column: table.columns[column])
+            datum(
+                key: keyText(row[0]), label: labels.label(keyText(row[0]), in: vocabulary), cell: row[column], column: table.columns[column]
+            )
         }
     }
 
@@ -100,16 +115,21 @@ struct ChartBuilder {
         let published = data.filter { $0.value != nil }
         let ranked = sorted ? published.sorted { ($0.value!, $1.key) > ($1.value!, $0.key) } : published
         let table = renderer.statistics[id]
-        let total = table.cell(keys: ["total"], column: "cases").map { labels.cellText($0, column: TableColumn("cases", .count), vocabulary: nil) }
+        let total = table.cell(keys: ["total"], column: "cases").map {
+            labels.cellText($0, column: TableColumn("cases", .count), vocabulary: nil)
+        }
         let values: [String: String] = [
             "first": ranked.first?.label ?? "", "first_value": ranked.first?.valueText ?? "",
             "second": ranked.dropFirst().first?.label ?? "", "second_value": ranked.dropFirst().first?.valueText ?? "",
             "last_value": ranked.last?.valueText ?? "",
             "total": total ?? data.first?.valueText ?? "",
         ]
-        let description = strings.optionalText("tables.\(id.rawValue).chart").map { _ in strings.format("tables.\(id.rawValue).chart", values) }
+        let description =
+            strings.optionalText("tables.\(id.rawValue).chart").map { _ in strings.format("tables.\(id.rawValue).chart", values) }
             ?? strings.text("tables.\(id.rawValue).definition")
-        return ChartText(title: strings.text("tables.\(id.rawValue).title"), description: description, withheldLegend: strings.text("statistics.withheld_chart_legend"))
+        return ChartText(
+            title: strings.text("tables.\(id.rawValue).title"), description: description,
+            withheldLegend: strings.text("statistics.withheld_chart_legend"))
     }
 
     /// The wide and compact layouts of one chart; the stylesheet shows the one that fits.

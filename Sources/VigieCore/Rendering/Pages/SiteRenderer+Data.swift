@@ -16,10 +16,12 @@ extension SiteRenderer {
                 "figure_href": "../statistiques/#\(table.id.anchor)",
             ]
         }
-        return page(template: "data", folder: folder, title: strings.text("data.title"), section: "data", values: [
-            "tables": tables,
-            "licence_text": strings.format("data.licence_text", ["licence": config.licence]),
-        ])
+        return page(
+            template: "data", folder: folder, title: strings.text("data.title"), section: "data",
+            values: [
+                "tables": tables,
+                "licence_text": strings.format("data.licence_text", ["licence": config.licence]),
+            ])
     }
 }
 

@@ -15,22 +15,35 @@ extension SiteRenderer {
                 "href": root + "statistiques/#\(anchor)",
             ])
         }
-        headline(countText(count(.mediationFunnel, ["reported"])), "cases", change: changeText(.mediationFunnel, ["reported"]), anchor: TableID.mediationFunnel.anchor)
-        headline(countText(count(.mediationFunnel, ["referred"])), "referred", change: changeText(.mediationFunnel, ["referred"]), anchor: TableID.mediationFunnel.anchor)
-        headline(countText(count(.mediationFunnel, ["resolved"])), "resolved", change: changeText(.mediationFunnel, ["resolved"]), anchor: TableID.mediationFunnel.anchor)
+        headline(
+            countText(count(.mediationFunnel, ["reported"])), "cases", change: changeText(.mediationFunnel, ["reported"]),
+            anchor: TableID.mediationFunnel.anchor)
+        headline(
+            countText(count(.mediationFunnel, ["referred"])), "referred", change: changeText(.mediationFunnel, ["referred"]),
+            anchor: TableID.mediationFunnel.anchor)
+        headline(
+            countText(count(.mediationFunnel, ["resolved"])), "resolved", change: changeText(.mediationFunnel, ["resolved"]),
+            anchor: TableID.mediationFunnel.anchor)
         let share = statistics[.resolutionByPlatform].cell(keys: ["total"], column: "share_resolved")
-        headline(labels.cellText(share ?? .empty, column: TableColumn("share_resolved", .measure(unit: "share")), vocabulary: nil), "share_resolved", change: nil, anchor: TableID.resolutionByPlatform.anchor)
+        headline(
+            labels.cellText(share ?? .empty, column: TableColumn("share_resolved", .measure(unit: "share")), vocabulary: nil),
+            "share_resolved", change: nil, anchor: TableID.resolutionByPlatform.anchor)
         let days = statistics[.daysToStage].cell(keys: ["referred"], column: "median_days")
-        headline(labels.cellText(days ?? .empty, column: TableColumn("median_days", .measure(unit: "days")), vocabulary: nil), "median_days", change: nil, anchor: TableID.daysToStage.anchor)
+        headline(
+            labels.cellText(days ?? .empty, column: TableColumn("median_days", .measure(unit: "days")), vocabulary: nil), "median_days",
+            change: nil, anchor: TableID.daysToStage.anchor)
 
         let milestones = content.milestones
         let done = milestones.filter { $0.status == .done }.count
         let late = milestones.filter { $0.status == .late }.count
-        let progress = strings.format("home.progress_summary", ["done": String(done), "total": String(milestones.count), "late": String(late)])
+        let progress = strings.format(
+            "home.progress_summary", ["done": String(done), "total": String(milestones.count), "late": String(late)])
         let statusCounts: [[String: Any]] = Milestone.Status.allCases.map { status in
             let n = milestones.filter { $0.status == status }.count
-            return ["status": status.rawValue, "label": strings.text("labels.milestone_status.\(status.rawValue)"), "count": String(n),
-                    "percent": milestones.isEmpty ? "0" : String(n * 100 / milestones.count)]
+            return [
+                "status": status.rawValue, "label": strings.text("labels.milestone_status.\(status.rawValue)"), "count": String(n),
+                "percent": milestones.isEmpty ? "0" : String(n * 100 / milestones.count),
+            ]
         }
         let trend = ChartBuilder(renderer: self).chart(for: statistics[.casesByWeek])
         let values: [String: Any] = [

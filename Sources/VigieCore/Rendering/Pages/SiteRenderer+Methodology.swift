@@ -21,13 +21,17 @@ extension SiteRenderer {
             "column_primary": strings.format("methodology.column_primary", ["km1": km1]),
             "column_small_group": strings.format("methodology.column_small_group", ["k": k]),
             "suppression_rows": rows,
-            "totals": strings.format("methodology.totals", ["primary": String(report.primary), "secondary": String(report.secondary), "small": String(report.smallGroup)]),
+            "totals": strings.format(
+                "methodology.totals",
+                ["primary": String(report.primary), "secondary": String(report.secondary), "small": String(report.smallGroup)]),
         ]
         if let note = notes.first(where: { $0.note.slug == Self.methodologySlug }) {
             values["body"] = note.body.html
             values["has_body"] = true
         }
-        return page(template: "methodology", folder: "methodologie/", title: strings.text("methodology.title"), section: "methodology", values: values)
+        return page(
+            template: "methodology", folder: "methodologie/", title: strings.text("methodology.title"), section: "methodology",
+            values: values)
     }
 
     func renderNotFound() -> OutputFile {

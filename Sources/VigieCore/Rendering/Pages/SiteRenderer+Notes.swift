@@ -15,10 +15,14 @@ extension SiteRenderer {
         return ParallelMap.map(jobs) { job -> OutputFile in
             switch job {
             case .list:
-                return page(template: "notes", folder: folder, title: strings.text("notes.title"), section: "notes", values: [
-                    "notes": notes.map { noteCard($0, root: root) },
-                    "tags": tags.map { ["label": $0.tag, "href": root + "notes/themes/\($0.tag.slugified)/", "count": String($0.count)] },
-                ])
+                return page(
+                    template: "notes", folder: folder, title: strings.text("notes.title"), section: "notes",
+                    values: [
+                        "notes": notes.map { noteCard($0, root: root) },
+                        "tags": tags.map {
+                            ["label": $0.tag, "href": root + "notes/themes/\($0.tag.slugified)/", "count": String($0.count)]
+                        },
+                    ])
             case .note(let index):
                 // Notes are newest first: the "previous" note is the older one.
                 let older = index + 1 < notes.count ? notes[index + 1] : nil
@@ -29,9 +33,11 @@ extension SiteRenderer {
                 let tagRoot = Self.root(for: tagFolder)
                 let tagged = notes.filter { $0.note.tags.contains(tag) }
                 let title = strings.format("notes.tag_title", ["tag": tag])
-                return page(template: "tag", folder: tagFolder, title: title, section: "notes", values: [
-                    "tag": tag, "notes": tagged.map { noteCard($0, root: tagRoot) }, "notes_href": tagRoot + "notes/",
-                ])
+                return page(
+                    template: "tag", folder: tagFolder, title: title, section: "notes",
+                    values: [
+                        "tag": tag, "notes": tagged.map { noteCard($0, root: tagRoot) }, "notes_href": tagRoot + "notes/",
+                    ])
             }
         }
     }

@@ -14,7 +14,10 @@ extension SiteRenderer {
             ])
             files.append(renderPlatform(key))
         }
-        files.append(page(template: "platforms", folder: indexFolder, title: strings.text("platforms.title"), section: "platforms", values: ["platforms": cards]))
+        files.append(
+            page(
+                template: "platforms", folder: indexFolder, title: strings.text("platforms.title"), section: "platforms",
+                values: ["platforms": cards]))
         return files
     }
 
@@ -29,7 +32,8 @@ extension SiteRenderer {
             "cases": countText(casesCell),
         ]
         if let cases = casesCell?.count, let total = count(.casesByPlatform, ["total"])?.count, total > 0 {
-            values["share_of_all"] = strings.format("platforms.share_of_all", ["share": format.percent(share: Double(cases) / Double(total))])
+            values["share_of_all"] = strings.format(
+                "platforms.share_of_all", ["share": format.percent(share: Double(cases) / Double(total))])
         }
         if let change = changeText(.casesByPlatform, [key]) { values["change"] = change }
 
@@ -55,9 +59,12 @@ extension SiteRenderer {
         let charts = ChartBuilder(renderer: self)
         values["issues_chart"] = charts.platformIssues(key)
         values["comparison_chart"] = charts.chart(for: statistics[.casesByPlatform], id: "comparison")
-        values["comparison_table"] = TableModel(table: statistics[.casesByPlatform], caption: strings.text("platforms.comparison_heading"), labels: labels)
+        values["comparison_table"] = TableModel(
+            table: statistics[.casesByPlatform], caption: strings.text("platforms.comparison_heading"), labels: labels)
         values["data_href"] = root + "donnees/"
-        return page(template: "platform", folder: folder, title: strings.format("platforms.page_title", ["platform": name]), section: "platforms", values: values)
+        return page(
+            template: "platform", folder: folder, title: strings.format("platforms.page_title", ["platform": name]), section: "platforms",
+            values: values)
     }
 }
 

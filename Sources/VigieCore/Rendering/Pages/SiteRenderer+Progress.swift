@@ -16,15 +16,19 @@ extension SiteRenderer {
             ]
         }
         let counts = Dictionary(grouping: content.milestones, by: \.status).mapValues(\.count)
-        let summary = strings.format("progress.summary", [
-            "done": String(counts[.done] ?? 0), "in_progress": String(counts[.inProgress] ?? 0),
-            "late": String(counts[.late] ?? 0), "not_started": String(counts[.notStarted] ?? 0),
-        ])
-        return page(template: "progress", folder: folder, title: strings.text("progress.title"), section: "progress", values: [
-            "lede": strings.format("progress.lede", ["date": format.date(config.publicationDate)]),
-            "summary": summary,
-            "groups": groups,
-        ])
+        let summary = strings.format(
+            "progress.summary",
+            [
+                "done": String(counts[.done] ?? 0), "in_progress": String(counts[.inProgress] ?? 0),
+                "late": String(counts[.late] ?? 0), "not_started": String(counts[.notStarted] ?? 0),
+            ])
+        return page(
+            template: "progress", folder: folder, title: strings.text("progress.title"), section: "progress",
+            values: [
+                "lede": strings.format("progress.lede", ["date": format.date(config.publicationDate)]),
+                "summary": summary,
+                "groups": groups,
+            ])
     }
 
     func milestoneItem(_ milestone: Milestone, root: String) -> [String: Any] {

@@ -19,7 +19,9 @@ extension SiteRenderer {
     func totalChangeSentence() -> String? {
         guard let previous, let previousDate = config.previousPublication else { return nil }
         let date = format.date(previousDate)
-        if let change = ProtectedPublications(current: statistics, previous: previous).publishedDifference(table: .casesByPlatform, keys: ["total"]) {
+        if let change = ProtectedPublications(current: statistics, previous: previous).publishedDifference(
+            table: .casesByPlatform, keys: ["total"])
+        {
             return strings.format("statistics.change_text", ["change": format.signed(change), "date": date])
         }
         return strings.format("statistics.change_hidden", ["date": date])

@@ -13,7 +13,9 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let labels: Labels
 
-    public init(content: Content, notes: [RenderedNote], statistics: ProtectedStatistics, previous: ProtectedStatistics?, templates: TemplateSet) {
+    public init(
+        content: Content, notes: [RenderedNote], statistics: ProtectedStatistics, previous: ProtectedStatistics?, templates: TemplateSet
+    ) {
         self.content = content
         self.notes = notes
         self.statistics = statistics
@@ -51,7 +53,9 @@ public struct SiteRenderer: Sendable {
     /// Renders a page template inside the base layout.
     /// - Parameters:
     ///   - folder: the page's folder (`""` for the home page, `statistiques/`), or nil for `404.html`.
-    func page(template: String, folder: String?, title: String, section: String, description: String? = nil, values: [String: Any]) -> OutputFile {
+    func page(template: String, folder: String?, title: String, section: String, description: String? = nil, values: [String: Any])
+        -> OutputFile
+    {
         let root: String
         if let folder {
             root = Self.root(for: folder)
@@ -115,7 +119,10 @@ public struct SiteRenderer: Sendable {
     /// "+42 depuis le 31 janvier 2019", or nil when the change cannot be published.
     func changeText(_ table: TableID, _ keys: [String], column: String = "cases") -> String? {
         guard let previous, let previousDate = config.previousPublication else { return nil }
-        guard let change = ProtectedPublications(current: statistics, previous: previous).publishedDifference(table: table, keys: keys, column: column) else {
+        guard
+            let change = ProtectedPublications(current: statistics, previous: previous).publishedDifference(
+                table: table, keys: keys, column: column)
+        else {
             return strings.format("home.no_change_published", [:])
         }
         return strings.format("home.change_since", ["change": format.signed(change), "date": format.date(previousDate)])

@@ -25,13 +25,17 @@ extension TableModel {
             cells[rk + "\u{1}" + ck] = row[v]
         }
         var model = TableModel(table: StatTable(id: table.id, columns: []), caption: caption, labels: labels)
-        model.headers = [Header(text: labels.strings.text("statistics.columns.\(rowKey)"), numeric: false)]
+        model.headers =
+            [Header(text: labels.strings.text("statistics.columns.\(rowKey)"), numeric: false)]
             + columnKeys.map { Header(text: labels.label($0, in: vocabulary(c)), numeric: true) }
         model.rows = rowKeys.map { rowKeyValue in
             var row = [Cell(text: labels.label(rowKeyValue, in: vocabulary(r)), numeric: false, rowHeader: true, withheld: false)]
             for columnKeyValue in columnKeys {
                 let cell = cells[rowKeyValue + "\u{1}" + columnKeyValue] ?? .empty
-                row.append(Cell(text: labels.cellText(cell, column: table.columns[v], vocabulary: nil), numeric: true, rowHeader: false, withheld: cell.isWithheld))
+                row.append(
+                    Cell(
+                        text: labels.cellText(cell, column: table.columns[v], vocabulary: nil), numeric: true, rowHeader: false,
+                        withheld: cell.isWithheld))
             }
             return Row(cells: row, total: rowKeyValue == "total")
         }

@@ -14,7 +14,9 @@ struct PartialReference: Hashable {
         let characters = Array(text)
         var i = 0
         while i < characters.count {
-            if characters[i] == "{", i + 2 < characters.count, characters[i + 1] == "{", characters[i + 2] == ">" || characters[i + 2] == "<" {
+            if characters[i] == "{", i + 2 < characters.count, characters[i + 1] == "{",
+                characters[i + 2] == ">" || characters[i + 2] == "<"
+            {
                 var j = i + 3
                 var name = ""
                 while j < characters.count, characters[j] != "}" { name.append(characters[j]); j += 1 }

@@ -67,7 +67,8 @@ public struct ReaderFormatter: Sendable {
     public func date(_ day: Day) -> String {
         let (y, m, d) = day.components
         let dayText = d == 1 ? firstDay : String(d)
-        return datePattern
+        return
+            datePattern
             .replacingOccurrences(of: "{day}", with: dayText)
             .replacingOccurrences(of: "{month}", with: months[m - 1])
             .replacingOccurrences(of: "{year}", with: String(y))

@@ -17,7 +17,10 @@ public struct Strings: @unchecked Sendable {
 
     static func load(path: String, into diagnostics: inout [Diagnostic]) -> Strings? {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(.error("strings.yaml is missing or not UTF-8: it holds the site's wording", at: SourceLocation(path: path, line: 0, column: 0)))
+            diagnostics.append(
+                .error(
+                    "strings.yaml is missing or not UTF-8: it holds the site's wording", at: SourceLocation(path: path, line: 0, column: 0))
+            )
             return nil
         }
         guard YAMLParser.parse(text, path: path, into: &diagnostics) != nil else { return nil }

@@ -30,10 +30,15 @@ public struct TemplateSet: Sendable {
         var templateFiles: [String] = []
         var assetFiles: [String] = []
         for case let relative as String in enumerator {
-            if relative.hasSuffix(".mustache") { templateFiles.append(relative) }
-            else if relative.hasPrefix("assets/"), !relative.hasPrefix("assets/."), !(relative as NSString).lastPathComponent.hasPrefix(".") {
+            if relative.hasSuffix(".mustache") {
+                templateFiles.append(relative)
+            } else if relative.hasPrefix("assets/"), !relative.hasPrefix("assets/."),
+                !(relative as NSString).lastPathComponent.hasPrefix(".")
+            {
                 var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue { assetFiles.append(relative) }
+                if fm.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    assetFiles.append(relative)
+                }
             }
         }
         templateFiles.sort()
@@ -58,7 +63,8 @@ public struct TemplateSet: Sendable {
                 sources[name] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
                 let message = "template syntax error: \(describe(error.error))"
-                diagnostics.append(.error(message, at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                diagnostics.append(
+                    .error(message, at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
                 ok = false
             } catch {
                 diagnostics.append(.error("template syntax error", at: SourceLocation(path: path, line: 1, column: 1)))
@@ -69,7 +75,8 @@ public struct TemplateSet: Sendable {
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in PartialReference.scan(source.text) where sources[reference.name] == nil {
                 let location = SourceLocation(path: source.path, line: reference.line, column: reference.column)
-                diagnostics.append(.error("template '\(name)' includes '\(reference.name)', but no file \(reference.name).mustache exists", at: location))
+                diagnostics.append(
+                    .error("template '\(name)' includes '\(reference.name)', but no file \(reference.name).mustache exists", at: location))
                 ok = false
             }
         }
