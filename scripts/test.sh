@@ -6,7 +6,21 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 failed=0
+passed_total=0
+failed_total=0
+log=$(mktemp -t vigie-test.XXXXXX)
 step() { printf '\n== %s\n' "$1"; }
+# Adds the "N passed, M failed" line of a checker's output (in $log) to the totals.
+tally() {
+    local line
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+    if [ -n "$line" ]; then
+        passed_total=$((passed_total + $(echo "$line" | cut -d' ' -f1)))
+        failed_total=$((failed_total + $(echo "$line" | cut -d' ' -f3)))
+    else
+        failed_total=$((failed_total + 1))
+    fi
+}
 timer() { date +%s; }
 
 step "setup"
@@ -20,7 +34,14 @@ echo "swift build: $(( $(timer) - start )) s"
 
 step "swift test"
 start=$(timer)
-swift test --skip-build 2>&1 | grep -vE '^(◇|↳)' | grep -vE '^✔ Test ' ; status=${PIPESTATUS[0]}
+swift test --skip-build > "$log" 2>&1; status=$?
+# Keep failures, suites and the closing line; drop one line per passing test.
+grep -vE '^(◇|↳)' "$log" | grep -vE '^✔ Test ("|[A-Za-z_]+\()'
+tests=$(grep -oE 'Test run with [0-9]+ tests?' "$log" | tail -n 1 | grep -oE '[0-9]+')
+failing=$(grep -cE '^✘ Test ("|[A-Za-z_]+\().* failed after' "$log")
+passed_total=$((passed_total + ${tests:-0} - failing))
+failed_total=$((failed_total + failing))
+if [ "$status" -ne 0 ] && [ "$failing" -eq 0 ]; then failed_total=$((failed_total + 1)); fi
 echo "swift test: $(( $(timer) - start )) s (exit $status)"
 [ "$status" -eq 0 ] || failed=1
 
@@ -28,21 +49,27 @@ step "site checks"
 start=$(timer)
 bash checks/install.sh || exit 1
 work=$(mktemp -d -t vigie-checks.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$log"' EXIT
 vigie="$PWD/.build/debug/vigie"
 "$vigie" build --output "$work/default" || failed=1
 "$vigie" generate --cases 4000 --notes 60 --extra-platforms 14 --seed 44 --output "$work/generated-content" >/dev/null || failed=1
 "$vigie" build --content "$work/generated-content" --output "$work/generated" || failed=1
 
 python3 checks/site_check.py "$work/default" --name default \
-    --rebuild-cmd "$vigie build --output {out}" || failed=1
+    --rebuild-cmd "$vigie build --output {out}" > "$log" 2>&1 || failed=1
+cat "$log"; tally
 python3 checks/site_check.py "$work/generated" --name generated \
-    --rebuild-cmd "$vigie build --content $work/generated-content --output {out}" || failed=1
+    --rebuild-cmd "$vigie build --content $work/generated-content --output {out}" > "$log" 2>&1 || failed=1
+cat "$log"; tally
 echo "site checks: $(( $(timer) - start )) s"
 
 step "site checks catch broken sites"
-bash checks/test_fixtures.sh || failed=1
+bash checks/test_fixtures.sh > "$log" 2>&1 || failed=1
+cat "$log"; tally
+rm -f "$log"
 
 echo
 if [ "$failed" -eq 0 ]; then echo "all test steps passed"; else echo "some test steps failed"; fi
+# Swift tests and site checks together.
+echo "$passed_total passed, $failed_total failed"
 exit "$failed"
