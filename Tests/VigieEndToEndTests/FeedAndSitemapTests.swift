@@ -70,6 +70,31 @@ struct FeedAndSitemapTests {
         #expect(entryDates == entryDates.sorted(by: >))
     }
 
+    @Test("the feed holds the newest notes only, while the sitemap lists every note")
+    func feedLimit() throws {
+        let folder = TemporaryFolder()
+        let generate = try CommandRun.vigie(["generate", "--cases", "300", "--notes", "60", "--output", "big"], in: folder.path)
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let build = try CommandRun.vigie(
+            ["build", "--content", "big", "--templates", Repository.templates, "--output", "_site"], in: folder.path)
+        #expect(build.status == 0, "\(build.stderr)")
+        let feedText = try #require(folder.read("_site/feed.xml"))
+        let feed = try #require(Self.parse(feedText))
+        #expect(feed.texts["entry"]?.count == 50)
+        let entryDates = Array((feed.texts["published"] ?? []))
+        #expect(entryDates.count == 50)
+        let sitemap = try #require(folder.read("_site/sitemap.xml"))
+        let notePages = sitemap.components(separatedBy: "<loc>").filter { $0.contains("/notes/note-") }
+        #expect(notePages.count == 60)
+        // The newest note is in the feed; the oldest dates are left out.
+        let allDates = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/big/notes").compactMap { name in
+            folder.read("big/notes/" + name)?.split(separator: "\n").first { $0.hasPrefix("date:") }
+                .map { String($0.dropFirst("date:".count)).trimmingCharacters(in: .whitespaces) + "T00:00:00Z" }
+        }
+        #expect(entryDates.max() == allDates.max())
+        #expect(entryDates.min()! >= allDates.sorted(by: >)[49])
+    }
+
     @Test("the sitemap lists exactly the published HTML pages, 404 excepted")
     func sitemap() throws {
         let folder = TemporaryFolder()
