@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "VigieCore", "VigieSynthetic", "VigieTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(

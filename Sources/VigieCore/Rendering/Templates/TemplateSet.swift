@@ -44,8 +44,11 @@ public struct TemplateSet: Sendable {
         templateFiles.sort()
         assetFiles.sort()
 
+        TemplateHTML.register()
         var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
+        /// Templates whose file exists but does not parse: already reported, not "missing" where included.
+        var broken: Set<String> = []
         var ok = true
         for relative in templateFiles {
             let path = root + "/" + relative
@@ -55,25 +58,31 @@ public struct TemplateSet: Sendable {
             if name.hasPrefix("layouts/") { name = String(name.dropFirst("layouts/".count)) }
             guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(path: path, line: 1, column: 1)))
+                broken.insert(name)
                 ok = false
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: TemplateHTML.pragmaLine + text), named: name)
                 sources[name] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
+                broken.insert(name)
                 let message = "template syntax error: \(describe(error.error))"
                 diagnostics.append(
-                    .error(message, at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                    .error(
+                        message,
+                        at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
                 ok = false
             } catch {
+                broken.insert(name)
                 diagnostics.append(.error("template syntax error", at: SourceLocation(path: path, line: 1, column: 1)))
                 ok = false
             }
         }
         // Mustache renders a missing partial as nothing; a maintainer wants to hear about it.
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in PartialReference.scan(source.text) where sources[reference.name] == nil {
+            for reference in PartialReference.scan(source.text)
+            where sources[reference.name] == nil && !broken.contains(reference.name) {
                 let location = SourceLocation(path: source.path, line: reference.line, column: reference.column)
                 diagnostics.append(
                     .error("template '\(name)' includes '\(reference.name)', but no file \(reference.name).mustache exists", at: location))
