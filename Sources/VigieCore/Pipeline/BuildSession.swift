@@ -248,15 +248,21 @@ public final class BuildSession {
         }
     }
 
-    /// True when the text holds `{{` as bytes. Foundation's `contains` was 9 % of the Markdown stage
-    /// (called three times per note); a false positive only costs a `replacingOccurrences` that changes nothing.
+    /// True when the text holds `{{`. Foundation's `contains` was 9 % of the Markdown stage (called
+    /// three times per note), a loop over `utf8` still 2 % of a 10,000-note build; `memchr` finds
+    /// each `{` at memory speed. A false positive only costs a `replacingOccurrences` that changes nothing.
     static func mayHavePlaceholder(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for c in text.utf8 {
-            if c == UInt8(ascii: "{") && previous == c { return true }
-            previous = c
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+            var start = 0
+            while start < bytes.count - 1, let hit = memchr(base + start, 0x7B, bytes.count - 1 - start) {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if base[offset + 1] == 0x7B { return true }
+                start = offset + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Renders every note body once, in parallel, reusing the previous rendering of unchanged notes;
