@@ -60,18 +60,21 @@ public struct ReaderFormatter: Sendable {
     public func percent(points: Double) -> String {
         let rounded = (points * 10).rounded() / 10
         let text = rounded == rounded.rounded() ? integer(Int(rounded)) : decimal(rounded, places: 1)
-        return percentPattern.replacingOccurrences(of: "{value}", with: text)
+        return Strings.fill(percentPattern) { $0 == "value" ? text : nil }
     }
 
     /// `20 décembre 2018`
     public func date(_ day: Day) -> String {
         let (y, m, d) = day.components
         let dayText = d == 1 ? firstDay : String(d)
-        return
-            datePattern
-            .replacingOccurrences(of: "{day}", with: dayText)
-            .replacingOccurrences(of: "{month}", with: months[m - 1])
-            .replacingOccurrences(of: "{year}", with: String(y))
+        return Strings.fill(datePattern) { name in
+            switch name {
+            case "day": dayText
+            case "month": months[m - 1]
+            case "year": String(y)
+            default: nil
+            }
+        }
     }
 
     private func pow10(_ n: Int) -> Double {

@@ -67,8 +67,35 @@ public struct Strings: @unchecked Sendable {
 
     /// Fills `{name}` placeholders.
     public func format(_ path: String, _ values: [String: String]) -> String {
-        var text = self.text(path)
-        for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
-        return text
+        Self.fill(text(path)) { values[String($0)] }
+    }
+
+    /// Replaces each `{name}` of `pattern` for which `value` gives a text, in one pass: a value is
+    /// never searched again, and a `{…}` with no value stays as written. (One Foundation
+    /// `replacingOccurrences` per placeholder was 6 % of a 10,000-note build: pages and note cards
+    /// format dates and reading times by the thousand.)
+    public static func fill(_ pattern: String, value: (Substring) -> String?) -> String {
+        let utf8 = pattern.utf8
+        guard utf8.contains(UInt8(ascii: "{")) else { return pattern }
+        var out = ""
+        out.reserveCapacity(utf8.count + 16)
+        var copied = utf8.startIndex
+        var index = copied
+        while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
+            let nameStart = utf8.index(after: open)
+            guard let close = utf8[nameStart...].firstIndex(where: { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "{") }) else {
+                break
+            }
+            guard utf8[close] == UInt8(ascii: "}"), let replacement = value(pattern[nameStart..<close]) else {
+                index = utf8[close] == UInt8(ascii: "{") ? close : utf8.index(after: close)
+                continue
+            }
+            out += pattern[copied..<open]
+            out += replacement
+            copied = utf8.index(after: close)
+            index = copied
+        }
+        out += pattern[copied...]
+        return out
     }
 }
