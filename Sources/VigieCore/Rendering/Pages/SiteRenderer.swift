@@ -12,6 +12,10 @@ public struct SiteRenderer: Sendable {
     public let previous: ProtectedStatistics?
     public let templates: TemplateSet
     public let labels: Labels
+    /// `site.*` of every page, formatted once per build rather than once per page.
+    let siteValues: [String: String]
+    /// The main menu: key, path from the site root, label.
+    let navItems: [(key: String, path: String, label: String)]
 
     public init(
         content: Content, notes: [RenderedNote], statistics: ProtectedStatistics, previous: ProtectedStatistics?, templates: TemplateSet
@@ -22,6 +26,17 @@ public struct SiteRenderer: Sendable {
         self.previous = previous
         self.templates = templates
         self.labels = Labels(config: content.config, strings: templates.strings)
+        self.siteValues = Self.siteValues(config: content.config, strings: templates.strings, format: labels.format)
+        let strings = templates.strings
+        self.navItems = [
+            ("home", "", strings.text("nav.home")),
+            ("statistics", "statistiques/", strings.text("nav.statistics")),
+            ("platforms", "plateformes/", strings.text("nav.platforms")),
+            ("notes", "notes/", strings.text("nav.notes")),
+            ("progress", "progres/", strings.text("nav.progress")),
+            ("methodology", "methodologie/", strings.text("nav.methodology")),
+            ("data", "donnees/", strings.text("nav.data")),
+        ]
     }
 
     var config: SiteConfig { content.config }
@@ -64,16 +79,9 @@ public struct SiteRenderer: Sendable {
             root = URLComponents(string: config.baseURL)?.path ?? "/"
         }
         let home = root.isEmpty ? "./" : root
-        let navItems: [(String, String, String)] = [
-            ("home", home, strings.text("nav.home")),
-            ("statistics", root + "statistiques/", strings.text("nav.statistics")),
-            ("platforms", root + "plateformes/", strings.text("nav.platforms")),
-            ("notes", root + "notes/", strings.text("nav.notes")),
-            ("progress", root + "progres/", strings.text("nav.progress")),
-            ("methodology", root + "methodologie/", strings.text("nav.methodology")),
-            ("data", root + "donnees/", strings.text("nav.data")),
-        ]
-        let nav: [[String: Any]] = navItems.map { ["key": $0.0, "href": $0.1, "label": $0.2, "current": $0.0 == section] }
+        let nav: [[String: Any]] = navItems.map {
+            ["key": $0.key, "href": $0.path.isEmpty ? home : root + $0.path, "label": $0.label, "current": $0.key == section]
+        }
         var context: [String: Any] = values
         context["t"] = strings.tree
         context["root"] = root
@@ -83,23 +91,24 @@ public struct SiteRenderer: Sendable {
         context["page_description"] = description ?? config.description
         context["is_home"] = folder == ""
         context["canonical"] = config.baseURL + (folder ?? "404.html")
-        context["site"] = siteContext
+        context["site"] = siteValues
         let html = templates.render("pages/\(template)", context)
         let path = folder.map { $0 + "index.html" } ?? "404.html"
         return OutputFile(path: path, text: html)
     }
 
-    var siteContext: [String: Any] {
-        [
+    static func siteValues(config: SiteConfig, strings: Strings, format: ReaderFormatter) -> [String: String] {
+        let date = format.date(config.publicationDate)
+        return [
             "title": config.title,
             "description": config.description,
             "publisher": config.publisher,
             "language": config.language,
             "licence": config.licence,
             "licence_url": config.licenceURL,
-            "date": format.date(config.publicationDate),
+            "date": date,
             "date_iso": config.publicationDate.iso,
-            "published_on": strings.format("site.published_on", ["date": format.date(config.publicationDate)]),
+            "published_on": strings.format("site.published_on", ["date": date]),
             "licence_line": strings.format("site.data_licence", ["licence": config.licence]),
         ]
     }
