@@ -5,6 +5,9 @@ import Foundation
 extension String {
     /// `« Far West » numérique : l'appel` → `far-west-numerique-l-appel`
     public var slugified: String {
+        // Tags are slugged on every note card that shows them (30,000 cards with 10,000 notes), and
+        // most are slugs already: those are returned as they are, without Unicode decomposition.
+        if isPlainSlug { return self }
         var out = ""
         var pendingDash = false
         for scalar in self.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -27,6 +30,20 @@ extension String {
             }
         }
         return out
+    }
+
+    /// `[a-z0-9]+(-[a-z0-9]+)*`, checked on bytes.
+    private var isPlainSlug: Bool {
+        var previous: UInt8 = UInt8(ascii: "-")
+        for c in utf8 {
+            switch c {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+            default: return false
+            }
+            previous = c
+        }
+        return previous != UInt8(ascii: "-")
     }
 
     /// True when the text is already a valid slug: `[a-z0-9]+(-[a-z0-9]+)*`.

@@ -11,8 +11,11 @@ struct SlugifyTests {
             ("Médiation des entreprises", "mediation-des-entreprises"),
             ("Œuvres & cœurs", "oeuvres-coeurs"),
             ("Règles P2B (2019)", "regles-p2b-2019"),
+            ("deja-un-slug-2019", "deja-un-slug-2019"), ("a--b", "a-b"), ("-a-", "a"), ("ABC", "abc"), ("", ""),
+            ("x-", "x"), ("9", "9"),
         ])
     func slugs(title: String, slug: String) {
         #expect(title.slugified == slug)
+        #expect(slug.slugified == slug)
     }
 }
