@@ -85,7 +85,7 @@ public struct CaseFileValidator {
     private mutating func validateRecord(_ record: CSVRecord, layout: ColumnLayout, reader: CSVReader, into diagnostics: inout [Diagnostic])
         -> CaseRecord?
     {
-        var row = RowValidator(record: record, layout: layout, reader: reader, config: config)
+        var row = RowValidator(record: record, layout: layout, reader: reader)
         // Cells no rule reads are still screened, so a leaked identifier is named as such.
         for index in layout.extraColumns { _ = row.screenedText(fieldIndex: index) }
 
@@ -100,7 +100,7 @@ public struct CaseFileValidator {
         }
         let reportedOn = row.day(.reportedOn, required: true)
         let platform = row.key(.platform, in: config.platforms)
-        let issues = row.issueSet()
+        let issues = row.issueSet(in: config.issues)
         let size = row.enumValue(.companySize, CompanySize.self, hint: Self.sizeHint, aliases: Self.sizeAliases)
         let region = row.key(.region, in: config.regions)
         let sector = row.key(.sector, in: config.sectors)
