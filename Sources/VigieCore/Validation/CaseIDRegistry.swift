@@ -10,6 +10,14 @@ struct CaseIDRegistry {
     private var files: [Int32] = []
     private var dictionary: [String: (file: Int, line: Int)]?
 
+    /// Makes room for `additional` more ids, when a file's size says how many are coming.
+    mutating func reserveCapacity(adding additional: Int) {
+        guard dictionary == nil else { return }
+        table.reserveCapacity(table.count + additional)
+        lines.reserveCapacity(table.count + additional)
+        files.reserveCapacity(table.count + additional)
+    }
+
     /// Registers `id` seen at `file`, `line`; returns where it was first seen when it is a duplicate.
     mutating func register(_ id: String, file: Int, line: Int) -> (file: Int, line: Int)? {
         if dictionary == nil {
