@@ -28,7 +28,7 @@ struct ByteKeyTable: Sendable, Hashable {
     /// FNV-1a, a few cycles a byte (keys are short), then MurmurHash3's finaliser: FNV's low bits
     /// barely change between `VIG-0000001` and `VIG-0000002`, and the probe chains made lookups 13 %
     /// of validating 1 M rows before the finaliser.
-    private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
         h ^= h >> 33
@@ -47,8 +47,8 @@ struct ByteKeyTable: Sendable, Hashable {
     }
 
     /// The entry holding `b`, or the empty slot where it would go, and the tag it would get.
-    private func find(_ b: UnsafeBufferPointer<UInt8>) -> (entry: Int?, slot: Int, tag: UInt64) {
-        let h = Self.hash(b)
+    private func find(_ b: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> (entry: Int?, slot: Int, tag: UInt64) {
+        let h = hash ?? Self.hash(b)
         let tag = h & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -68,9 +68,10 @@ struct ByteKeyTable: Sendable, Hashable {
     func value(of b: UnsafeBufferPointer<UInt8>) -> Int? { find(b).entry.map { values[$0] } }
 
     /// Inserts `b` with `value` unless present; returns the existing entry number when it was.
+    /// `hash`, when given, is `ByteKeyTable.hash(b)` computed earlier.
     @discardableResult
-    mutating func insert(_ b: UnsafeBufferPointer<UInt8>, value: Int) -> Int? {
-        let (entry, slot, tag) = find(b)
+    mutating func insert(_ b: UnsafeBufferPointer<UInt8>, value: Int, hash: UInt64? = nil) -> Int? {
+        let (entry, slot, tag) = find(b, hash: hash)
         if let entry { return entry }
         slots[slot] = tag | UInt64(values.count + 1)
         arena.append(contentsOf: b)

@@ -7,6 +7,9 @@ struct CaseChunkValidator: Sendable {
     /// A case_id to register at the merge, and what to change when it turns out to be a duplicate.
     struct PendingID: Sendable {
         var id: String
+        /// `ByteKeyTable.hash` of the id's UTF-8 bytes, computed here on all cores rather than at the merge.
+        var hash: UInt64
+        var isASCII: Bool
         /// Offset of the record's first byte (always the start of a line), to find the cell again.
         var recordStart: Int
         var line: Int32
@@ -82,8 +85,11 @@ struct CaseChunkValidator: Sendable {
             if caseID.isEmpty {
                 row.error(.caseID, "case_id is empty; every case needs an opaque identifier")
             } else {
+                var utf8 = caseID
+                let (hash, isASCII) = utf8.withUTF8 { b in (ByteKeyTable.hash(b), !b.contains { $0 >= 0x80 }) }
                 pending = PendingID(
-                    id: caseID, recordStart: record.fields[0].start, line: Int32(truncatingIfNeeded: record.line),
+                    id: caseID, hash: hash, isASCII: isASCII, recordStart: record.fields[0].start,
+                    line: Int32(truncatingIfNeeded: record.line),
                     diagnosticIndex: Int32(truncatingIfNeeded: result.diagnostics.count + row.diagnostics.count), recordIndex: -1)
             }
         }

@@ -51,55 +51,52 @@ public struct CaseFileValidator {
     /// Validates the records after the header: in chunks on all cores when the file is large, then
     /// merged in file order, so records and diagnostics are those of one sequential pass.
     private mutating func validateBody(from reader: CSVReader, layout: ColumnLayout?, into diagnostics: inout [Diagnostic]) {
-        let chunkValidator = CaseChunkValidator(config: config, layout: layout)
+        var chunks = validateChunks(from: reader, validator: CaseChunkValidator(config: config, layout: layout))
+        let duplicates = seenIDs.register(batches: chunks.map(\.pendingIDs), file: paths.count - 1)
+        if chunks.count > 1 { records.reserveCapacity(records.count + chunks.reduce(0) { $0 + $1.records.count }) }
+        for k in chunks.indices {
+            merge(&chunks[k], duplicates: duplicates[k], layout: layout, into: &diagnostics)
+        }
+    }
+
+    /// The chunks of the body, validated on all cores, each checked to start where the one before it
+    /// ended; when one does not, the rest of the body is validated in one pass from that point.
+    private func validateChunks(from reader: CSVReader, validator: CaseChunkValidator) -> [CaseChunkValidator.Result] {
         let body = reader.bytes.count - reader.position
         let starts =
             body >= parallelism.minimumBytes
             ? CaseFileSplitter.chunkStarts(reader.bytes, from: reader.position, line: reader.line, count: parallelism.chunks) : []
-        guard !starts.isEmpty else {
-            var chunk = chunkValidator.validate(reader)
-            merge(&chunk, layout: layout, into: &diagnostics)
-            return
-        }
+        guard !starts.isEmpty else { return [validator.validate(reader)] }
         let limits = starts.map(\.position) + [reader.bytes.count]
         let readers =
             [reader.limited(to: limits[0])]
             + starts.indices.map { k in CSVReader(resuming: reader, at: starts[k].position, line: starts[k].line, limit: limits[k + 1]) }
-        var chunks = ParallelMap.map(readers) { chunkValidator.validate($0) }
-        seenIDs.reserveCapacity(adding: chunks.reduce(0) { $0 + $1.pendingIDs.count })
-        records.reserveCapacity(records.count + chunks.reduce(0) { $0 + $1.records.count })
+        let chunks = ParallelMap.map(readers) { validator.validate($0) }
         // Invalid UTF-8 is reported once per file: a later chunk's report stands only if no earlier one made it.
-        var reportedInvalidUTF8 = false
-        for k in chunks.indices {
-            if k > 0 {
-                let previous = chunks[k - 1].reader
-                let endedWhereNextStarts = previous.position == starts[k - 1].position && previous.line == starts[k - 1].line
-                if !endedWhereNextStarts || (reportedInvalidUTF8 && chunks[k].reader.reportedInvalidUTF8) {
-                    // The cut was not a record boundary (a stray quote fooled the parity), or this chunk
-                    // repeats a report: go on sequentially from where the previous chunk really ended.
-                    var rest = previous.limited()
-                    rest.reportedInvalidUTF8 = reportedInvalidUTF8
-                    var chunk = chunkValidator.validate(rest)
-                    merge(&chunk, layout: layout, into: &diagnostics)
-                    return
-                }
+        var reportedInvalidUTF8 = chunks[0].reader.reportedInvalidUTF8
+        for k in chunks.indices.dropFirst() {
+            let previous = chunks[k - 1].reader
+            let endedWhereNextStarts = previous.position == starts[k - 1].position && previous.line == starts[k - 1].line
+            if !endedWhereNextStarts || (reportedInvalidUTF8 && chunks[k].reader.reportedInvalidUTF8) {
+                // The cut was not a record boundary (a stray quote fooled the parity), or this chunk
+                // repeats a report: go on sequentially from where the previous chunk really ended.
+                var rest = previous.limited()
+                rest.reportedInvalidUTF8 = reportedInvalidUTF8
+                return Array(chunks[..<k]) + [validator.validate(rest)]
             }
             reportedInvalidUTF8 = reportedInvalidUTF8 || chunks[k].reader.reportedInvalidUTF8
-            merge(&chunks[k], layout: layout, into: &diagnostics)
         }
+        return chunks
     }
 
-    /// Appends a chunk's records and diagnostics, registering its case_ids in file order: a duplicate
-    /// gets its error where a sequential pass puts it (after the row's earlier errors), naming the
-    /// first occurrence, and loses its record. Empties the chunk, so its memory goes as it is merged.
-    private mutating func merge(_ chunk: inout CaseChunkValidator.Result, layout: ColumnLayout?, into diagnostics: inout [Diagnostic]) {
-        let file = paths.count - 1
-        seenIDs.reserveCapacity(adding: chunk.pendingIDs.count)
-        var duplicates: [(pending: CaseChunkValidator.PendingID, first: (file: Int, line: Int))] = []
-        for pending in chunk.pendingIDs {
-            if let first = seenIDs.register(pending.id, file: file, line: Int(pending.line)) { duplicates.append((pending, first)) }
-        }
-        chunk.pendingIDs = []
+    /// Appends a chunk's records and diagnostics once its case_ids are registered: a duplicate gets
+    /// its error where a sequential pass puts it (after the row's earlier errors), naming the first
+    /// occurrence, and loses its record. Empties the chunk, so its memory goes as it is merged.
+    private mutating func merge(
+        _ chunk: inout CaseChunkValidator.Result, duplicates: [CaseIDRegistry.Duplicate], layout: ColumnLayout?,
+        into diagnostics: inout [Diagnostic]
+    ) {
+        defer { chunk = CaseChunkValidator.Result(reader: chunk.reader) }
         guard let layout, !duplicates.isEmpty else {
             diagnostics.append(contentsOf: chunk.diagnostics)
             // The first file's only chunk gives its array as it is; otherwise into the reserved room.
@@ -108,15 +105,16 @@ public struct CaseFileValidator {
             } else {
                 records.append(contentsOf: chunk.records)
             }
-            chunk = CaseChunkValidator.Result(reader: chunk.reader)
             return
         }
         var next = 0
         var dropped = Set<Int>()
-        for (pending, first) in duplicates {
+        for duplicate in duplicates {
+            let pending = chunk.pendingIDs[duplicate.index]
             let index = Int(pending.diagnosticIndex)
             diagnostics.append(contentsOf: chunk.diagnostics[next..<index])
             next = index
+            let first = duplicate.first
             diagnostics.append(
                 .error(
                     "duplicate case_id: the same identifier is already used at \(paths[first.file]):\(first.line); give each case its own",
@@ -125,7 +123,6 @@ public struct CaseFileValidator {
         }
         diagnostics.append(contentsOf: chunk.diagnostics[next...])
         for (i, record) in chunk.records.enumerated() where !dropped.contains(i) { records.append(record) }
-        chunk = CaseChunkValidator.Result(reader: chunk.reader)
     }
 
     /// Where a duplicate's case_id cell is: its record is read again (records start on a line's first byte).

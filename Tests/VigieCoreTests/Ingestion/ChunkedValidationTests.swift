@@ -83,6 +83,21 @@ import VigieTestSupport
         #expect(Self.validate([("a.csv", lines.joined(separator: "\n"))], chunks: 2).records.count == 97)
     }
 
+    /// 12,000 ids: enough for the registry to register them on all cores, by parts.
+    @Test func duplicatesAmongManyIDsAreFoundByTheParallelRegistryToo() {
+        var lines = [SiteTree.header] + Self.rows(12_000)
+        lines[11_000] = SiteTree.caseRow(id: "C-17")
+        lines[6_001] = SiteTree.caseRow(id: "C-6000")
+        lines[11_999] = SiteTree.caseRow(id: "C-6000")
+        let output = Self.expectSameAsSequential([("cases.csv", lines.joined(separator: "\n"))])
+        #expect(
+            output == [
+                "cases/cases.csv:6002:1: error: duplicate case_id: the same identifier is already used at cases/cases.csv:6001; give each case its own",
+                "cases/cases.csv:11001:1: error: duplicate case_id: the same identifier is already used at cases/cases.csv:18; give each case its own",
+                "cases/cases.csv:12000:1: error: duplicate case_id: the same identifier is already used at cases/cases.csv:6001; give each case its own",
+            ])
+    }
+
     @Test func errorsInEveryChunkKeepTheirExactLines() {
         var lines = [SiteTree.header] + Self.rows(60)
         lines[3] = SiteTree.caseRow(["reported_on": "2018-02-30"], id: "C-3")
