@@ -9,7 +9,6 @@ struct CaseChunkValidator: Sendable {
         var id: String
         /// `ByteKeyTable.hash` of the id's UTF-8 bytes, computed here on all cores rather than at the merge.
         var hash: UInt64
-        var isASCII: Bool
         /// Offset of the record's first byte (always the start of a line), to find the cell again.
         var recordStart: Int
         var line: Int32
@@ -17,6 +16,8 @@ struct CaseChunkValidator: Sendable {
         var diagnosticIndex: Int32
         /// The row's record in `records`, or -1 when the row had other errors.
         var recordIndex: Int32
+        /// Last, so the struct packs into 48 bytes rather than 56 (8 MB at 1 M cases).
+        var isASCII: Bool
     }
 
     /// What one chunk found, before uniqueness.
@@ -88,9 +89,9 @@ struct CaseChunkValidator: Sendable {
                 var utf8 = caseID
                 let (hash, isASCII) = utf8.withUTF8 { b in (ByteKeyTable.hash(b), !b.contains { $0 >= 0x80 }) }
                 pending = PendingID(
-                    id: caseID, hash: hash, isASCII: isASCII, recordStart: record.fields[0].start,
-                    line: Int32(truncatingIfNeeded: record.line),
-                    diagnosticIndex: Int32(truncatingIfNeeded: result.diagnostics.count + row.diagnostics.count), recordIndex: -1)
+                    id: caseID, hash: hash, recordStart: record.fields[0].start, line: Int32(truncatingIfNeeded: record.line),
+                    diagnosticIndex: Int32(truncatingIfNeeded: result.diagnostics.count + row.diagnostics.count), recordIndex: -1,
+                    isASCII: isASCII)
             }
         }
         let reportedOn = row.day(.reportedOn, required: true)
