@@ -16,10 +16,15 @@ public struct CSVReader: Sendable {
     /// Malformed records reported and skipped so far; a caller reading the header checks it is still 0.
     public private(set) var skippedRecords = 0
     /// A file in another encoding has invalid bytes on every line with an accent: report the first only.
-    private var reportedInvalidUTF8 = false
-    private var position = 0
-    private var line = 1
+    /// Settable so a reader resuming another's work (a chunk of a large file) carries the same state.
+    var reportedInvalidUTF8 = false
+    /// Byte offset of the next record (or blank line).
+    private(set) var position = 0
+    /// 1-based line of `position`.
+    private(set) var line = 1
     private var lineStart = 0
+    /// `next` returns nil once `position` reaches this offset: a record starting before it is read to its end.
+    private var limit: Int
 
     private static let quote = UInt8(ascii: "\"")
     private static let lf = UInt8(ascii: "\n")
@@ -32,6 +37,26 @@ public struct CSVReader: Sendable {
         // The BOM is not a character of line 1: columns count from after it.
         lineStart = position
         delimiter = Self.detectDelimiter(bytes, from: position)
+        limit = bytes.count
+    }
+
+    /// A reader of the same file that starts at `position`, the first byte of line `line`, and stops
+    /// before the record starting at `limit` or after it: one chunk of a file validated in parallel.
+    init(resuming other: CSVReader, at position: Int, line: Int, limit: Int) {
+        bytes = other.bytes
+        path = other.path
+        delimiter = other.delimiter
+        self.position = position
+        self.line = line
+        lineStart = position
+        self.limit = min(limit, other.bytes.count)
+    }
+
+    /// This reader, in the same state, stopping at `limit` instead (the end of the file by default).
+    func limited(to limit: Int? = nil) -> CSVReader {
+        var reader = self
+        reader.limit = min(limit ?? bytes.count, bytes.count)
+        return reader
     }
 
     /// `;` when the header has more semicolons than commas outside quotes, else `,`.
@@ -85,7 +110,7 @@ public struct CSVReader: Sendable {
     /// Reads the next record; nil at the end of the file. Blank lines are skipped. A malformed
     /// record is reported once in `diagnostics`, counted in `skippedRecords` and skipped.
     public mutating func next(diagnostics: inout [Diagnostic]) -> CSVRecord? {
-        while position < bytes.count {
+        while position < limit {
             let c = bytes[position]
             if c == Self.lf || c == Self.cr {
                 consumeNewline()

@@ -1,18 +1,22 @@
 // An open-addressing hash table keyed by UTF-8 bytes, for the per-row lookups of validation
 // (vocabulary keys, case_id uniqueness) without building a String or seeding a `Hasher`.
 
-/// Maps byte strings to small integers. Keys live end to end in one arena; slots hold entry numbers.
+/// Maps byte strings to small integers. Keys live end to end in one arena; slots hold entry numbers
+/// and a tag of the key's hash.
 struct ByteKeyTable: Sendable, Hashable {
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
     private(set) var values: [Int] = []
-    private var slots: [Int32]
+    /// 0 for an empty slot, else `entry + 1` in the low 32 bits and the hash's high 32 bits above:
+    /// a probe compares the tag before reading the key, so inserting a new key touches the slots
+    /// only, not `starts` and the arena at random (registering 1 M case_ids, perf samples: 0.36 s to 0.29 s).
+    private var slots: [UInt64]
     private var mask: Int
 
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -24,7 +28,7 @@ struct ByteKeyTable: Sendable, Hashable {
     /// FNV-1a, a few cycles a byte (keys are short), then MurmurHash3's finaliser: FNV's low bits
     /// barely change between `VIG-0000001` and `VIG-0000002`, and the probe chains made lookups 13 %
     /// of validating 1 M rows before the finaliser.
-    private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
         h ^= h >> 33
@@ -32,7 +36,7 @@ struct ByteKeyTable: Sendable, Hashable {
         h ^= h >> 33
         h = h &* 0xc4ce_b9fe_1a85_ec53
         h ^= h >> 33
-        return Int(truncatingIfNeeded: h)
+        return h
     }
 
     private func equals(_ entry: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -42,13 +46,18 @@ struct ByteKeyTable: Sendable, Hashable {
         return true
     }
 
-    /// The entry holding `b`, or the empty slot where it would go.
-    private func find(_ b: UnsafeBufferPointer<UInt8>) -> (entry: Int?, slot: Int) {
-        var slot = Self.hash(b) & mask
+    /// The entry holding `b`, or the empty slot where it would go, and the tag it would get.
+    private func find(_ b: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> (entry: Int?, slot: Int, tag: UInt64) {
+        let h = hash ?? Self.hash(b)
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return (nil, slot) }
-            if equals(entry, b) { return (entry, slot) }
+            let content = slots[slot]
+            if content == 0 { return (nil, slot, tag) }
+            if content & 0xFFFF_FFFF_0000_0000 == tag {
+                let entry = Int(truncatingIfNeeded: content & 0xFFFF_FFFF) - 1
+                if equals(entry, b) { return (entry, slot, tag) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -59,26 +68,37 @@ struct ByteKeyTable: Sendable, Hashable {
     func value(of b: UnsafeBufferPointer<UInt8>) -> Int? { find(b).entry.map { values[$0] } }
 
     /// Inserts `b` with `value` unless present; returns the existing entry number when it was.
+    /// `hash`, when given, is `ByteKeyTable.hash(b)` computed earlier.
     @discardableResult
-    mutating func insert(_ b: UnsafeBufferPointer<UInt8>, value: Int) -> Int? {
-        let (entry, slot) = find(b)
+    mutating func insert(_ b: UnsafeBufferPointer<UInt8>, value: Int, hash: UInt64? = nil) -> Int? {
+        let (entry, slot, tag) = find(b, hash: hash)
         if let entry { return entry }
-        slots[slot] = Int32(values.count)
+        slots[slot] = tag | UInt64(values.count + 1)
         arena.append(contentsOf: b)
         starts.append(arena.count)
         values.append(value)
-        if values.count * 2 > slots.count { grow() }
+        if values.count * 2 > slots.count { rehash(size: slots.count * 2) }
         return nil
     }
 
-    private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        mask = slots.count - 1
+    /// Makes room for `entries` keys in all, so inserting them does not rehash on the way.
+    mutating func reserveCapacity(_ entries: Int) {
+        var size = slots.count
+        while size < entries * 2 { size <<= 1 }
+        if size > slots.count { rehash(size: size) }
+        values.reserveCapacity(entries)
+        starts.reserveCapacity(entries + 1)
+    }
+
+    private mutating func rehash(size: Int) {
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
         for entry in 0..<values.count {
-            let slot = arena.withUnsafeBufferPointer { all in
-                find(UnsafeBufferPointer(rebasing: all[starts[entry]..<starts[entry + 1]])).slot
+            let (slot, tag) = arena.withUnsafeBufferPointer { all in
+                let found = find(UnsafeBufferPointer(rebasing: all[starts[entry]..<starts[entry + 1]]))
+                return (found.slot, found.tag)
             }
-            slots[slot] = Int32(entry)
+            slots[slot] = tag | UInt64(entry + 1)
         }
     }
 }

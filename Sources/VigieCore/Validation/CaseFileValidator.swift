@@ -4,14 +4,16 @@
 /// Validates the case files of one build; keeps the identifiers seen so far to check uniqueness across files.
 public struct CaseFileValidator {
     public let config: SiteConfig
+    public let parallelism: Parallelism
     /// First place each case_id was seen: index in `paths`, and line. (A SourceLocation per id
     /// retained its path string once per row: 12 % of the load time on 300,000 rows.)
     private var seenIDs = CaseIDRegistry()
     private var paths: [String] = []
     public private(set) var records: [CaseRecord] = []
 
-    public init(config: SiteConfig) {
+    public init(config: SiteConfig, parallelism: Parallelism = .automatic) {
         self.config = config
+        self.parallelism = parallelism
     }
 
     /// Reads and validates one file's bytes; appends its valid records and its diagnostics.
@@ -39,143 +41,97 @@ public struct CaseFileValidator {
         let layout: ColumnLayout?
         if reader.skippedRecords > 0 {
             layout = nil
-            screen(first, layout: nil, reader: reader, into: &diagnostics)
+            CaseChunkValidator.screen(first, layout: nil, reader: reader, into: &diagnostics)
         } else {
             layout = ColumnLayout(header: first, reader: reader, into: &diagnostics)
         }
-        while let record = reader.next(diagnostics: &diagnostics) {
-            // Spreadsheets leave rows of bare delimiters (`;;;;`) under the data: they are blank lines.
-            if record.fields.allSatisfy({ reader.bytes[$0.range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }) {
-                continue
-            }
-            guard let layout else {
-                screen(record, layout: nil, reader: reader, into: &diagnostics)
-                continue
-            }
-            guard record.fields.count == layout.fieldCount else {
-                let delimiter = Character(UnicodeScalar(reader.delimiter))
-                var message =
-                    "expected \(layout.fieldCount) fields as in the header, found \(record.fields.count); check for a missing or extra '\(delimiter)', or a '\(delimiter)' inside a value that needs quotes"
-                if delimiter == ",", record.fields.count > layout.fieldCount {
-                    message += " (a decimal comma: write 12.5 or \"12,5\")"
-                }
-                diagnostics.append(.error(message, at: SourceLocation(path: path, line: record.line, column: 1)))
-                screen(record, layout: nil, reader: reader, into: &diagnostics)
-                continue
-            }
-            guard layout.isComplete else {
-                screen(record, layout: layout, reader: reader, into: &diagnostics)
-                continue
-            }
-            if let caseRecord = validateRecord(record, layout: layout, reader: reader, into: &diagnostics) {
-                records.append(caseRecord)
-            }
+        validateBody(from: reader, layout: layout, into: &diagnostics)
+    }
+
+    /// Validates the records after the header: in chunks on all cores when the file is large, then
+    /// merged in file order, so records and diagnostics are those of one sequential pass.
+    private mutating func validateBody(from reader: CSVReader, layout: ColumnLayout?, into diagnostics: inout [Diagnostic]) {
+        var chunks = validateChunks(from: reader, validator: CaseChunkValidator(config: config, layout: layout))
+        let duplicates = seenIDs.register(batches: chunks.map(\.pendingIDs), file: paths.count - 1)
+        if chunks.count > 1 { records.reserveCapacity(records.count + chunks.reduce(0) { $0 + $1.records.count }) }
+        for k in chunks.indices {
+            merge(&chunks[k], duplicates: duplicates[k], layout: layout, into: &diagnostics)
         }
     }
 
-    /// Only the anonymity guard, for records whose other rules cannot be checked. Without a layout
-    /// (no header, or a misaligned row) cells are named by position, since column names would mislead.
-    private func screen(_ record: CSVRecord, layout: ColumnLayout?, reader: CSVReader, into diagnostics: inout [Diagnostic]) {
-        for (i, field) in record.fields.enumerated() {
-            let place = layout?.place(ofField: i) ?? "field \(i + 1)"
-            if let leak = IdentifierGuard.screen(field, reader: reader, place: place) { diagnostics.append(leak) }
+    /// The chunks of the body, validated on all cores, each checked to start where the one before it
+    /// ended; when one does not, the rest of the body is validated in one pass from that point.
+    private func validateChunks(from reader: CSVReader, validator: CaseChunkValidator) -> [CaseChunkValidator.Result] {
+        let body = reader.bytes.count - reader.position
+        let starts =
+            body >= parallelism.minimumBytes
+            ? CaseFileSplitter.chunkStarts(reader.bytes, from: reader.position, line: reader.line, count: parallelism.chunks) : []
+        guard !starts.isEmpty else { return [validator.validate(reader)] }
+        let limits = starts.map(\.position) + [reader.bytes.count]
+        let readers =
+            [reader.limited(to: limits[0])]
+            + starts.indices.map { k in CSVReader(resuming: reader, at: starts[k].position, line: starts[k].line, limit: limits[k + 1]) }
+        let chunks = ParallelMap.map(readers) { validator.validate($0) }
+        // Invalid UTF-8 is reported once per file: a later chunk's report stands only if no earlier one made it.
+        var reportedInvalidUTF8 = chunks[0].reader.reportedInvalidUTF8
+        for k in chunks.indices.dropFirst() {
+            let previous = chunks[k - 1].reader
+            let endedWhereNextStarts = previous.position == starts[k - 1].position && previous.line == starts[k - 1].line
+            if !endedWhereNextStarts || (reportedInvalidUTF8 && chunks[k].reader.reportedInvalidUTF8) {
+                // The cut was not a record boundary (a stray quote fooled the parity), or this chunk
+                // repeats a report: go on sequentially from where the previous chunk really ended.
+                var rest = previous.limited()
+                rest.reportedInvalidUTF8 = reportedInvalidUTF8
+                return Array(chunks[..<k]) + [validator.validate(rest)]
+            }
+            reportedInvalidUTF8 = reportedInvalidUTF8 || chunks[k].reader.reportedInvalidUTF8
         }
+        return chunks
     }
 
-    private mutating func validateRecord(_ record: CSVRecord, layout: ColumnLayout, reader: CSVReader, into diagnostics: inout [Diagnostic])
-        -> CaseRecord?
-    {
-        var row = RowValidator(record: record, layout: layout, reader: reader, config: config)
-        // Cells no rule reads are still screened, so a leaked identifier is named as such.
-        for index in layout.extraColumns { _ = row.screenedText(fieldIndex: index) }
-
-        if let caseID = row.text(.caseID) {
-            if caseID.isEmpty {
-                row.error(.caseID, "case_id is empty; every case needs an opaque identifier")
-            } else if let first = seenIDs.register(caseID, file: paths.count - 1, line: record.line) {
-                row.error(
-                    .caseID,
-                    "duplicate case_id: the same identifier is already used at \(paths[first.file]):\(first.line); give each case its own")
+    /// Appends a chunk's records and diagnostics once its case_ids are registered: a duplicate gets
+    /// its error where a sequential pass puts it (after the row's earlier errors), naming the first
+    /// occurrence, and loses its record. Empties the chunk, so its memory goes as it is merged.
+    private mutating func merge(
+        _ chunk: inout CaseChunkValidator.Result, duplicates: [CaseIDRegistry.Duplicate], layout: ColumnLayout?,
+        into diagnostics: inout [Diagnostic]
+    ) {
+        defer { chunk = CaseChunkValidator.Result(reader: chunk.reader) }
+        guard let layout, !duplicates.isEmpty else {
+            diagnostics.append(contentsOf: chunk.diagnostics)
+            // The first file's only chunk gives its array as it is; otherwise into the reserved room.
+            if records.isEmpty && records.capacity < chunk.records.count {
+                records = chunk.records
+            } else {
+                records.append(contentsOf: chunk.records)
             }
+            return
         }
-        let reportedOn = row.day(.reportedOn, required: true)
-        let platform = row.key(.platform, in: config.platforms)
-        let issues = row.issueSet()
-        let size = row.enumValue(.companySize, CompanySize.self, hint: Self.sizeHint, aliases: Self.sizeAliases)
-        let region = row.key(.region, in: config.regions)
-        let sector = row.key(.sector, in: config.sectors)
-        let loss = row.percentage(.revenueLossPercent)
-        let status = row.enumValue(.status, CaseStatus.self, hint: Self.statusHint)
-        let referredOn = row.day(.referredOn, required: false)
-        let closedOn = row.day(.closedOn, required: false)
-        let outcome = row.optionalKey(.outcome, in: config.outcomes)
-
-        if let status {
-            checkStatus(status, referredOn: referredOn, closedOn: closedOn, outcome: outcome, row: &row)
+        var next = 0
+        var dropped = Set<Int>()
+        for duplicate in duplicates {
+            let pending = chunk.pendingIDs[duplicate.index]
+            let index = Int(pending.diagnosticIndex)
+            diagnostics.append(contentsOf: chunk.diagnostics[next..<index])
+            next = index
+            let first = duplicate.first
+            diagnostics.append(
+                .error(
+                    "duplicate case_id: the same identifier is already used at \(paths[first.file]):\(first.line); give each case its own",
+                    at: caseIDLocation(pending, reader: chunk.reader, layout: layout)))
+            if pending.recordIndex >= 0 { dropped.insert(Int(pending.recordIndex)) }
         }
-        checkOrder(reportedOn: reportedOn, referredOn: referredOn, closedOn: closedOn, row: &row)
-        diagnostics.append(contentsOf: row.diagnostics)
-        guard !row.hasErrors, let reportedOn, let platform, let issues, let size, let region, let sector, let status else { return nil }
-        return CaseRecord(
-            reportedOn: reportedOn, platform: platform, issues: issues, size: size, region: region, sector: sector,
-            revenueLossPercent: loss, status: status, referredOn: referredOn, closedOn: closedOn, outcome: outcome)
+        diagnostics.append(contentsOf: chunk.diagnostics[next...])
+        for (i, record) in chunk.records.enumerated() where !dropped.contains(i) { records.append(record) }
     }
 
-    // Built once, not per row: the hint's `joined` and the aliases' dictionary showed in the profile of 1 M rows.
-    private static let sizeHint = "micro (fewer than 10 staff), small (10–49) or medium (50–249)"
-    private static let sizeAliases = ["tpe": "micro", "pe": "small", "me": "medium"]
-    private static let statusHint = CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")
-
-    /// The status and the dates must tell the same story (SPEC: referred_on from `referred` on, closed_on on closed cases).
-    private func checkStatus(_ status: CaseStatus, referredOn: Day?, closedOn: Day?, outcome: Int?, row: inout RowValidator) {
-        let name = status.rawValue
-        if status.requiresReferral && referredOn == nil && !row.failed(.referredOn) {
-            row.error(.referredOn, "status '\(name)' needs a referred_on date (the day the case went to the mediator)", fallback: .status)
+    /// Where a duplicate's case_id cell is: its record is read again (records start on a line's first byte).
+    private func caseIDLocation(_ pending: CaseChunkValidator.PendingID, reader: CSVReader, layout: ColumnLayout) -> SourceLocation {
+        var again = CSVReader(resuming: reader, at: pending.recordStart, line: Int(pending.line), limit: pending.recordStart + 1)
+        var ignored: [Diagnostic] = []
+        guard let record = again.next(diagnostics: &ignored), let field = layout.field(of: .caseID), field < record.fields.count else {
+            return SourceLocation(path: reader.path, line: Int(pending.line), column: 1)
         }
-        if status.isClosed && closedOn == nil && !row.failed(.closedOn) {
-            row.error(.closedOn, "status '\(name)' needs a closed_on date (the day the case was closed)", fallback: .status)
-        }
-        if !status.isClosed && closedOn != nil {
-            row.error(
-                .closedOn,
-                "closed_on is set but status '\(name)' is not closed; use resolved, not_resolved or withdrawn, or clear closed_on")
-        }
-        if !status.isClosed && outcome != nil {
-            row.error(
-                .outcome, "an outcome is only allowed on a closed case (resolved, not_resolved or withdrawn), not on status '\(name)'")
-        }
-        if (status == .received || status == .qualified) && referredOn != nil {
-            row.error(
-                .referredOn,
-                "referred_on is set but status '\(name)' comes before referral; use referred or a later status, or clear referred_on")
-        }
-    }
-
-    /// reported_on ≤ referred_on ≤ closed_on ≤ the publication date.
-    private func checkOrder(reportedOn: Day?, referredOn: Day?, closedOn: Day?, row: inout RowValidator) {
-        let order = "dates must follow reported_on ≤ referred_on ≤ closed_on"
-        if let reportedOn, let referredOn, referredOn < reportedOn {
-            row.error(.referredOn, "referred_on \(referredOn) is before reported_on \(reportedOn); \(order)")
-        }
-        if let closedOn {
-            if let referredOn, closedOn < referredOn {
-                row.error(.closedOn, "closed_on \(closedOn) is before referred_on \(referredOn); \(order)")
-            } else if let reportedOn, closedOn < reportedOn {
-                row.error(.closedOn, "closed_on \(closedOn) is before reported_on \(reportedOn); \(order)")
-            }
-        }
-        let publication = config.publicationDate
-        func checkPublication(_ column: CaseColumn, _ day: Day?) {
-            if let day, day > publication {
-                row.error(
-                    column,
-                    "\(column.rawValue) \(day) is after the publication date \(publication) set in site.yaml; correct the date, or publish later"
-                )
-            }
-        }
-        // Three calls rather than a loop over a fresh array of tuples each row.
-        checkPublication(.reportedOn, reportedOn)
-        checkPublication(.referredOn, referredOn)
-        checkPublication(.closedOn, closedOn)
+        return again.location(of: record.fields[field])
     }
 }

@@ -1,38 +1,112 @@
-// case_id uniqueness across the case files of a build, in a compact table of the id bytes.
+// case_id uniqueness across the case files of a build, in compact tables of the id bytes.
 
 /// The first place each case_id was seen. ASCII ids (every synthetic and exported id so far) go
-/// into a `ByteKeyTable` (the `[String: …]` dictionary's inserts and resizes were 4 % of validating
-/// 1 M rows, its hashing part of another 17 %; see `ColumnLayout.field(of:)` for the step's figure). The first id with another byte moves everything to the dictionary, whose `String`
-/// keys compare by canonical equivalence, so the answers stay the same.
+/// into `ByteKeyTable`s (the `[String: …]` dictionary's inserts and resizes were 4 % of validating
+/// 1 M rows, its hashing part of another 17 %; see `ColumnLayout.field(of:)` for the step's figure).
+/// The first id with another byte moves everything to the dictionary, whose `String` keys compare
+/// by canonical equivalence, so the answers stay the same.
+///
+/// The tables are split by hash into `partCount` parts: an id and its duplicates always land in the
+/// same part, so the parts can register a large file's ids on all cores, each in file order
+/// (`register(batches:file:)`).
 struct CaseIDRegistry {
-    private var table = ByteKeyTable(capacity: 1024)
-    private var lines: [Int32] = []
-    private var files: [Int32] = []
+    /// One part's ids: entry `i` of `table` was first seen in `files[i]` at `lines[i]`.
+    struct Part {
+        var table = ByteKeyTable(capacity: 1024)
+        var lines: [Int32] = []
+        var files: [Int32] = []
+
+        mutating func register(_ b: UnsafeBufferPointer<UInt8>, hash: UInt64, file: Int, line: Int) -> (file: Int, line: Int)? {
+            if let first = table.insert(b, value: 0, hash: hash) { return (Int(files[first]), Int(lines[first])) }
+            files.append(Int32(truncatingIfNeeded: file))
+            lines.append(Int32(truncatingIfNeeded: line))
+            return nil
+        }
+    }
+
+    /// A case_id to register, as `CaseChunkValidator` keeps it.
+    typealias Pending = CaseChunkValidator.PendingID
+
+    /// A duplicate found among batches: the pending id at `index` of its batch, first seen at `first`.
+    struct Duplicate {
+        var index: Int
+        var first: (file: Int, line: Int)
+    }
+
+    static let partCount = 2
+    private var parts = (0..<CaseIDRegistry.partCount).map { _ in Part() }
     private var dictionary: [String: (file: Int, line: Int)]?
+
+    /// The part of an id: bits of the hash that neither the slot index (low bits) nor the tag (high 32) depend on alone.
+    static func part(ofHash hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash >> 24) & 0xFF) % partCount }
 
     /// Registers `id` seen at `file`, `line`; returns where it was first seen when it is a duplicate.
     mutating func register(_ id: String, file: Int, line: Int) -> (file: Int, line: Int)? {
         if dictionary == nil {
             var utf8 = id
-            let outcome: (ascii: Bool, first: Int?) = utf8.withUTF8 { b in
+            let outcome: (ascii: Bool, first: (file: Int, line: Int)?) = utf8.withUTF8 { b in
                 guard !b.contains(where: { $0 >= 0x80 }) else { return (false, nil) }
-                return (true, table.insert(b, value: 0))
+                let hash = ByteKeyTable.hash(b)
+                return (true, parts[Self.part(ofHash: hash)].register(b, hash: hash, file: file, line: line))
             }
-            if outcome.ascii {
-                if let first = outcome.first { return (Int(files[first]), Int(lines[first])) }
-                files.append(Int32(truncatingIfNeeded: file))
-                lines.append(Int32(truncatingIfNeeded: line))
-                return nil
-            }
+            if outcome.ascii { return outcome.first }
             var all: [String: (file: Int, line: Int)] = [:]
-            for entry in 0..<table.count {
-                all[String(decoding: table.key(entry), as: UTF8.self)] = (Int(files[entry]), Int(lines[entry]))
+            for part in parts {
+                for entry in 0..<part.table.count {
+                    all[String(decoding: part.table.key(entry), as: UTF8.self)] = (Int(part.files[entry]), Int(part.lines[entry]))
+                }
             }
             dictionary = all
-            table = ByteKeyTable()
+            parts = (0..<Self.partCount).map { _ in Part() }
         }
         if let first = dictionary![id] { return first }
         dictionary![id] = (file, line)
         return nil
+    }
+
+    /// Registers the ids of consecutive batches (the chunks of one file, in order) seen in `file`;
+    /// returns each batch's duplicates in order. When every id is ASCII, the parts work on all cores
+    /// (1 M cases on 2 cores: validate 1.05 s to 0.97 s, medians of 7).
+    mutating func register(batches: [[Pending]], file: Int) -> [[Duplicate]] {
+        let total = batches.reduce(0) { $0 + $1.count }
+        guard dictionary == nil, total >= 10_000, batches.allSatisfy({ $0.allSatisfy(\.isASCII) }) else {
+            return batches.map { batch in
+                batch.indices.compactMap { i in
+                    register(batch[i].id, file: file, line: Int(batch[i].line)).map { Duplicate(index: i, first: $0) }
+                }
+            }
+        }
+        // Each part moves into a box of its own, so its task mutates it in place (no copy on write).
+        // A uniform hash puts total / partCount ids in each part, give or take a few √total: room for
+        // that, and no more, keeps each part's slots at the power of two it needs (16 MB less at 1 M cases).
+        let expected = total / Self.partCount + 4 * Int(Double(total).squareRoot())
+        let boxes = parts.map { PartBox($0, reserving: expected) }
+        parts = []
+        let found = ParallelMap.map(Array(boxes.indices)) { p -> [[Duplicate]] in
+            let box = boxes[p]
+            return batches.map { batch in
+                var duplicates: [Duplicate] = []
+                for i in batch.indices where Self.part(ofHash: batch[i].hash) == p {
+                    var utf8 = batch[i].id
+                    let first = utf8.withUTF8 { b in box.part.register(b, hash: batch[i].hash, file: file, line: Int(batch[i].line)) }
+                    if let first { duplicates.append(Duplicate(index: i, first: first)) }
+                }
+                return duplicates
+            }
+        }
+        parts = boxes.map(\.part)
+        return batches.indices.map { k in found.flatMap { $0[k] }.sorted { $0.index < $1.index } }
+    }
+}
+
+/// One part of the registry while a task of `register(batches:file:)` owns it.
+private final class PartBox: @unchecked Sendable {
+    var part: CaseIDRegistry.Part
+
+    init(_ part: CaseIDRegistry.Part, reserving additional: Int) {
+        self.part = part
+        self.part.table.reserveCapacity(part.table.count + additional)
+        self.part.lines.reserveCapacity(part.lines.count + additional)
+        self.part.files.reserveCapacity(part.files.count + additional)
     }
 }
