@@ -108,7 +108,8 @@ public final class BuildSession {
             if let note = cached.note { loadedNotes.append(note) }
             noteDiagnostics += cached.diagnostics
         }
-        for path in noteCache.keys where !notePaths.contains(path) { noteCache[path] = nil }
+        let livePaths = Set(notePaths)  // `notePaths.contains` here was 10,000 × 10,000 comparisons
+        for path in noteCache.keys where !livePaths.contains(path) { noteCache[path] = nil }
         let notes = ContentLoader.checkNotes(loadedNotes, config: config, into: &noteDiagnostics)
         if notesChanged { invalid.formUnion([.notes, .home, .progress, .methodology]) }
 
