@@ -37,6 +37,7 @@ struct CaseChunkValidator: Sendable {
     func validate(_ reader: CSVReader) -> Result {
         var reader = reader
         var result = Result(reader: reader)
+        var row = layout.map { RowValidator(record: CSVRecord(line: 0, fields: []), layout: $0, reader: reader) }
         while let record = reader.next(diagnostics: &result.diagnostics) {
             // Spreadsheets leave rows of bare delimiters (`;;;;`) under the data: they are blank lines.
             if record.fields.allSatisfy({ reader.bytes[$0.range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }) {
@@ -61,7 +62,8 @@ struct CaseChunkValidator: Sendable {
                 Self.screen(record, layout: layout, reader: reader, into: &result.diagnostics)
                 continue
             }
-            validateRecord(record, layout: layout, reader: reader, into: &result)
+            row!.start(record)
+            validateRecord(&row!, into: &result)
         }
         result.reader = reader
         return result
@@ -76,10 +78,12 @@ struct CaseChunkValidator: Sendable {
         }
     }
 
-    private func validateRecord(_ record: CSVRecord, layout: ColumnLayout, reader: CSVReader, into result: inout Result) {
-        var row = RowValidator(record: record, layout: layout, reader: reader)
+    private func validateRecord(_ row: inout RowValidator, into result: inout Result) {
+        let record = row.record
         // Cells no rule reads are still screened, so a leaked identifier is named as such.
-        for index in layout.extraColumns { _ = row.screenedText(fieldIndex: index) }
+        if !row.layout.extraColumns.isEmpty {
+            for index in row.layout.extraColumns { _ = row.screenedText(fieldIndex: index) }
+        }
 
         var pending: PendingID?
         if let caseID = row.text(.caseID) {

@@ -4,7 +4,7 @@ import Foundation
 
 /// Typed access to one record's cells; every accessor validates and records its own errors.
 struct RowValidator {
-    let record: CSVRecord
+    private(set) var record: CSVRecord
     let layout: ColumnLayout
     let reader: CSVReader
     private(set) var diagnostics: [Diagnostic] = []
@@ -17,6 +17,16 @@ struct RowValidator {
         self.record = record
         self.layout = layout
         self.reader = reader
+    }
+
+    /// Moves on to the next record of the same file. One validator serves a whole chunk: building
+    /// one per row copied the layout and the reader in, retaining and releasing their buffers —
+    /// shared by the threads of the two chunks, so every count bounced between the cores: 20 % of
+    /// the samples of validating 1 M rows.
+    mutating func start(_ record: CSVRecord) {
+        self.record = record
+        diagnostics.removeAll(keepingCapacity: true)
+        failedColumns.removeAll(keepingCapacity: true)
     }
 
     var hasErrors: Bool { !diagnostics.isEmpty }
