@@ -9,7 +9,7 @@ public enum StatisticsCalculator {
         for record in cases where record.reportedOn <= asOf {
             acc.add(record, asOf: asOf)
         }
-        return acc.statistics(asOf: asOf, firstWeek: cases.map(\.reportedOn).min()?.isoWeek)
+        return acc.statistics(asOf: asOf, firstWeek: cases.lazy.map(\.reportedOn).min()?.isoWeek)
     }
 }
 
@@ -24,7 +24,9 @@ struct Accumulator {
     var bySector: [Int]
     var byOutcome: [Int]
     var closedWithoutOutcome = 0
-    var byWeek: [ISOWeek: Int] = [:]
+    /// Cases by the Monday of their ISO week (as days since 1970): an integer per case rather than
+    /// the week's year and number (`isoWeek`'s calendar arithmetic for each of 1 M cases).
+    var byMonday: [Int: Int] = [:]
     var platformIssue: [[Int]]
     var referred = 0
     var closed = 0
@@ -32,8 +34,10 @@ struct Accumulator {
     var closedByPlatform: [Int]
     var resolvedByPlatform: [Int]
     var lossByPlatform: [[Double]]
-    var daysToReferral: [Int] = []
-    var daysToClosure: [Int] = []
+    /// How many cases took each number of days to be referred, closed: the medians come from these
+    /// counts instead of sorting a million durations (sorting was 9 % of a 1 M-case build's samples).
+    var daysToReferral = DayHistogram()
+    var daysToClosure = DayHistogram()
 
     init(config: SiteConfig) {
         self.config = config
@@ -63,16 +67,16 @@ struct Accumulator {
         bySize[CompanySize.allCases.firstIndex(of: record.size)!] += 1
         byRegion[record.region] += 1
         bySector[record.sector] += 1
-        byWeek[record.reportedOn.isoWeek, default: 0] += 1
+        byMonday[record.reportedOn.daysSinceEpoch - record.reportedOn.isoWeekday + 1, default: 0] += 1
         if let loss = record.revenueLossPercent { lossByPlatform[record.platform].append(loss) }
         if let referredOn = record.referredOn, referredOn <= asOf {
             referred += 1
-            daysToReferral.append(referredOn - record.reportedOn)
+            daysToReferral.add(referredOn - record.reportedOn)
         }
         if let closedOn = record.closedOn, closedOn <= asOf {
             closed += 1
             closedByPlatform[record.platform] += 1
-            daysToClosure.append(closedOn - record.reportedOn)
+            daysToClosure.add(closedOn - record.reportedOn)
             if record.status == .resolved {
                 resolved += 1
                 resolvedByPlatform[record.platform] += 1
@@ -125,7 +129,7 @@ struct Accumulator {
             var cumulative = 0
             while monday.isoWeek <= lastWeek {
                 let week = monday.isoWeek
-                let count = byWeek[week] ?? 0
+                let count = byMonday[monday.daysSinceEpoch] ?? 0
                 cumulative += count
                 weekTable.rows.append([.key(week.description), .count(count), .flag(false), .count(cumulative)])
                 monday = monday.adding(days: 7)
@@ -184,13 +188,14 @@ struct Accumulator {
                 TableColumn("median", .measure(unit: "percent")), TableColumn("q1", .measure(unit: "percent")),
                 TableColumn("q3", .measure(unit: "percent")), TableColumn("suppressed", .suppressedFlag),
             ])
-        func lossRow(_ key: String, _ values: [Double]) -> [TableCell] {
-            let sorted = values.sorted()
+        func lossRow(_ key: String, _ sorted: [Double]) -> [TableCell] {
             func q(_ p: Double) -> TableCell { Quantile.of(sorted: sorted, p).map { .measure($0, decimals: 1) } ?? .empty }
-            return [.key(key), .count(values.count), q(0.5), q(0.25), q(0.75), .flag(false)]
+            return [.key(key), .count(sorted.count), q(0.5), q(0.25), q(0.75), .flag(false)]
         }
-        for (p, platform) in config.platforms.keys.enumerated() { loss.rows.append(lossRow(platform, lossByPlatform[p])) }
-        loss.rows.append(lossRow("total", lossByPlatform.flatMap { $0 }))
+        let sortedLoss = lossByPlatform.map { $0.sorted() }
+        for (p, platform) in config.platforms.keys.enumerated() { loss.rows.append(lossRow(platform, sortedLoss[p])) }
+        // The platforms' sorted values merged, rather than all of them sorted again.
+        loss.rows.append(lossRow("total", SortedMerge.merge(sortedLoss)))
         tables[.revenueLossByPlatform] = loss
 
         var days = StatTable(
@@ -199,9 +204,9 @@ struct Accumulator {
                 TableColumn("stage", .key(vocabulary: "stages")), TableColumn("cases", .count),
                 TableColumn("median_days", .measure(unit: "days")), TableColumn("suppressed", .suppressedFlag),
             ])
-        for (stage, values) in [("referred", daysToReferral), ("closed", daysToClosure)] {
-            let median = Quantile.of(sorted: values.sorted().map(Double.init), 0.5)
-            days.rows.append([.key(stage), .count(values.count), median.map { .measure($0, decimals: 1) } ?? .empty, .flag(false)])
+        for (stage, histogram) in [("referred", daysToReferral), ("closed", daysToClosure)] {
+            let median = histogram.quantile(0.5)
+            days.rows.append([.key(stage), .count(histogram.count), median.map { .measure($0, decimals: 1) } ?? .empty, .flag(false)])
         }
         tables[.daysToStage] = days
 
