@@ -57,7 +57,13 @@ struct RowValidator {
     /// The trimmed text of a known column, or nil when the column is absent or the cell was refused.
     mutating func text(_ column: CaseColumn) -> String? {
         guard let index = layout.field(of: column), let text = screenedText(fieldIndex: index) else { return nil }
-        return Self.trimmed(text)
+        // `trimmed`'s test, on the file's bytes at the ends of the cell (the same bytes: collapsing
+        // doubled quotes never changes a blank end); `String.utf8.first` and `last` were 3 % of
+        // validating 1 M rows.
+        let range = record.fields[index].range
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let first = range.first, blank(reader.bytes[first]) || blank(reader.bytes[range.upperBound - 1]) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// The text without surrounding spaces and tabs; most cells have none, and checking the two ends
