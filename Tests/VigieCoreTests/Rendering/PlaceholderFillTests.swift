@@ -27,6 +27,20 @@ struct PlaceholderFillTests {
         #expect(fill("{x}") == "{date}")
     }
 
+    @Test("French plural forms: 0 and 1 take the singular")
+    func pluralForms() {
+        let strings = Strings(tree: [
+            "progress": [
+                "summary": ["one": "{done} engagement tenu", "other": "{done} engagements tenus"] as [String: Any],
+                "plain": "{done} en cours",
+            ] as [String: Any]
+        ])
+        #expect(strings.format("progress.summary", count: 0, ["done": "0"]) == "0 engagement tenu")
+        #expect(strings.format("progress.summary", count: 1, ["done": "1"]) == "1 engagement tenu")
+        #expect(strings.format("progress.summary", count: 2, ["done": "2"]) == "2 engagements tenus")
+        #expect(strings.format("progress.plain", count: 7, ["done": "7"]) == "7 en cours")
+    }
+
     @Test func formatsThroughTheStringsTree() {
         let strings = Strings(tree: ["home": ["change_since": "{change} depuis le {date}"] as [String: Any]])
         #expect(strings.format("home.change_since", ["change": "+3", "date": "1er mars 2019"]) == "+3 depuis le 1er mars 2019")

@@ -37,7 +37,7 @@ extension SiteRenderer {
         let done = milestones.filter { $0.status == .done }.count
         let late = milestones.filter { $0.status == .late }.count
         let progress = strings.format(
-            "home.progress_summary", ["done": String(done), "total": String(milestones.count), "late": String(late)])
+            "home.progress_summary", count: done, ["done": String(done), "total": String(milestones.count), "late": String(late)])
         let statusCounts: [[String: Any]] = Milestone.Status.allCases.map { status in
             let n = milestones.filter { $0.status == status }.count
             return [

@@ -21,6 +21,8 @@ extension SiteRenderer {
             [
                 "done": String(counts[.done] ?? 0), "in_progress": String(counts[.inProgress] ?? 0),
                 "late": String(counts[.late] ?? 0), "not_started": String(counts[.notStarted] ?? 0),
+                "done_word": strings.plural("progress.done_word", count: counts[.done] ?? 0),
+                "not_started_word": strings.plural("progress.not_started_word", count: counts[.notStarted] ?? 0),
             ])
         return page(
             template: "progress", folder: folder, title: strings.text("progress.title"), section: "progress",

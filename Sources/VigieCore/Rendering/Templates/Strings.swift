@@ -65,6 +65,19 @@ public struct Strings: @unchecked Sendable {
         return (node as? [Any])?.compactMap { $0 as? String } ?? []
     }
 
+    /// The form of a text for `count` things: the path holds `one` and `other` (French puts 0 and 1
+    /// in the singular: « 1 engagement tenu », « 0 engagement tenu », « 2 engagements tenus »); a
+    /// path holding a plain text gives that text for every count.
+    public func plural(_ path: String, count: Int) -> String {
+        if let text = optionalText(path) { return text }
+        return text(path + (count < 2 ? ".one" : ".other"))
+    }
+
+    /// `plural(path, count:)` with its `{name}` placeholders filled.
+    public func format(_ path: String, count: Int, _ values: [String: String]) -> String {
+        Self.fill(plural(path, count: count)) { values[String($0)] }
+    }
+
     /// Fills `{name}` placeholders.
     public func format(_ path: String, _ values: [String: String]) -> String {
         Self.fill(text(path)) { values[String($0)] }
