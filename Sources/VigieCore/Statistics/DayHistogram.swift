@@ -1,0 +1,34 @@
+// Durations in days counted by value, for their medians without sorting a million of them.
+
+/// Counts of non-negative whole numbers of days, for their quantiles without sorting.
+struct DayHistogram {
+    private var counts: [Int] = []
+    private(set) var count = 0
+
+    mutating func add(_ days: Int) {
+        precondition(days >= 0, "durations are validated: reported_on ≤ referred_on ≤ closed_on")
+        if days >= counts.count { counts += Array(repeating: 0, count: days - counts.count + 1) }
+        counts[days] += 1
+        count += 1
+    }
+
+    /// The value at `rank` (0-based) in the sorted values.
+    private func value(atRank rank: Int) -> Int {
+        var seen = 0
+        for (days, n) in counts.enumerated() {
+            seen += n
+            if seen > rank { return days }
+        }
+        preconditionFailure("rank \(rank) beyond \(count) values")
+    }
+
+    /// The same value as `Quantile.of(sorted:_:)` on the sorted durations.
+    func quantile(_ p: Double) -> Double? {
+        guard count > 0 else { return nil }
+        let position = Double(count - 1) * p
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, count - 1)
+        let low = Double(value(atRank: lower)), high = Double(value(atRank: upper))
+        return low + (high - low) * (position - Double(lower))
+    }
+}
