@@ -38,7 +38,10 @@ struct CaseChunkValidator: Sendable {
         var reader = reader
         var result = Result(reader: reader)
         var row = layout.map { RowValidator(record: CSVRecord(line: 0, fields: []), layout: $0, reader: reader) }
-        while let record = reader.next(diagnostics: &result.diagnostics) {
+        // One fields buffer for the whole chunk, swapped with the row validator's (see `RowValidator.start`).
+        var record = CSVRecord(line: 0, fields: [])
+        record.fields.reserveCapacity(layout?.fieldCount ?? 12)
+        while reader.next(into: &record, diagnostics: &result.diagnostics) {
             // Spreadsheets leave rows of bare delimiters (`;;;;`) under the data: they are blank lines.
             if record.fields.allSatisfy({ reader.bytes[$0.range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }) {
                 continue
@@ -62,7 +65,7 @@ struct CaseChunkValidator: Sendable {
                 Self.screen(record, layout: layout, reader: reader, into: &result.diagnostics)
                 continue
             }
-            row!.start(record)
+            row!.start(swapping: &record)
             validateRecord(&row!, into: &result)
         }
         result.reader = reader
