@@ -91,8 +91,12 @@ public struct CSVReader: Sendable {
 
     /// The text of a field (doubled quotes collapsed). Only call it on fields from `next`, which are valid UTF-8.
     public func string(_ field: CSVField) -> String {
+        // Through a buffer, not a slice: a slice retains the file's storage, whose count the cores
+        // validating a large file's chunks then fight over.
+        if !field.hasEscapedQuotes {
+            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[field.range]), as: UTF8.self) }
+        }
         let slice = bytes[field.range]
-        if !field.hasEscapedQuotes { return String(decoding: slice, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(slice.count)
         var previousWasQuote = false

@@ -23,8 +23,15 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD` from raw bytes (the CSV reader's hot path).
     public init?(isoBytes b: ArraySlice<UInt8>) {
+        guard let day = b.withUnsafeBufferPointer({ Day(isoBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from a buffer: validation's hot path, where a slice of the file's
+    /// bytes retained their storage, shared by the cores, once per date (9 % of the samples at 1 M rows).
+    init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
         guard b.count == 10 else { return nil }
-        let s = b.startIndex
+        let s = 0
         guard b[s + 4] == UInt8(ascii: "-"), b[s + 7] == UInt8(ascii: "-") else { return nil }
         func digits(_ from: Int, _ count: Int) -> Int? {
             var value = 0

@@ -43,9 +43,7 @@ struct CaseChunkValidator: Sendable {
         record.fields.reserveCapacity(layout?.fieldCount ?? 12)
         while reader.next(into: &record, diagnostics: &result.diagnostics) {
             // Spreadsheets leave rows of bare delimiters (`;;;;`) under the data: they are blank lines.
-            if record.fields.allSatisfy({ reader.bytes[$0.range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }) {
-                continue
-            }
+            if Self.isBlank(record, reader: reader) { continue }
             guard let layout else {
                 Self.screen(record, layout: nil, reader: reader, into: &result.diagnostics)
                 continue
@@ -70,6 +68,16 @@ struct CaseChunkValidator: Sendable {
         }
         result.reader = reader
         return result
+    }
+
+    /// True when every field holds only spaces and tabs. On a buffer: slices of the file's bytes
+    /// retained its storage, shared by the cores, twelve times a row.
+    private static func isBlank(_ record: CSVRecord, reader: CSVReader) -> Bool {
+        reader.bytes.withUnsafeBufferPointer { all in
+            record.fields.allSatisfy { field in
+                all[field.range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            }
+        }
     }
 
     /// Only the anonymity guard, for records whose other rules cannot be checked. Without a layout
@@ -104,11 +112,11 @@ struct CaseChunkValidator: Sendable {
         let reportedOn = row.day(.reportedOn, required: true)
         let platform = row.key(.platform, in: config.platforms)
         let issues = row.issueSet(in: config.issues)
-        let size = row.enumValue(.companySize, CompanySize.self, hint: Self.sizeHint, aliases: Self.sizeAliases)
+        let size = row.enumValue(.companySize, Self.sizes)
         let region = row.key(.region, in: config.regions)
         let sector = row.key(.sector, in: config.sectors)
         let loss = row.percentage(.revenueLossPercent)
-        let status = row.enumValue(.status, CaseStatus.self, hint: Self.statusHint)
+        let status = row.enumValue(.status, Self.statuses)
         let referredOn = row.day(.referredOn, required: false)
         let closedOn = row.day(.closedOn, required: false)
         let outcome = row.optionalKey(.outcome, in: config.outcomes)
@@ -129,9 +137,11 @@ struct CaseChunkValidator: Sendable {
     }
 
     // Built once, not per row: the hint's `joined` and the aliases' dictionary showed in the profile of 1 M rows.
-    private static let sizeHint = "micro (fewer than 10 staff), small (10–49) or medium (50–249)"
-    private static let sizeAliases = ["tpe": "micro", "pe": "small", "me": "medium"]
-    private static let statusHint = CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")
+    private static let sizes = ClosedVocabulary<CompanySize>(
+        name: "company_size", hint: "micro (fewer than 10 staff), small (10–49) or medium (50–249)",
+        aliases: ["tpe": "micro", "pe": "small", "me": "medium"])
+    private static let statuses = ClosedVocabulary<CaseStatus>(
+        name: "status", hint: CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
 
     /// The status and the dates must tell the same story (SPEC: referred_on from `referred` on, closed_on on closed cases).
     private func checkStatus(_ status: CaseStatus, referredOn: Day?, closedOn: Day?, outcome: Int?, row: inout RowValidator) {
