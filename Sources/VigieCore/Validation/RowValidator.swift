@@ -227,9 +227,40 @@ struct RowValidator {
         return nil
     }
 
+    /// `Double(text)` for digits with at most one `.` between them, 15 digits at most: the digits'
+    /// integer divided by a power of ten (both exact in a `Double`) is then correctly rounded, as
+    /// `strtod` is (Clinger's fast path). Nil for anything else. `strtod` on a `String` per cell was
+    /// 3 % of validating 1 M rows (validate 0.68 s to 0.65 s).
+    static func plainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !b.isEmpty, b.count <= 16 else { return nil }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var point = -1
+        for i in 0..<b.count {
+            let c = b[i]
+            if c == UInt8(ascii: ".") {
+                guard point < 0, i > 0, i < b.count - 1 else { return nil }
+                point = i
+                continue
+            }
+            guard c >= 48, c <= 57 else { return nil }
+            mantissa = mantissa * 10 + UInt64(c - 48)
+            digits += 1
+        }
+        guard digits <= 15 else { return nil }
+        let decimals = point < 0 ? 0 : b.count - 1 - point
+        return decimals == 0 ? Double(mantissa) : Double(mantissa) / Self.powersOfTen[decimals]
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { value, _ in value * 10 } }
+
     /// A number from 0 to 100, with `.` or `,` as decimal separator (French spreadsheets write `12,5`),
     /// an optional `%`; empty means unknown.
     mutating func percentage(_ column: CaseColumn) -> Double? {
+        if let cell = plainCell(column) {
+            if cell.isEmpty { return nil }
+            if let value = withBytes(cell, { Self.plainDecimal($0) }), (0...100).contains(value) { return value }
+        }
         guard let text = text(column), !text.isEmpty else { return nil }
         // Fast path for the common plain number (`20`, `38.7`): no Foundation string work.
         if text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }), let value = Double(text),
