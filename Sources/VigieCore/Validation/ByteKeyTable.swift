@@ -25,12 +25,32 @@ struct ByteKeyTable: Sendable, Hashable {
     /// The key of entry `entry`, as bytes.
     func key(_ entry: Int) -> ArraySlice<UInt8> { arena[starts[entry]..<starts[entry + 1]] }
 
-    /// FNV-1a, a few cycles a byte (keys are short), then MurmurHash3's finaliser: FNV's low bits
-    /// barely change between `VIG-0000001` and `VIG-0000002`, and the probe chains made lookups 13 %
-    /// of validating 1 M rows before the finaliser.
+    /// Eight bytes at a time, a multiply per word rather than per byte as FNV-1a did (validate 1 M
+    /// cases 0.62 s to 0.60 s), then MurmurHash3's finaliser, without which the low bits barely change
+    /// between `VIG-0000001` and `VIG-0000002` and the probe chains grow.
     static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(b.count)
+        guard let base = b.baseAddress, b.count > 0 else { return finalized(h) }
+        let raw = UnsafeRawPointer(base)
+        if b.count < 8 {
+            var word: UInt64 = 0
+            for k in 0..<b.count { word |= UInt64(b[k]) << UInt64(8 * k) }
+            return finalized((h ^ word) &* 0x9e37_79b9_7f4a_7c15)
+        }
+        // Whole words, then the last eight bytes (overlapping the previous word when the count is
+        // not a multiple of eight), so every byte counts.
+        var offset = 0
+        while offset + 8 < b.count {
+            h = ((h ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15)
+            h ^= h >> 29
+            offset += 8
+        }
+        h = (h ^ raw.loadUnaligned(fromByteOffset: b.count - 8, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15
+        return finalized(h)
+    }
+
+    private static func finalized(_ value: UInt64) -> UInt64 {
+        var h = value
         h ^= h >> 33
         h = h &* 0xff51_afd7_ed55_8ccd
         h ^= h >> 33
