@@ -24,7 +24,7 @@ public struct CSVReader: Sendable {
     private(set) var line = 1
     private var lineStart = 0
     /// `next` returns nil once `position` reaches this offset: a record starting before it is read to its end.
-    private var limit: Int
+    private(set) var limit: Int
 
     private static let quote = UInt8(ascii: "\"")
     private static let lf = UInt8(ascii: "\n")
