@@ -12,6 +12,9 @@ public struct Vocabulary: Hashable, Sendable {
     private let indexByKey: [String: Int]
     /// The same answers for keys given byte for byte, without a `Hasher`: five lookups a row.
     private let indexByBytes: ByteKeyTable
+    /// By index: the anonymity guard's pre-test passes the key's bytes, so a cell holding exactly
+    /// them needs no screening (see `indexOfScreenedKey(bytes:)`).
+    private let passesScreen: [Bool]
 
     public init(name: String, keys: [String], labels: [String: String] = [:]) {
         self.name = name
@@ -26,6 +29,17 @@ public struct Vocabulary: Hashable, Sendable {
             utf8.withUTF8 { bytes.insert($0, value: index[key]!) }
         }
         self.indexByBytes = bytes
+        self.passesScreen = keys.map { key in
+            var utf8 = key
+            return utf8.withUTF8 { !IdentifierGuard.mayContainIdentifier($0) }
+        }
+    }
+
+    /// `index(bytes:)` for a cell not yet screened: only a key the anonymity guard would pass as
+    /// it is, since the screen depends on the bytes alone; nil sends the cell through the screen.
+    func indexOfScreenedKey(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let index = indexByBytes.value(of: bytes), passesScreen[index] else { return nil }
+        return index
     }
 
     public func index(of key: some StringProtocol) -> Int? { indexByKey[String(key)] }

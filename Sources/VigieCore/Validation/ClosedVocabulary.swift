@@ -18,7 +18,8 @@ struct ClosedVocabulary<Value: RawRepresentable & CaseIterable & Sendable>: Send
         self.aliases = aliases
     }
 
-    /// The case whose raw value is exactly these bytes; nil for anything else (the caller then
+    /// The case whose raw value is exactly these bytes (and passes the anonymity guard as they
+    /// are, so an unscreened cell may be given); nil for anything else (the caller then
     /// takes the `String` path, which compares by canonical equivalence and reports errors).
-    func value(bytes: UnsafeBufferPointer<UInt8>) -> Value? { keys.index(bytes: bytes).map { cases[$0] } }
+    func value(bytes: UnsafeBufferPointer<UInt8>) -> Value? { keys.indexOfScreenedKey(bytes: bytes).map { cases[$0] } }
 }

@@ -73,14 +73,20 @@ struct RowValidator {
     /// look at. Nil sends the caller to the `String` path, which screens, trims and reports as ever;
     /// a fast path only ever accepts a value the `String` path would accept as the same.
     private func plainCell(_ column: CaseColumn) -> Range<Int>? {
+        guard let range = unscreenedCell(column) else { return nil }
+        return withBytes(range) { IdentifierGuard.mayContainIdentifier($0) } ? nil : range
+    }
+
+    /// `plainCell` before the anonymity guard: for a fast path that only accepts bytes the guard
+    /// is known to pass (a vocabulary key that does, a date, a short number), skipping a scan of
+    /// most cells of a row (validate 1 M cases 0.59 s to 0.56 s).
+    private func unscreenedCell(_ column: CaseColumn) -> Range<Int>? {
         guard let index = layout.field(of: column) else { return nil }
         let field = record.fields[index]
         guard !field.hasEscapedQuotes else { return nil }
         let range = field.range
-        return withBytes(range) { cell in
-            if let first = cell.first, let last = cell.last, Self.isBlank(first) || Self.isBlank(last) { return nil }
-            return IdentifierGuard.mayContainIdentifier(cell) ? nil : range
-        }
+        guard let first = range.first else { return range }
+        return Self.isBlank(reader.bytes[first]) || Self.isBlank(reader.bytes[range.upperBound - 1]) ? nil : range
     }
 
     private func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -98,7 +104,8 @@ struct RowValidator {
     }
 
     mutating func day(_ column: CaseColumn, required: Bool) -> Day? {
-        if let cell = plainCell(column) {
+        // A date `YYYY-MM-DD` has 8 digits and none of the guard's signs: it always passes.
+        if let cell = unscreenedCell(column) {
             if cell.isEmpty && !required { return nil }
             if let day = withBytes(cell, { Day(isoBytes: $0) }) { return day }
         }
@@ -124,15 +131,17 @@ struct RowValidator {
     }
 
     mutating func key(_ column: CaseColumn, in vocabulary: Vocabulary) -> Int? {
-        if let cell = plainCell(column), let index = withBytes(cell, { vocabulary.index(bytes: $0) }) { return index }
+        if let cell = unscreenedCell(column), let index = withBytes(cell, { vocabulary.indexOfScreenedKey(bytes: $0) }) {
+            return index
+        }
         guard let text = text(column) else { return nil }
         return lookUp(text, column: column, in: vocabulary)
     }
 
     mutating func optionalKey(_ column: CaseColumn, in vocabulary: Vocabulary) -> Int? {
-        if let cell = plainCell(column) {
+        if let cell = unscreenedCell(column) {
             if cell.isEmpty { return nil }
-            if let index = withBytes(cell, { vocabulary.index(bytes: $0) }) { return index }
+            if let index = withBytes(cell, { vocabulary.indexOfScreenedKey(bytes: $0) }) { return index }
         }
         guard let text = text(column), !text.isEmpty else { return nil }
         return lookUp(text, column: column, in: vocabulary)
@@ -210,7 +219,7 @@ struct RowValidator {
 
     /// A value of a closed vocabulary; `aliases` map common other names (`tpe`) to the key they mean.
     mutating func enumValue<E>(_ column: CaseColumn, _ vocabulary: ClosedVocabulary<E>) -> E? {
-        if let cell = plainCell(column), let value = withBytes(cell, { vocabulary.value(bytes: $0) }) { return value }
+        if let cell = unscreenedCell(column), let value = withBytes(cell, { vocabulary.value(bytes: $0) }) { return value }
         let hint = vocabulary.hint
         guard let text = text(column) else { return nil }
         if let value = E(rawValue: text) { return value }
@@ -257,9 +266,10 @@ struct RowValidator {
     /// A number from 0 to 100, with `.` or `,` as decimal separator (French spreadsheets write `12,5`),
     /// an optional `%`; empty means unknown.
     mutating func percentage(_ column: CaseColumn) -> Double? {
-        if let cell = plainCell(column) {
+        // Fewer than 9 bytes: fewer than the 9 digits the guard looks for, and no other sign of it.
+        if let cell = unscreenedCell(column) {
             if cell.isEmpty { return nil }
-            if let value = withBytes(cell, { Self.plainDecimal($0) }), (0...100).contains(value) { return value }
+            if cell.count < 9, let value = withBytes(cell, { Self.plainDecimal($0) }), (0...100).contains(value) { return value }
         }
         guard let text = text(column), !text.isEmpty else { return nil }
         // Fast path for the common plain number (`20`, `38.7`): no Foundation string work.
