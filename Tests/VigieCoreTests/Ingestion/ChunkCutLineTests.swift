@@ -1,6 +1,7 @@
 // Each cut of a large case file carries the line a reader counts there, whatever the line ends.
 
 import Testing
+import VigieSynthetic
 
 @testable import VigieCore
 
@@ -23,7 +24,7 @@ import Testing
 
     @Test(arguments: 2...4)
     func everyCutStartsOnTheLineAReaderCounts(chunks: Int) {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 2018)  // the same cases on every run
         for _ in 0..<200 {
             let pieces: [[UInt8]] = [Array("abc,12".utf8), [0x0A], [0x0D, 0x0A], [0x0D], Array("x\"y\"".utf8), Array("é".utf8)]
             var bytes = Array("case_id\n".utf8)

@@ -1,6 +1,7 @@
 // The word-at-a-time scan of unquoted fields stops at exactly the byte a byte-by-byte scan stops at.
 
 import Testing
+import VigieSynthetic
 
 @testable import VigieCore
 
@@ -21,7 +22,7 @@ import Testing
         // bytes next to them (a borrow in the word trick must not flag a neighbour first).
         let alphabet =
             Array("abz09_-.|".utf8) + [0x00, 0x01, 0x0A, 0x0B, 0x0D, 0x21, 0x22, 0x23, 0x2B, 0x2C, 0x3A, 0x3B, 0x7F, 0x80, 0xC3, 0xFF]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 2018)  // the same cases on every run
         for _ in 0..<2000 {
             let count = Int.random(in: 0...40, using: &generator)
             let bytes = (0..<count).map { _ in
