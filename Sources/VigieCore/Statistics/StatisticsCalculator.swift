@@ -24,9 +24,11 @@ struct Accumulator {
     var bySector: [Int]
     var byOutcome: [Int]
     var closedWithoutOutcome = 0
-    /// Cases by the Monday of their ISO week (as days since 1970): an integer per case rather than
-    /// the week's year and number (`isoWeek`'s calendar arithmetic for each of 1 M cases).
-    var byMonday: [Int: Int] = [:]
+    /// Cases by ISO week: `weekCounts[i]` for the week `weekBase + i`, weeks numbered from the one
+    /// of 1970-01-05 (a Monday) — an array index per case rather than the week's year and number
+    /// (`isoWeek`'s calendar arithmetic) or a hashed key.
+    var weekCounts: [Int] = []
+    var weekBase = 0
     var platformIssue: [[Int]]
     var referred = 0
     var closed = 0
@@ -67,7 +69,7 @@ struct Accumulator {
         bySize[CompanySize.allCases.firstIndex(of: record.size)!] += 1
         byRegion[record.region] += 1
         bySector[record.sector] += 1
-        byMonday[record.reportedOn.daysSinceEpoch - record.reportedOn.isoWeekday + 1, default: 0] += 1
+        countWeek(ofMonday: record.reportedOn.daysSinceEpoch - record.reportedOn.isoWeekday + 1)
         if let loss = record.revenueLossPercent { lossByPlatform[record.platform].append(loss) }
         if let referredOn = record.referredOn, referredOn <= asOf {
             referred += 1
@@ -83,6 +85,25 @@ struct Accumulator {
             }
             if let outcome = record.outcome { byOutcome[outcome] += 1 } else { closedWithoutOutcome += 1 }
         }
+    }
+
+    /// Week number of a Monday (days since 1970), counted from the Monday 1970-01-05 (day 4).
+    private static func weekNumber(ofMonday monday: Int) -> Int { (monday - 4) / 7 }
+
+    private mutating func countWeek(ofMonday monday: Int) {
+        let week = Self.weekNumber(ofMonday: monday)
+        if weekCounts.isEmpty { weekBase = week }
+        if week < weekBase {
+            weekCounts.insert(contentsOf: repeatElement(0, count: weekBase - week), at: 0)
+            weekBase = week
+        }
+        if week - weekBase >= weekCounts.count { weekCounts += repeatElement(0, count: week - weekBase - weekCounts.count + 1) }
+        weekCounts[week - weekBase] += 1
+    }
+
+    private func cases(inWeekOfMonday monday: Int) -> Int {
+        let index = Self.weekNumber(ofMonday: monday) - weekBase
+        return weekCounts.indices.contains(index) ? weekCounts[index] : 0
     }
 
     func statistics(asOf: Day, firstWeek: ISOWeek?) -> Statistics {
@@ -129,7 +150,7 @@ struct Accumulator {
             var cumulative = 0
             while monday.isoWeek <= lastWeek {
                 let week = monday.isoWeek
-                let count = byMonday[monday.daysSinceEpoch] ?? 0
+                let count = cases(inWeekOfMonday: monday.daysSinceEpoch)
                 cumulative += count
                 weekTable.rows.append([.key(week.description), .count(count), .flag(false), .count(cumulative)])
                 monday = monday.adding(days: 7)
@@ -188,14 +209,13 @@ struct Accumulator {
                 TableColumn("median", .measure(unit: "percent")), TableColumn("q1", .measure(unit: "percent")),
                 TableColumn("q3", .measure(unit: "percent")), TableColumn("suppressed", .suppressedFlag),
             ])
-        func lossRow(_ key: String, _ sorted: [Double]) -> [TableCell] {
-            func q(_ p: Double) -> TableCell { Quantile.of(sorted: sorted, p).map { .measure($0, decimals: 1) } ?? .empty }
-            return [.key(key), .count(sorted.count), q(0.5), q(0.25), q(0.75), .flag(false)]
+        func lossRow(_ key: String, _ lists: [[Double]]) -> [TableCell] {
+            let quantiles = PercentQuantiles(lists)
+            let cells = quantiles.values(at: [0.5, 0.25, 0.75]).map { $0.map { TableCell.measure($0, decimals: 1) } ?? .empty }
+            return [.key(key), .count(quantiles.count)] + cells + [.flag(false)]
         }
-        let sortedLoss = lossByPlatform.map { $0.sorted() }
-        for (p, platform) in config.platforms.keys.enumerated() { loss.rows.append(lossRow(platform, sortedLoss[p])) }
-        // The platforms' sorted values merged, rather than all of them sorted again.
-        loss.rows.append(lossRow("total", SortedMerge.merge(sortedLoss)))
+        for (p, platform) in config.platforms.keys.enumerated() { loss.rows.append(lossRow(platform, [lossByPlatform[p]])) }
+        loss.rows.append(lossRow("total", lossByPlatform))
         tables[.revenueLossByPlatform] = loss
 
         var days = StatTable(

@@ -1,4 +1,4 @@
-// The medians of durations from counts, and the merged revenue losses, give exactly what sorting gives.
+// The medians of durations from counts, and the revenue-loss quartiles from buckets, give exactly what sorting gives.
 
 import Testing
 
@@ -35,13 +35,17 @@ struct QuantileShortcutTests {
         }
     }
 
-    @Test func mergedListsAreTheSortedUnion() {
+    @Test func percentQuantilesMatchSortedOnes() {
         var random = SplitMix(state: 7)
         for listCount in 0..<9 {
+            // Whole and decimal percentages, many ties, 0 and 100 included.
             let lists = (0..<listCount).map { k in
-                (0..<random.next(50 + k)).map { _ in Double(random.next(1000)) / 10 }.sorted()
+                (0..<random.next(60 + 40 * k)).map { _ in Double(random.next(1001)) / 10 }
             }
-            #expect(SortedMerge.merge(lists) == lists.flatMap { $0 }.sorted())
+            let sorted = lists.flatMap { $0 }.sorted()
+            let ps = [0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0]
+            #expect(PercentQuantiles(lists).values(at: ps) == ps.map { Quantile.of(sorted: sorted, $0) })
+            #expect(PercentQuantiles(lists).count == sorted.count)
         }
     }
 }

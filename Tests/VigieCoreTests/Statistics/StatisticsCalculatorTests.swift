@@ -56,6 +56,21 @@ struct StatisticsCalculatorTests {
         #expect(table.rows.map { $0[3] } == [.count(1), .count(1), .count(2), .count(2)])
     }
 
+    @Test("cases in any order give the same weeks, across the new year (ISO 2019-W01 starts on 31 December 2018)")
+    func weeksInAnyOrder() {
+        let days = ["2019-01-07", "2018-12-30", "2018-12-31", "2019-01-06", "2018-12-24", "2019-01-14"]
+        let forward = days.sorted().map { record("amazon", issues: ["delisting"], reported: $0) }
+        let backward = days.sorted(by: >).map { record("amazon", issues: ["delisting"], reported: $0) }
+        let shuffled = days.map { record("amazon", issues: ["delisting"], reported: $0) }
+        let tables = [forward, backward, shuffled].map {
+            StatisticsCalculator.compute(cases: $0, config: config, asOf: Day(iso: "2019-01-20")!)[.casesByWeek]
+        }
+        #expect(tables[0].rows.map { $0[0] } == [.key("2018-W52"), .key("2019-W01"), .key("2019-W02"), .key("2019-W03")])
+        #expect(tables[0].rows.map { $0[1] } == [.count(2), .count(2), .count(1), .count(1)])
+        #expect(tables[1].rows == tables[0].rows)
+        #expect(tables[2].rows == tables[0].rows)
+    }
+
     @Test("quartiles interpolate between ranks like R type 7 and DuckDB's quantile_cont")
     func quantiles() {
         let values = [10.0, 20, 30, 40]
