@@ -15,10 +15,11 @@ struct Serve: ParsableCommand {
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port: UInt16 = 8000
 
     func run() throws {
+        // First, before any thread starts: see `SignalWatcher`.
+        SignalWatcher.stopOnInterrupt()
         let server = PreviewServer(contentDirectory: inputs.content, templatesDirectory: inputs.templates, port: port) { line in
             Console.error(line)
         }
-        let signals = SignalWatcher.stopOnInterrupt()
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         Task.detached {
@@ -33,7 +34,6 @@ struct Serve: ParsableCommand {
             finished.signal()
         }
         finished.wait()
-        _ = signals
         if let error = failure.error {
             Console.error("serve: error: \(error)")
             throw CommandFailure()
@@ -42,19 +42,33 @@ struct Serve: ParsableCommand {
 }
 
 /// Ends the process cleanly on SIGINT or SIGTERM (the preview's temporary folder is removed).
+///
+/// The two signals are blocked in the main thread before any other thread starts, so every thread
+/// inherits the mask and they stay pending until one thread takes them with `sigwait`. A dispatch
+/// signal source missed them: on Linux it reads a `signalfd`, which only sees a signal that no
+/// thread lets through, and a thread started earlier took SIGTERM to the ignored disposition —
+/// `kill` left the server running.
 enum SignalWatcher {
-    static func stopOnInterrupt() -> [DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                Console.error("stopping")
-                PreviewCleanup.run()
-                exit(0)
-            }
-            source.resume()
-            return source
+    static func stopOnInterrupt() {
+        var blocked = stopSignals()
+        pthread_sigmask(SIG_BLOCK, &blocked, nil)
+        let thread = Thread {
+            var waited = stopSignals()
+            var received: Int32 = 0
+            sigwait(&waited, &received)
+            Console.error("stopping")
+            PreviewCleanup.run()
+            exit(0)
         }
+        thread.start()
+    }
+
+    private static func stopSignals() -> sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        return set
     }
 }
 

@@ -34,6 +34,19 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("SIGTERM and SIGINT stop the server within seconds, after it has served and rebuilt", arguments: [SIGTERM, SIGINT])
+    func stopsOnSignal(_ signal: Int32) throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
+        let server = try PreviewProcess(arguments: ["--content", "content", "--templates", Repository.templates], in: folder.path)
+        #expect(try RawHTTP.get(port: server.port, path: "/").status == 200)
+        let notePath = "content/notes/premiere-note.md"
+        let original = try #require(folder.read(notePath))
+        folder.write(notePath, original + "\nUne phrase de plus.\n")
+        #expect(server.waitFor("/notes/premiere-note/") { $0.body.contains("Une phrase de plus.") } != nil)
+        #expect(server.stop(signal: signal, within: 5) == 0)
+    }
+
     @Test(
         "paths that try to leave the served folder get 400 or 404, never the file",
         arguments: [

@@ -39,6 +39,20 @@ public final class PreviewProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
+    /// Sends `signal` and waits up to `seconds` for the server to end: its exit status, or nil when
+    /// it was still running (it is then killed, so a test never hangs on it).
+    public func stop(signal: Int32, within seconds: Double) -> Int32? {
+        kill(process.processIdentifier, signal)
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        guard !process.isRunning else {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        return process.terminationStatus
+    }
+
     deinit { if process.isRunning { process.terminate() } }
 
     /// Polls until `predicate` holds for the page at `path`, or `seconds` elapse.
