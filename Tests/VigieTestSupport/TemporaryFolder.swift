@@ -23,7 +23,7 @@ public final class TemporaryFolder: @unchecked Sendable {
     public func write(_ relative: String, bytes: [UInt8]) {
         let full = path + "/" + relative
         try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
     }
 
     public func read(_ relative: String) -> String? {

@@ -26,7 +26,7 @@ public struct Vocabulary: Hashable, Sendable {
         var bytes = ByteKeyTable(capacity: keys.count)
         for key in keys {
             var utf8 = key
-            utf8.withUTF8 { bytes.insert($0, value: index[key]!) }
+            _ = utf8.withUTF8 { bytes.insert($0, value: index[key]!) }
         }
         self.indexByBytes = bytes
         self.passesScreen = keys.map { key in
