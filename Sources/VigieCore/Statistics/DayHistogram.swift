@@ -24,11 +24,6 @@ struct DayHistogram {
 
     /// The same value as `Quantile.of(sorted:_:)` on the sorted durations.
     func quantile(_ p: Double) -> Double? {
-        guard count > 0 else { return nil }
-        let position = Double(count - 1) * p
-        let lower = Int(position.rounded(.down))
-        let upper = min(lower + 1, count - 1)
-        let low = Double(value(atRank: lower)), high = Double(value(atRank: upper))
-        return low + (high - low) * (position - Double(lower))
+        Quantile.of(count: count, p) { Double(value(atRank: $0)) }
     }
 }

@@ -28,7 +28,6 @@ struct PercentQuantiles {
 
     /// The quantiles at `ps`, interpolated as `Quantile.of(sorted:_:)` does; nil without values.
     func values(at ps: [Double]) -> [Double?] {
-        guard count > 0 else { return ps.map { _ in nil } }
         var sortedBuckets: [Int: [Double]] = [:]
         func value(atRank rank: Int) -> Double {
             var b = 0
@@ -38,12 +37,6 @@ struct PercentQuantiles {
             }
             return sortedBuckets[b]![rank - starts[b]]
         }
-        return ps.map { p in
-            let position = Double(count - 1) * p
-            let lower = Int(position.rounded(.down))
-            let upper = min(lower + 1, count - 1)
-            let low = value(atRank: lower), high = value(atRank: upper)
-            return low + (high - low) * (position - Double(lower))
-        }
+        return ps.map { Quantile.of(count: count, $0, value: value(atRank:)) }
     }
 }
