@@ -95,7 +95,7 @@ struct CaseChunkValidator: Sendable {
     private static func isBlank(_ record: CSVRecord, reader: CSVReader) -> Bool {
         reader.bytes.withUnsafeBufferPointer { all in
             record.fields.allSatisfy { field in
-                all[field.range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                all[field.range].allSatisfy(RowValidator.isBlank)
             }
         }
     }

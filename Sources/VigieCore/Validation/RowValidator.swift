@@ -62,9 +62,7 @@ struct RowValidator {
         // `trimmed`'s test, on the file's bytes at the ends of the cell (the same bytes: collapsing
         // doubled quotes never changes a blank end); `String.utf8.first` and `last` were 3 % of
         // validating 1 M rows.
-        let range = record.fields[index].range
-        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        guard let first = range.first, blank(reader.bytes[first]) || blank(reader.bytes[range.upperBound - 1]) else { return text }
+        guard hasBlankEnd(record.fields[index].range) else { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
 
@@ -84,22 +82,26 @@ struct RowValidator {
         guard let index = layout.field(of: column) else { return nil }
         let field = record.fields[index]
         guard !field.hasEscapedQuotes else { return nil }
-        let range = field.range
-        guard let first = range.first else { return range }
-        return Self.isBlank(reader.bytes[first]) || Self.isBlank(reader.bytes[range.upperBound - 1]) ? nil : range
+        return hasBlankEnd(field.range) ? nil : field.range
+    }
+
+    /// True when the cell's first or last byte is blank.
+    private func hasBlankEnd(_ range: Range<Int>) -> Bool {
+        guard let first = range.first else { return false }
+        return Self.isBlank(reader.bytes[first]) || Self.isBlank(reader.bytes[range.upperBound - 1])
     }
 
     private func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         reader.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
-    private static func isBlank(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }
+    /// A space or a tab: what cells are trimmed of, and all a blank row of a spreadsheet holds.
+    static func isBlank(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }
 
     /// The text without surrounding spaces and tabs; most cells have none, and checking the two ends
     /// first skips Foundation's trimming on them.
     static func trimmed(_ text: String) -> String {
-        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        guard let first = text.utf8.first, let last = text.utf8.last, blank(first) || blank(last) else { return text }
+        guard let first = text.utf8.first, let last = text.utf8.last, isBlank(first) || isBlank(last) else { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
 
@@ -209,7 +211,7 @@ struct RowValidator {
         for end in 0...b.count where end == b.count || b[end] == UInt8(ascii: "|") {
             let part = UnsafeBufferPointer(rebasing: b[start..<end])
             start = end + 1
-            guard let first = part.first, let last = part.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09,
+            guard let first = part.first, let last = part.last, !isBlank(first), !isBlank(last),
                 let index = issues.index(bytes: part), index < 64, set & (1 << UInt64(index)) == 0
             else { return nil }
             set |= 1 << UInt64(index)
@@ -228,8 +230,7 @@ struct RowValidator {
             return nil
         }
         let suggestion =
-            vocabulary.aliases[text.lowercased()]
-            ?? Vocabulary(name: column.rawValue, keys: E.allCases.map(\.rawValue)).suggestion(for: text)
+            vocabulary.aliases[text.lowercased()] ?? vocabulary.keys.suggestion(for: text)
         var message = "unknown \(column.rawValue) \(CellPreview.naming(text, nearKey: suggestion != nil)); expected \(hint)"
         if let suggestion { message += "; did you mean '\(suggestion)'?" }
         error(column, message)
