@@ -7,7 +7,7 @@ extension String {
     public var slugified: String {
         // Tags are slugged on every note card that shows them (30,000 cards with 10,000 notes), and
         // most are slugs already: those are returned as they are, without Unicode decomposition.
-        if isPlainSlug { return self }
+        if isSlug { return self }
         var out = ""
         var pendingDash = false
         for scalar in self.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -32,8 +32,9 @@ extension String {
         return out
     }
 
-    /// `[a-z0-9]+(-[a-z0-9]+)*`, checked on bytes.
-    private var isPlainSlug: Bool {
+    /// True when the text is already a valid slug, `[a-z0-9]+(-[a-z0-9]+)*` (what `slugified` returns
+    /// for any text with a letter or digit), checked on bytes.
+    public var isSlug: Bool {
         var previous: UInt8 = UInt8(ascii: "-")
         for c in utf8 {
             switch c {
@@ -44,10 +45,5 @@ extension String {
             previous = c
         }
         return previous != UInt8(ascii: "-")
-    }
-
-    /// True when the text is already a valid slug: `[a-z0-9]+(-[a-z0-9]+)*`.
-    public var isSlug: Bool {
-        !isEmpty && slugified == self
     }
 }

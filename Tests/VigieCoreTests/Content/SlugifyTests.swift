@@ -17,5 +17,8 @@ struct SlugifyTests {
     func slugs(title: String, slug: String) {
         #expect(title.slugified == slug)
         #expect(slug.slugified == slug)
+        // A slug is exactly a text that slugs to itself.
+        #expect(title.isSlug == (!title.isEmpty && title == slug))
+        #expect(slug.isSlug == !slug.isEmpty)
     }
 }
