@@ -28,7 +28,6 @@ let package = Package(
             name: "VigieCore",
             dependencies: [
                 "CCmark",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

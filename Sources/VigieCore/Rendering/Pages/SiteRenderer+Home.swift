@@ -54,7 +54,7 @@ extension SiteRenderer {
             "trend_href": root + "statistiques/#\(TableID.casesByWeek.anchor)",
             "progress_summary": progress,
             "progress_counts": statusCounts,
-            "latest_notes": notes.prefix(3).map { noteCard($0, root: root, level: 3) },
+            "latest_notes": TemplateValue.list(notes.prefix(3).map { .map(noteCard($0, root: root, level: 3)) }),
             "change": totalChangeSentence() ?? "",
         ]
         return page(template: "home", folder: folder, title: strings.text("home.title"), section: "home", values: values)

@@ -18,10 +18,14 @@ extension SiteRenderer {
                 return page(
                     template: "notes", folder: folder, title: strings.text("notes.title"), section: "notes",
                     values: [
-                        "notes": notes.map { noteCard($0, root: root) },
-                        "tags": tags.map {
-                            ["label": $0.tag, "href": root + "notes/themes/\($0.tag.slugified)/", "count": String($0.count)]
-                        },
+                        "notes": .list(notes.map { .map(noteCard($0, root: root)) }),
+                        "tags": .list(
+                            tags.map {
+                                [
+                                    "label": .text($0.tag), "href": .text(root + "notes/themes/\(tagSlug($0.tag))/"),
+                                    "count": .text(String($0.count)),
+                                ]
+                            }),
                     ])
             case .note(let index):
                 // Notes are newest first: the "previous" note is the older one.
@@ -29,14 +33,15 @@ extension SiteRenderer {
                 let newer = index > 0 ? notes[index - 1] : nil
                 return renderNote(notes[index], older: older, newer: newer)
             case .tag(let tag):
-                let tagFolder = "notes/themes/\(tag.slugified)/"
+                let tagFolder = "notes/themes/\(tagSlug(tag))/"
                 let tagRoot = Self.root(for: tagFolder)
                 let tagged = notes.filter { $0.note.tags.contains(tag) }
                 let title = strings.format("notes.tag_title", ["tag": tag])
                 return page(
                     template: "tag", folder: tagFolder, title: title, section: "notes",
                     values: [
-                        "tag": tag, "notes": tagged.map { noteCard($0, root: tagRoot) }, "notes_href": tagRoot + "notes/",
+                        "tag": .text(tag), "notes": .list(tagged.map { .map(noteCard($0, root: tagRoot)) }),
+                        "notes_href": .text(tagRoot + "notes/"),
                     ])
             }
         }
@@ -55,15 +60,15 @@ extension SiteRenderer {
         let root = Self.root(for: folder)
         let toc = rendered.body.headings.filter { $0.level == 2 || $0.level == 3 }
         var values = noteCard(rendered, root: root)
-        values["body"] = rendered.body.html
-        values["published"] = strings.format("notes.published", ["date": format.date(note.date)])
-        values["toc"] = toc.map { ["text": $0.text, "anchor": $0.anchor, "sub": $0.level == 3] }
-        values["has_toc"] = toc.count >= 3
-        values["lang"] = note.language ?? ""
-        values["has_lang"] = note.language != nil && note.language != config.language
-        if let older { values["older"] = ["title": older.note.title, "href": root + "notes/\(older.note.slug)/"] }
-        if let newer { values["newer"] = ["title": newer.note.title, "href": root + "notes/\(newer.note.slug)/"] }
-        values["has_pager"] = older != nil || newer != nil
+        values["body"] = .text(rendered.body.html)
+        values["published"] = .text(strings.format("notes.published", ["date": format.date(note.date)]))
+        values["toc"] = .list(toc.map { ["text": .text($0.text), "anchor": .text($0.anchor), "sub": .flag($0.level == 3)] })
+        values["has_toc"] = .flag(toc.count >= 3)
+        values["lang"] = .text(note.language ?? "")
+        values["has_lang"] = .flag(note.language != nil && note.language != config.language)
+        if let older { values["older"] = ["title": .text(older.note.title), "href": .text(root + "notes/\(older.note.slug)/")] }
+        if let newer { values["newer"] = ["title": .text(newer.note.title), "href": .text(root + "notes/\(newer.note.slug)/")] }
+        values["has_pager"] = .flag(older != nil || newer != nil)
         return page(template: "note", folder: folder, title: note.title, section: "notes", description: note.summary, values: values)
     }
 }

@@ -13,7 +13,9 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let labels: Labels
     /// `site.*` of every page, formatted once per build rather than once per page.
-    let siteValues: [String: String]
+    let siteValue: TemplateValue
+    /// Each tag's slug (`/notes/themes/<slug>/`), made once per build rather than once per note card.
+    let tagSlugs: [String: String]
     /// The main menu: key, path from the site root, label.
     let navItems: [(key: String, path: String, label: String)]
 
@@ -26,7 +28,10 @@ public struct SiteRenderer: Sendable {
         self.previous = previous
         self.templates = templates
         self.labels = Labels(config: content.config, strings: templates.strings)
-        self.siteValues = Self.siteValues(config: content.config, strings: templates.strings, format: labels.format)
+        self.siteValue = .map(
+            Self.siteValues(config: content.config, strings: templates.strings, format: labels.format).mapValues { .text($0) })
+        let tags = Set(notes.flatMap(\.note.tags))
+        self.tagSlugs = Dictionary(uniqueKeysWithValues: tags.map { ($0, $0.slugified) })
         let strings = templates.strings
         self.navItems = [
             ("home", "", strings.text("nav.home")),
@@ -71,6 +76,14 @@ public struct SiteRenderer: Sendable {
     func page(template: String, folder: String?, title: String, section: String, description: String? = nil, values: [String: Any])
         -> OutputFile
     {
+        page(
+            template: template, folder: folder, title: title, section: section, description: description,
+            values: values.compactMapValues(TemplateValue.present))
+    }
+
+    func page(
+        template: String, folder: String?, title: String, section: String, description: String? = nil, values: [String: TemplateValue]
+    ) -> OutputFile {
         let root: String
         if let folder {
             root = Self.root(for: folder)
@@ -79,22 +92,25 @@ public struct SiteRenderer: Sendable {
             root = URLComponents(string: config.baseURL)?.path ?? "/"
         }
         let home = root.isEmpty ? "./" : root
-        let nav: [[String: Any]] = navItems.map {
-            ["key": $0.key, "href": $0.path.isEmpty ? home : root + $0.path, "label": $0.label, "current": $0.key == section]
+        let nav: [TemplateValue] = navItems.map {
+            [
+                "key": .text($0.key), "href": .text($0.path.isEmpty ? home : root + $0.path), "label": .text($0.label),
+                "current": .flag($0.key == section),
+            ]
         }
-        var context: [String: Any] = values
-        context["t"] = strings.tree
-        context["root"] = root
-        context["home"] = home
-        context["nav"] = nav
-        context["page_title"] = title
-        context["page_description"] = description ?? config.description
-        context["is_home"] = folder == ""
-        context["canonical"] = config.baseURL + (folder ?? "404.html")
-        context["site"] = siteValues
-        let html = templates.render("pages/\(template)", context)
+        var context = values
+        context["t"] = strings.value
+        context["root"] = .text(root)
+        context["home"] = .text(home)
+        context["nav"] = .list(nav)
+        context["page_title"] = .text(title)
+        context["page_description"] = .text(description ?? config.description)
+        context["is_home"] = .flag(folder == "")
+        context["canonical"] = .text(config.baseURL + (folder ?? "404.html"))
+        context["site"] = siteValue
+        let html = templates.render("pages/\(template)", .map(context))
         let path = folder.map { $0 + "index.html" } ?? "404.html"
-        return OutputFile(path: path, text: html)
+        return OutputFile(path: path, bytes: html)
     }
 
     static func siteValues(config: SiteConfig, strings: Strings, format: ReaderFormatter) -> [String: String] {
@@ -137,19 +153,25 @@ public struct SiteRenderer: Sendable {
         return strings.format("home.change_since", ["change": format.signed(change), "date": format.date(previousDate)])
     }
 
-    func noteCard(_ rendered: RenderedNote, root: String, level: Int = 2) -> [String: Any] {
+    /// A tag's slug, from the build's table.
+    func tagSlug(_ tag: String) -> String { tagSlugs[tag] ?? tag.slugified }
+
+    func noteCard(_ rendered: RenderedNote, root: String, level: Int = 2) -> [String: TemplateValue] {
         let note = rendered.note
         return [
-            "title": note.title,
-            "href": root + "notes/\(note.slug)/",
-            "date": format.date(note.date),
-            "date_iso": note.date.iso,
-            "summary": note.summary ?? "",
-            "has_summary": note.summary != nil,
-            "reading_time": strings.format("notes.reading_time", ["minutes": String(rendered.readingMinutes)]),
-            "level": String(level),
-            "has_tags": !note.tags.isEmpty,
-            "tags": note.tags.sorted().map { ["label": $0, "href": root + "notes/themes/\($0.slugified)/"] },
+            "title": .text(note.title),
+            "href": .text(root + "notes/\(note.slug)/"),
+            "date": .text(format.date(note.date)),
+            "date_iso": .text(note.date.iso),
+            "summary": .text(note.summary ?? ""),
+            "has_summary": .flag(note.summary != nil),
+            "reading_time": .text(strings.format("notes.reading_time", ["minutes": String(rendered.readingMinutes)])),
+            "level": .text(String(level)),
+            "has_tags": .flag(!note.tags.isEmpty),
+            "tags": .list(
+                note.tags.sorted().map { tag in
+                    ["label": .text(tag), "href": .text(root + "notes/themes/\(tagSlug(tag))/")]
+                }),
         ]
     }
 }

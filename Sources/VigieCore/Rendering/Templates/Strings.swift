@@ -10,9 +10,12 @@ import Yams
 public struct Strings: @unchecked Sendable {
     /// The YAML tree as dictionaries, arrays and strings, for templates.
     public let tree: [String: Any]
+    /// The same tree as templates read it (`t`), converted once.
+    public let value: TemplateValue
 
     public init(tree: [String: Any]) {
         self.tree = tree
+        self.value = TemplateValue(tree)
     }
 
     static func load(path: String, into diagnostics: inout [Diagnostic]) -> Strings? {

@@ -2,12 +2,12 @@
 // syntax error or missing partial reported as a located diagnostic.
 
 import Foundation
-import Mustache
 import Yams
 
 /// The site maintainer's part of a build: layouts, pages, partials, wording and CSS.
 public struct TemplateSet: Sendable {
-    public let library: MustacheLibrary
+    /// Every template parsed, by name: `base` for `layouts/base.mustache`, else the path without extension.
+    let parsed: [String: [TemplateNode]]
     /// `strings.yaml`: every word the site shows that is not content.
     public let strings: Strings
     /// Files copied as they are (CSS, icons), by path relative to `assets/`, sorted.
@@ -44,8 +44,7 @@ public struct TemplateSet: Sendable {
         templateFiles.sort()
         assetFiles.sort()
 
-        TemplateHTML.register()
-        var library = MustacheLibrary()
+        var parsed: [String: [TemplateNode]] = [:]
         var sources: [String: (path: String, text: String)] = [:]
         /// Templates whose file exists but does not parse: already reported, not "missing" where included.
         var broken: Set<String> = []
@@ -62,20 +61,14 @@ public struct TemplateSet: Sendable {
                 ok = false
                 continue
             }
-            do {
-                library.register(try MustacheTemplate(string: TemplateHTML.pragmaLine + text), named: name)
+            do throws(TemplateSyntaxError) {
+                parsed[name] = try TemplateParser.parse(text)
                 sources[name] = (path, text)
-            } catch let error as MustacheTemplate.ParserError {
-                broken.insert(name)
-                let message = "template syntax error: \(describe(error.error))"
-                diagnostics.append(
-                    .error(
-                        message,
-                        at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
-                ok = false
             } catch {
                 broken.insert(name)
-                diagnostics.append(.error("template syntax error", at: SourceLocation(path: path, line: 1, column: 1)))
+                diagnostics.append(
+                    .error(
+                        "template syntax error: \(error.message)", at: SourceLocation(path: path, line: error.line, column: error.column)))
                 ok = false
             }
         }
@@ -106,24 +99,19 @@ public struct TemplateSet: Sendable {
             assets.append((String(relative.dropFirst("assets/".count)), [UInt8](data)))
         }
         guard ok, let strings else { return nil }
-        return TemplateSet(library: library, strings: strings, assets: assets, names: Set(sources.keys))
+        return TemplateSet(parsed: parsed, strings: strings, assets: assets, names: Set(sources.keys))
     }
 
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with '}}'"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed"
-        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid set-delimiter tag"
-        default: return "\(error)"
-        }
+    /// Renders a loaded template as UTF-8; templates were checked at load, so a missing one is a programming error.
+    public func render(_ name: String, _ context: TemplateValue, capacity: Int = 16_384) -> [UInt8] {
+        guard let nodes = parsed[name] else { preconditionFailure("template \(name) was not loaded") }
+        var renderer = TemplateRenderer(templates: parsed, context: context, capacity: capacity)
+        renderer.render(nodes)
+        return renderer.output
     }
 
-    /// Renders a registered template; templates were checked at load, so a missing one is a programming error.
-    public func render(_ name: String, _ context: Any) -> String {
-        guard let output = library.render(context, withTemplate: name) else {
-            preconditionFailure("template \(name) was not loaded")
-        }
-        return output
+    /// Renders a loaded template with a context of plain Swift values (see `TemplateValue.init(_:)`).
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        String(decoding: render(name, TemplateValue(context)), as: UTF8.self)
     }
 }
