@@ -21,4 +21,34 @@ struct SlugifyTests {
         #expect(title.isSlug == (!title.isEmpty && title == slug))
         #expect(slug.isSlug == !slug.isEmpty)
     }
+
+    /// Every scalar the byte path takes, between letters and alone, and 5,000 seeded strings of them.
+    @Test("the byte path gives what the Unicode path gives")
+    func bytePathMatchesUnicodePath() throws {
+        let domain = Array(0...0xFF) + [0x152, 0x153] + Array(0x2000...0x206F)
+        let scalars = domain.compactMap { Unicode.Scalar(UInt32($0)) }
+        for scalar in scalars {
+            for text in [String(scalar), "a\(scalar)b", "\(scalar)\(scalar)9", " \(scalar)"] {
+                let fast = try #require(String.slugLatin(text))
+                #expect(fast == text.slugifiedByUnicode, "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+        var state: UInt64 = 2018
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<(1 + Int(next(&state) % 12)) { text.unicodeScalars.append(scalars[Int(next(&state) % UInt64(scalars.count))]) }
+            #expect(String.slugLatin(text) == text.slugifiedByUnicode, "\(Array(text.unicodeScalars.map(\.value)))")
+        }
+        #expect(String.slugLatin("ﬁn") == nil)
+        #expect("ﬁn".slugified == "ﬁn".slugifiedByUnicode)
+    }
+
+    /// SplitMix64: a seeded sequence, the same on every run.
+    private func next(_ state: inout UInt64) -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -1,0 +1,63 @@
+// French spacing on bytes against the rule written on `Character`s: same text out, same word count.
+
+import Testing
+
+@testable import VigieCore
+
+@Suite("French typography")
+struct FrenchTypographyTests {
+    static let pieces = [
+        " ", "a", "é", "Zoé", ";", ":", "!", "?", "«", "»", "\u{A0}", "\u{202F}", "\t", "\n", "\r\n", "’", "—", "42", "",
+    ]
+
+    /// The byte path on a text, as text (`needsCharacters` is a failure: every piece is simple).
+    static func bytePath(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            switch FrenchTypography.apply(bytes: bytes) {
+            case .unchanged: return String(decoding: bytes, as: UTF8.self)
+            case .changed(let out): return String(decoding: out, as: UTF8.self)
+            case .needsCharacters: return nil
+            }
+        }
+    }
+
+    @Test(
+        "known cases",
+        arguments: [
+            ("Pourquoi ? Parce que !", "Pourquoi\u{202F}? Parce que\u{202F}!"),
+            ("« Far West » numérique : l’appel", "«\u{A0}Far West\u{A0}» numérique\u{A0}: l’appel"),
+            ("«mot»", "«\u{A0}mot\u{A0}»"),
+            ("a ; b", "a\u{202F}; b"),
+            ("rien à changer", "rien à changer"),
+        ])
+    func knownCases(_ text: String, _ expected: String) {
+        #expect(FrenchTypography.apply(to: text) == expected)
+        #expect(Self.bytePath(text) == expected)
+    }
+
+    /// 20,000 seeded texts of the pieces above: the byte rule and the `Character` rule agree, and so do the word counts.
+    @Test("the byte path gives what the Character path gives")
+    func bytePathMatchesCharacterPath() {
+        var state: UInt64 = 30
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<(Int(next(&state) % 10)) { text += Self.pieces[Int(next(&state) % UInt64(Self.pieces.count))] }
+            let typeset = FrenchTypography.apply(to: text)
+            #expect(Self.bytePath(text) == typeset, "\(Array(text.unicodeScalars.map(\.value)))")
+            var utf8 = typeset
+            let words = utf8.withUTF8 { FrenchTypography.wordCount($0) }
+            #expect(
+                words == typeset.split(whereSeparator: { $0 == " " || $0 == "\n" }).count, "\(Array(typeset.unicodeScalars.map(\.value)))")
+        }
+    }
+
+    /// SplitMix64: a seeded sequence, the same on every run.
+    private func next(_ state: inout UInt64) -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
