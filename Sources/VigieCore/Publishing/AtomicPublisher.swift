@@ -95,20 +95,29 @@ public enum AtomicPublisher {
             try writeInPlace(files, into: root)
             return
         }
+        // Folders holding other folders (`notes/`, `notes/themes/`) are made first; each file's own
+        // folder is made by the thread writing the file, just before it. Made up front on one thread,
+        // the 10,000 note folders took 0.30–0.33 s of a 0.44–0.58 s write stage while the other core
+        // waited (the kernel serialises `mkdir` in one parent anyway, but the files are written meanwhile).
+        let folders = files.map { folder(of: $0.path) }
         var created: Set<String> = [root]
-        for file in files {
-            let directory = ((root + "/" + file.path) as NSString).deletingLastPathComponent
-            if !created.contains(directory) {
-                try makeDirectory(directory, created: &created)
-            }
+        for parent in Set(folders.map(folder(of:))).sorted() where !parent.isEmpty {
+            try makeDirectory(root + "/" + parent, created: &created)
         }
         let chunkCount = files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         let chunkSize = (files.count + chunkCount - 1) / max(chunkCount, 1)
         let chunks = stride(from: 0, to: files.count, by: max(chunkSize, 1)).map { $0..<min($0 + chunkSize, files.count) }
-        let failures = ParallelMap.map(chunks) { range -> Failure? in
-            for file in files[range] {
-                let path = root + "/" + file.path
-                if !writeFile(path, file.bytes) { return Failure.io(path: path, reason: "cannot write the file") }
+        let failures = ParallelMap.map(chunks) { [created] range -> Failure? in
+            var previous = ""
+            for index in range {
+                let folder = folders[index]
+                if folder != previous, !folder.isEmpty, !created.contains(root + "/" + folder) {
+                    let path = root + "/" + folder
+                    if mkdir(path, 0o777) != 0 && errno != EEXIST { return Failure.io(path: path, reason: "cannot create the folder") }
+                }
+                previous = folder
+                let path = root + "/" + files[index].path
+                if !writeFile(path, files[index].bytes) { return Failure.io(path: path, reason: "cannot write the file") }
             }
             return nil
         }
@@ -132,6 +141,12 @@ public enum AtomicPublisher {
     }
 
     /// `mkdir` of a folder whose parent is known to exist, else `ensureDirectory` (which also gives its message).
+    /// The folder part of a relative path (`notes/a` for `notes/a/index.html`), empty at the top.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
     private static func makeDirectory(_ directory: String, created: inout Set<String>) throws {
         let parent = (directory as NSString).deletingLastPathComponent
         if !created.contains(parent) { try makeDirectory(parent, created: &created) }
