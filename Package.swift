@@ -23,11 +23,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // A per-thread bump allocator handed to cmark (see MarkdownRenderer).
+        .target(name: "CMarkArena", dependencies: ["CCmark"]),
         // The whole pipeline: load, validate, compute, protect, render, publish.
         .target(
             name: "VigieCore",
             dependencies: [
                 "CCmark",
+                "CMarkArena",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
