@@ -108,8 +108,9 @@ struct TemplateRendererTests {
             ours[name] = try TemplateParser.parse(text)
             theirs.register(try MustacheTemplate(string: text), named: name)
         }
-        var renderer = TemplateRenderer(templates: ours, context: TemplateValue(test.data))
-        renderer.render(ours["main"]!)
+        let program = TemplateProgram(ours)
+        var renderer = TemplateRenderer(program: program, context: TemplateValue(test.data))
+        renderer.render(template: try #require(program.numbers["main"]))
         let expected = try #require(theirs.render(test.data, withTemplate: "main"))
         #expect(String(decoding: renderer.output, as: UTF8.self) == expected)
     }
@@ -148,8 +149,9 @@ struct TemplateRendererTests {
         let template = "{{title}}|{{#note}}({{.}}){{/note}}{{^note}}no note{{/note}}|{{count}}|{{#flags}}{{.}},{{/flags}}"
         for card in [Card(title: "A", note: nil, count: 3, flags: [true]), Card(title: "B", note: "n", count: 0, flags: [])] {
             let nodes = try TemplateParser.parse(template)
-            var renderer = TemplateRenderer(templates: [:], context: TemplateValue(["card": card]))
-            renderer.render([.section(TemplateName("card"), nodes, inverted: false)])
+            let program = TemplateProgram(["main": [.section(TemplateName("card"), nodes, inverted: false)]])
+            var renderer = TemplateRenderer(program: program, context: TemplateValue(["card": card]))
+            renderer.render(template: 0)
             let expected = try MustacheTemplate(string: "{{#card}}" + template + "{{/card}}").render(["card": card])
             #expect(String(decoding: renderer.output, as: UTF8.self) == expected)
         }

@@ -35,12 +35,13 @@ extension SiteRenderer {
             case .tag(let tag):
                 let tagFolder = "notes/themes/\(tagSlug(tag))/"
                 let tagRoot = Self.root(for: tagFolder)
-                let tagged = notes.filter { $0.note.tags.contains(tag) }
+                // Cards straight from `notes`: filtering first copied each tagged note (a dozen retains each).
+                let cards = notes.compactMap { $0.note.tags.contains(tag) ? TemplateValue.map(noteCard($0, root: tagRoot)) : nil }
                 let title = strings.format("notes.tag_title", ["tag": tag])
                 return page(
                     template: "tag", folder: tagFolder, title: title, section: "notes",
                     values: [
-                        "tag": .text(tag), "notes": .list(tagged.map { .map(noteCard($0, root: tagRoot)) }),
+                        "tag": .text(tag), "notes": .list(cards),
                         "notes_href": .text(tagRoot + "notes/"),
                     ])
             }

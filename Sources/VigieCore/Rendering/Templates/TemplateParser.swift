@@ -7,7 +7,7 @@
 /// a build (see `TemplateRenderer`); the published pages had to stay byte-identical, so this parser
 /// decides exactly as swift-mustache 2.1 does which tags stand alone on their line (their line then
 /// leaves no trace), which whitespace indents a partial or a block, and where an error is reported.
-/// `TemplateParserTests` checks it against the library. Not supported: swift-mustache's own
+/// `TemplateRendererTests` checks it against the library. Not supported: swift-mustache's own
 /// extensions (transforms `{{f(x)}}`, pragmas `{{% … }}`, dynamic partials `{{>*name}}`); they are
 /// syntax errors here.
 struct TemplateParser {

@@ -1,6 +1,7 @@
-// Renders parsed templates into UTF-8 bytes.
+// Renders compiled templates into UTF-8 bytes.
 
-/// Renders one page: walks the nodes with a stack of context values and appends to one byte buffer.
+/// Renders one page: runs a `TemplateProgram`'s instructions with a stack of context values and
+/// appends to one byte buffer.
 ///
 /// Why not swift-mustache, which Vigie used until stop 11: its lookups ask every value what it is
 /// (`as? MustacheParent`, `as? MustacheCustomRenderable`, `as? MustacheLambda`, … through the
@@ -9,123 +10,142 @@
 /// template stage at 1.5 s of a 3.9 s build of 1 M cases. Values here are `TemplateValue`s, whose case
 /// is the answer, and text is escaped straight into the page's bytes.
 ///
-/// The output is what swift-mustache 2.1 gives for the same template and values (`TemplateParserTests`
-/// checks both on the site's templates and on the cases of the Mustache specification that Vigie
-/// supports), including its way of indenting: in a partial or block that stands alone on an indented
+/// The output is what swift-mustache 2.1 gives for the same template and values
+/// (`TemplateRendererTests` renders 37 templates with both: every kind of tag, standalone lines,
+/// partials and inheritance, indentation, the site's note card), including its way of indenting: in a partial or block that stands alone on an indented
 /// line, each non-empty piece of output that starts a line is preceded by the indentation.
 struct TemplateRenderer {
-    /// Every parsed template, by name (`pages/note`, `partials/figure`, `base`).
-    let templates: [String: [TemplateNode]]
+    let program: TemplateProgram
     private(set) var output: [UInt8] = []
     private var stack: [TemplateValue]
     /// The indentation of the partials and blocks being rendered, when they stand alone on indented lines.
     private var indentation: [UInt8]?
     /// The blocks the child templates being rendered define, the outermost first to win.
-    private var overrides: [String: [TemplateNode]] = [:]
+    private var overrides: [Int32: TemplateProgram.Body] = [:]
 
-    init(templates: [String: [TemplateNode]], context: TemplateValue, capacity: Int = 16_384) {
-        self.templates = templates
+    init(program: TemplateProgram, context: TemplateValue, capacity: Int = 16_384) {
+        self.program = program
         self.stack = [context]
         output.reserveCapacity(capacity)
     }
 
-    mutating func render(_ nodes: [TemplateNode]) {
+    /// Renders template `number` of the program.
+    mutating func render(template number: Int) {
+        run(program.templates[number])
+    }
+
+    /// Runs a range of instructions; what swift-mustache's `render(context:)` of one template did.
+    private mutating func run(_ body: TemplateProgram.Body) {
+        let end = Int(body.start + body.count)
+        var index = Int(body.start)
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node) }
+            while index < end { index = step(index) }
             return
         }
         let start = output.count
-        for node in nodes {
+        while index < end {
             let before = output.count
-            render(node)
+            index = step(index)
             if output.count > before, before > start, output[before - 1] == 0x0A {
                 output.insert(contentsOf: indentation, at: before)
             }
         }
     }
 
-    private mutating func render(_ node: TemplateNode) {
-        switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+    /// Runs the instruction at `index` (with its body) and returns the index of the next one.
+    private mutating func step(_ index: Int) -> Int {
+        let instruction = program.code[index]
+        let next = index + 1 + Int(instruction.count)
+        switch instruction.operation {
+        case .text:
+            output.append(
+                contentsOf: UnsafeBufferPointer(
+                    rebasing: program.bytes[Int(instruction.operand)..<Int(instruction.operand + instruction.count)]))
+            return index + 1
 
-        case .value(let name, let escaped):
-            guard let value = lookup(name) else { return }
+        case .escapedValue, .rawValue:
+            guard let value = lookup(program.names[Int(instruction.operand)]) else { return next }
             switch value {
-            case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
+            case .text(let text): instruction.operation == .escapedValue ? appendEscaped(text) : output.append(contentsOf: text.utf8)
             case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
             case .list, .map: break
             }
 
-        case .section(let name, let nodes, let inverted):
-            let value = lookup(name)
-            if inverted {
-                switch value {
-                case .list(let items) where items.isEmpty: renderPushing(value!, nodes)
-                case .flag(false)?, nil: render(nodes)
-                default: break
-                }
-                return
-            }
-            switch value {
-            case .list(let items)?: for item in items { renderPushing(item, nodes) }
-            case .flag(let flag)?: if flag { render(nodes) }
-            case .text?, .map?: renderPushing(value!, nodes)
+        case .section:
+            let body = TemplateProgram.Body(start: Int32(index + 1), count: instruction.count)
+            switch lookup(program.names[Int(instruction.operand)]) {
+            case .list(let items)?: for item in items { run(body, pushing: item) }
+            case .flag(let flag)?: if flag { run(body) }
+            case let value?: run(body, pushing: value)
             case nil: break
             }
 
-        case .partial(let name, let partialIndentation):
-            guard let template = templates[name] else { return }
+        case .invertedSection:
+            let body = TemplateProgram.Body(start: Int32(index + 1), count: instruction.count)
+            switch lookup(program.names[Int(instruction.operand)]) {
+            case .list(let items)? where items.isEmpty: run(body, pushing: .list(items))
+            case .flag(false)?, nil: run(body)
+            default: break
+            }
+
+        case .partial:
+            guard instruction.operand >= 0 else { return next }
             let saved = indentation
-            if let partialIndentation { indentation = (indentation ?? []) + partialIndentation }
-            render(template)
+            if instruction.indentation >= 0 { indentation = (indentation ?? []) + program.indentations[Int(instruction.indentation)] }
+            run(program.templates[Int(instruction.operand)])
             indentation = saved
 
-        case .parent(let name, let parentIndentation, let blocks):
-            guard let template = templates[name] else { return }
+        case .parent:
+            guard instruction.operand >= 0 else { return next }
             let (savedIndentation, savedOverrides) = (indentation, overrides)
-            indentation = (indentation ?? []) + parentIndentation
-            overrides.merge(blocks) { outer, _ in outer }
-            render(template)
+            indentation = (indentation ?? []) + program.indentations[Int(instruction.indentation)]
+            overrides.merge(program.overrideTables[Int(instruction.table)]) { outer, _ in outer }
+            run(program.templates[Int(instruction.operand)])
             (indentation, overrides) = (savedIndentation, savedOverrides)
 
-        case .block(let name, let defaultNodes, let blockIndentation):
+        case .block:
             let saved = indentation
-            indentation = (indentation ?? []) + blockIndentation
-            render(overrides[name] ?? defaultNodes)
+            indentation = (indentation ?? []) + program.indentations[Int(instruction.indentation)]
+            run(overrides[instruction.operand] ?? TemplateProgram.Body(start: Int32(index + 1), count: instruction.count))
             indentation = saved
         }
+        return next
     }
 
-    private mutating func renderPushing(_ value: TemplateValue, _ nodes: [TemplateNode]) {
+    private mutating func run(_ body: TemplateProgram.Body, pushing value: TemplateValue) {
         stack.append(value)
-        render(nodes)
+        run(body)
         stack.removeLast()
     }
 
     /// A name's value: `.` is the top of the stack; `a.b` takes the nearest value holding `a`, then
     /// `b` inside it (no second search if `b` is missing); `.a.b` looks in the top value only.
-    private func lookup(_ name: TemplateName) -> TemplateValue? {
+    private func lookup(_ name: TemplateProgram.Name) -> TemplateValue? {
+        let parts = program.nameParts
+        let start = Int(name.start)
+        let end = start + Int(name.count)
         switch name.scope {
         case .current:
-            return stack.last
+            return stack[stack.count - 1]
         case .top:
-            return Self.descend(stack[stack.count - 1], name.parts[...])
+            return descend(stack[stack.count - 1], parts, start..<end)
         case .stack:
-            guard let first = name.parts.first else { return stack.last }
-            for value in stack.reversed() {
-                if case .map(let map) = value, let child = map[first] {
-                    return Self.descend(child, name.parts.dropFirst())
+            guard start < end else { return stack[stack.count - 1] }
+            var level = stack.count - 1
+            while level >= 0 {
+                if case .map(let map) = stack[level], let child = map[parts[start]] {
+                    return descend(child, parts, (start + 1)..<end)
                 }
+                level -= 1
             }
             return nil
         }
     }
 
-    private static func descend(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue? {
+    private func descend(_ value: TemplateValue, _ parts: UnsafeMutableBufferPointer<String>, _ range: Range<Int>) -> TemplateValue? {
         var value = value
-        for part in parts {
-            guard case .map(let map) = value, let child = map[part] else { return nil }
+        for index in range {
+            guard case .map(let map) = value, let child = map[parts[index]] else { return nil }
             value = child
         }
         return value

@@ -6,8 +6,8 @@ import Yams
 
 /// The site maintainer's part of a build: layouts, pages, partials, wording and CSS.
 public struct TemplateSet: Sendable {
-    /// Every template parsed, by name: `base` for `layouts/base.mustache`, else the path without extension.
-    let parsed: [String: [TemplateNode]]
+    /// Every template parsed and compiled, by name: `base` for `layouts/base.mustache`, else the path without extension.
+    let program: TemplateProgram
     /// `strings.yaml`: every word the site shows that is not content.
     public let strings: Strings
     /// Files copied as they are (CSS, icons), by path relative to `assets/`, sorted.
@@ -99,14 +99,14 @@ public struct TemplateSet: Sendable {
             assets.append((String(relative.dropFirst("assets/".count)), [UInt8](data)))
         }
         guard ok, let strings else { return nil }
-        return TemplateSet(parsed: parsed, strings: strings, assets: assets, names: Set(sources.keys))
+        return TemplateSet(program: TemplateProgram(parsed), strings: strings, assets: assets, names: Set(sources.keys))
     }
 
     /// Renders a loaded template as UTF-8; templates were checked at load, so a missing one is a programming error.
     public func render(_ name: String, _ context: TemplateValue, capacity: Int = 16_384) -> [UInt8] {
-        guard let nodes = parsed[name] else { preconditionFailure("template \(name) was not loaded") }
-        var renderer = TemplateRenderer(templates: parsed, context: context, capacity: capacity)
-        renderer.render(nodes)
+        guard let number = program.numbers[name] else { preconditionFailure("template \(name) was not loaded") }
+        var renderer = TemplateRenderer(program: program, context: context, capacity: capacity)
+        renderer.render(template: number)
         return renderer.output
     }
 
