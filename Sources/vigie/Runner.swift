@@ -9,7 +9,8 @@ enum Runner {
         let progress: ((String) -> Void)? = terminal ? { stage in Console.progress(stage) } : nil
         let report: BuildReport
         do {
-            report = try SiteBuilder.run(options, progress: progress)
+            // The process ends after this report: no need to free the build's values one by one.
+            report = try SiteBuilder.run(options, freeingMemory: false, progress: progress)
         } catch {
             Console.clearProgress(terminal)
             Console.error("\(error)")

@@ -6,8 +6,15 @@ import Foundation
 public enum SiteBuilder {
     /// Runs the pipeline. Content and template problems are returned as diagnostics; only I/O
     /// failures while publishing are thrown. On any error nothing is published.
-    public static func run(_ options: BuildOptions, progress: ((String) -> Void)? = nil) throws -> BuildReport {
-        try BuildSession(options: options).rebuild(progress: progress)
+    /// - Parameter freeingMemory: false when the process ends right after the build (`vigie build`):
+    ///   the build's values (the cases, every page's bytes) are then left to the system instead of
+    ///   being freed object by object, 0.05 s of a 1 M-case build.
+    public static func run(_ options: BuildOptions, freeingMemory: Bool = true, progress: ((String) -> Void)? = nil) throws
+        -> BuildReport
+    {
+        let session = BuildSession(options: options)
+        if !freeingMemory { _ = Unmanaged.passRetained(session) }
+        return try session.rebuild(progress: progress)
     }
 }
 
