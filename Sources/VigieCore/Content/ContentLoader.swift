@@ -144,20 +144,35 @@ public enum ContentLoader {
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(status.st_size)
-        var failed = false
+        guard size > 0 else { return [] }
+        var complete = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let n = read(descriptor, buffer.baseAddress! + count, size - count)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    failed = n < 0
-                    break
-                }
-                count += n
+            guard let base = buffer.baseAddress else { return }
+            // A large file is read in one part per core: the copy from the page cache and the page
+            // faults of the new array were a sequential 0.07–0.10 s of validating 1 M cases (108 MB).
+            let parts = size < 8 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+            let partSize = (size + parts - 1) / parts
+            let target = DisjointWrites(base: base)
+            let read = ParallelMap.map(Array(0..<parts)) { part -> Bool in
+                let start = part * partSize
+                return readFully(descriptor, into: target.base + start, count: min(partSize, size - start), at: start)
             }
+            complete = read.allSatisfy { $0 }
+            count = complete ? size : 0
         }
-        return failed ? nil : bytes
+        return complete ? bytes : nil
+    }
+
+    /// Reads `count` bytes at `offset`; false on an error or an early end of file.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let n = pread(descriptor, buffer + done, count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
     }
 
     static func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
