@@ -13,6 +13,13 @@ struct MarkdownRendererTests {
         #expect(rendered.html.contains("<h2 id=\"le-contexte-2\">"))
     }
 
+    @Test("a NUL character becomes U+FFFD, as the CommonMark spec asks, and an empty body renders empty")
+    func nulAndEmpty() {
+        let rendered = MarkdownRenderer.render("a\u{0}b\n", path: "n.md", allowRawHTML: false, frenchTypography: true)
+        #expect(rendered.html == "<p>a\u{FFFD}b</p>\n")
+        #expect(MarkdownRenderer.render("", path: "n.md", allowRawHTML: false, frenchTypography: true).html == "")
+    }
+
     @Test("French spacing before ; : ! ? and inside « » is non-breaking, code is left alone")
     func frenchTypography() {
         let rendered = MarkdownRenderer.render(

@@ -27,7 +27,8 @@ public enum MarkdownRenderer {
     public static func render(_ markdown: String, path: String, firstLine: Int = 1, allowRawHTML: Bool, frenchTypography: Bool)
         -> RenderedMarkdown
     {
-        var options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        // No CMARK_OPT_VALIDATE_UTF8: a Swift `String` is valid UTF-8 already (cmark replaces NUL either way).
+        var options = CMARK_OPT_SMART
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         // cmark allocates from this thread's arena, reset when the note is done (the HTML and every
         // text read from the tree are copied into Swift values first), so nothing is freed node by
