@@ -1,4 +1,5 @@
 import Testing
+import VigieTestSupport
 
 @testable import VigieCore
 
@@ -33,22 +34,13 @@ struct SlugifyTests {
                 #expect(fast == text.slugifiedByUnicode, "U+\(String(scalar.value, radix: 16))")
             }
         }
-        var state: UInt64 = 2018
+        var random = SplitMix64(seed: 2018)
         for _ in 0..<5_000 {
             var text = ""
-            for _ in 0..<(1 + Int(next(&state) % 12)) { text.unicodeScalars.append(scalars[Int(next(&state) % UInt64(scalars.count))]) }
+            for _ in 0..<(1 + Int(random.next() % 12)) { text.unicodeScalars.append(scalars[Int(random.next() % UInt64(scalars.count))]) }
             #expect(String.slugLatin(text) == text.slugifiedByUnicode, "\(Array(text.unicodeScalars.map(\.value)))")
         }
         #expect(String.slugLatin("ﬁn") == nil)
         #expect("ﬁn".slugified == "ﬁn".slugifiedByUnicode)
-    }
-
-    /// SplitMix64: a seeded sequence, the same on every run.
-    private func next(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

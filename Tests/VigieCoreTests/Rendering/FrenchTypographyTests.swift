@@ -1,6 +1,7 @@
 // French spacing on bytes against the rule written on `Character`s: same text out, same word count.
 
 import Testing
+import VigieTestSupport
 
 @testable import VigieCore
 
@@ -39,10 +40,10 @@ struct FrenchTypographyTests {
     /// 20,000 seeded texts of the pieces above: the byte rule and the `Character` rule agree, and so do the word counts.
     @Test("the byte path gives what the Character path gives")
     func bytePathMatchesCharacterPath() {
-        var state: UInt64 = 30
+        var random = SplitMix64(seed: 30)
         for _ in 0..<20_000 {
             var text = ""
-            for _ in 0..<(Int(next(&state) % 10)) { text += Self.pieces[Int(next(&state) % UInt64(Self.pieces.count))] }
+            for _ in 0..<(Int(random.next() % 10)) { text += Self.pieces[Int(random.next() % UInt64(Self.pieces.count))] }
             let typeset = FrenchTypography.apply(to: text)
             #expect(Self.bytePath(text) == typeset, "\(Array(text.unicodeScalars.map(\.value)))")
             var utf8 = typeset
@@ -50,14 +51,5 @@ struct FrenchTypographyTests {
             #expect(
                 words == typeset.split(whereSeparator: { $0 == " " || $0 == "\n" }).count, "\(Array(typeset.unicodeScalars.map(\.value)))")
         }
-    }
-
-    /// SplitMix64: a seeded sequence, the same on every run.
-    private func next(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
