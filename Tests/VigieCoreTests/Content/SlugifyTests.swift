@@ -1,5 +1,5 @@
 import Testing
-import VigieTestSupport
+import VigieSynthetic
 
 @testable import VigieCore
 
@@ -34,7 +34,7 @@ struct SlugifyTests {
                 #expect(fast == text.slugifiedByUnicode, "U+\(String(scalar.value, radix: 16))")
             }
         }
-        var random = SplitMix64(seed: 2018)
+        var random = SeededGenerator(seed: 2018)
         for _ in 0..<5_000 {
             var text = ""
             for _ in 0..<(1 + Int(random.next() % 12)) { text.unicodeScalars.append(scalars[Int(random.next() % UInt64(scalars.count))]) }

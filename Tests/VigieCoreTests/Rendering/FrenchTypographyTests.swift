@@ -1,7 +1,7 @@
 // French spacing on bytes against the rule written on `Character`s: same text out, same word count.
 
 import Testing
-import VigieTestSupport
+import VigieSynthetic
 
 @testable import VigieCore
 
@@ -40,7 +40,7 @@ struct FrenchTypographyTests {
     /// 20,000 seeded texts of the pieces above: the byte rule and the `Character` rule agree, and so do the word counts.
     @Test("the byte path gives what the Character path gives")
     func bytePathMatchesCharacterPath() {
-        var random = SplitMix64(seed: 30)
+        var random = SeededGenerator(seed: 30)
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<(Int(random.next() % 10)) { text += Self.pieces[Int(random.next() % UInt64(Self.pieces.count))] }
