@@ -123,12 +123,19 @@ public enum NoteLoader {
         return 0
     }
 
-    /// True when every line end of the text is a lone LF.
+    /// True when every line end of the text is a lone LF: no VT, FF or CR byte, no NEL (C2 85), LS
+    /// or PS (E2 80 A8/A9). Searched with `memchr`, from lead byte to lead byte: a loop over every
+    /// byte was 0.04 s of CPU for 10,000 notes.
     static func hasOnlyLineFeeds(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        for i in b.indices {
-            let c = b[i]
-            guard c >= 0x0B && c <= 0x0D || c == 0xC2 || c == 0xE2 else { continue }
-            if c != 0xC2 && c != 0xE2 || lineEndLength(b, at: i) > 0 { return false }
+        guard let base = b.baseAddress else { return true }
+        for byte: Int32 in [0x0B, 0x0C, 0x0D] where memchr(base, byte, b.count) != nil { return false }
+        for lead: UInt8 in [0xC2, 0xE2] {
+            var i = 0
+            while i < b.count, let hit = memchr(base + i, Int32(lead), b.count - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if lineEndLength(b, at: at) > 0 { return false }
+                i = at + 1
+            }
         }
         return true
     }

@@ -31,6 +31,7 @@ import VigieCore
             ("---\ntitle: T\ndate: 2018-12-01\n---\n\nUn « texte » ’\nsur deux lignes.\n", "\nUn « texte » ’\nsur deux lignes.\n"),
             ("---\r\ntitle: T\r\ndate: 2018-12-01\r\n---\r\nA\r\nB", "A\nB"),
             ("---\ntitle: T\ndate: 2018-12-01\n---\nA\u{2028}B\rC\n", "A\nB\nC\n"),
+            ("---\ntitle: T\ndate: 2018-12-01\n---\nl’« a »\u{85}B\u{0B}C\u{2029}D\n", "l’« a »\nB\nC\nD\n"),
             ("---\ntitle: T\ndate: 2018-12-01\n---", ""),
             ("---\ntitle: T\ndate: 2018-12-01\n---\n", ""),
         ])
