@@ -12,10 +12,23 @@ public struct Strings: @unchecked Sendable {
     public let tree: [String: Any]
     /// The same tree as templates read it (`t`), converted once.
     public let value: TemplateValue
+    /// Every text of the tree by its dotted path. Walking the tree, with a cast at each level, for
+    /// each lookup was a third of building the note cards (0.04 s of CPU with 10,000 notes).
+    private let texts: [String: String]
 
     public init(tree: [String: Any]) {
         self.tree = tree
         self.value = TemplateValue(tree)
+        var texts: [String: String] = [:]
+        func collect(_ node: Any, _ path: String) {
+            if let text = node as? String {
+                texts[path] = text
+            } else if let dictionary = node as? [String: Any] {
+                for (key, child) in dictionary { collect(child, path.isEmpty ? key : path + "." + key) }
+            }
+        }
+        collect(tree, "")
+        self.texts = texts
     }
 
     static func load(path: String, into diagnostics: inout [Diagnostic]) -> Strings? {
@@ -51,12 +64,7 @@ public struct Strings: @unchecked Sendable {
     }
 
     public func optionalText(_ path: String) -> String? {
-        var node: Any = tree
-        for part in path.split(separator: ".") {
-            guard let dictionary = node as? [String: Any], let next = dictionary[String(part)] else { return nil }
-            node = next
-        }
-        return node as? String
+        texts[path]
     }
 
     public func list(_ path: String) -> [String] {
