@@ -4,6 +4,7 @@
 #include "cmark_arena.h"
 
 #include <cmark.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,21 @@ typedef struct slab {
 
 static _Thread_local slab *first_slab;
 static _Thread_local slab *current_slab;
+
+// A thread's slabs are freed when it exits: the preview server renders on worker threads that come
+// and go over a long session.
+static pthread_key_t slabs_key;
+static pthread_once_t slabs_key_once = PTHREAD_ONCE_INIT;
+
+static void free_slabs(void *first) {
+    for (slab *s = first; s;) {
+        slab *next = s->next;
+        free(s);
+        s = next;
+    }
+}
+
+static void make_slabs_key(void) { pthread_key_create(&slabs_key, free_slabs); }
 
 static size_t round_up(size_t size) { return (size + 15) & ~(size_t)15; }
 
@@ -56,6 +72,8 @@ static void *arena_alloc(size_t size) {
         current_slab->next = s;
     } else {
         first_slab = s;
+        pthread_once(&slabs_key_once, make_slabs_key);
+        pthread_setspecific(slabs_key, s);
     }
     current_slab = s;
     return block_in(s, size);

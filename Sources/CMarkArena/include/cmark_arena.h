@@ -1,5 +1,6 @@
 // A bump allocator for cmark, one per thread: a note's nodes and buffers are taken from slabs that
-// are reused for the next note instead of going through malloc and free one by one.
+// are reused for the next note instead of going through malloc and free one by one. A thread's
+// slabs are freed when the thread exits.
 
 #ifndef VIGIE_CMARK_ARENA_H
 #define VIGIE_CMARK_ARENA_H
