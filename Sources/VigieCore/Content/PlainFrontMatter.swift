@@ -44,12 +44,12 @@ struct PlainFrontMatter {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             // A quoted text with neither its quote inside nor a backslash, closed at the line's end.
             let quote = value[0]
+            guard value.count >= 2, value[value.count - 1] == quote else { return nil }
             let inner = value[1..<(value.count - 1)]
-            guard value.count >= 2, value[value.count - 1] == quote, !inner.contains(quote), !inner.contains(UInt8(ascii: "\\"))
-            else { return nil }
+            guard !inner.contains(quote), !inner.contains(UInt8(ascii: "\\")) else { return nil }
             return (key, .text(String(decoding: inner, as: UTF8.self)))
         case UInt8(ascii: "["):
-            guard value[value.count - 1] == UInt8(ascii: "]") else { return nil }
+            guard value.count >= 2, value[value.count - 1] == UInt8(ascii: "]") else { return nil }
             let inner = value[1..<(value.count - 1)]
             if inner.allSatisfy({ $0 == 0x20 }) { return (key, .list([])) }
             var items: [String] = []

@@ -80,6 +80,9 @@ struct FrontMatterShortcutTests {
             "title: Titre\ndate: 2019-01-02\ntags: [\u{2014}]",
             "title: Titre\ndate: 2019-01-02\ntags: [a,]",
             "title:\ndate: 2019-01-02",
+            "title: \"\ndate: 2019-01-02",
+            "title: '\ndate: 2019-01-02",
+            "title: Titre\ndate: 2019-01-02\ntags: [",
             "date: 2019-01-02",
             "title: Titre\u{00A0}insécable\ndate: 2019-01-02\ntags: [été]",
         ])
