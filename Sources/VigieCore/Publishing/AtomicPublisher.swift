@@ -140,13 +140,13 @@ public enum AtomicPublisher {
         }
     }
 
-    /// `mkdir` of a folder whose parent is known to exist, else `ensureDirectory` (which also gives its message).
     /// The folder part of a relative path (`notes/a` for `notes/a/index.html`), empty at the top.
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[..<slash])
     }
 
+    /// `mkdir` of a folder whose parent is known to exist, else `ensureDirectory` (which also gives its message).
     private static func makeDirectory(_ directory: String, created: inout Set<String>) throws {
         let parent = (directory as NSString).deletingLastPathComponent
         if !created.contains(parent) { try makeDirectory(parent, created: &created) }
