@@ -111,8 +111,8 @@ public enum NoteLoader {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self).trimmingCharacters(in: .whitespaces) == "---"
     }
 
-    /// The line starting at `start` (without its ending) and where the next one starts; a line end is
-    /// one of those `lineRanges` splits at.
+    /// The line starting at `start` (without its ending) and where the next one starts, past the end
+    /// (`b.count + 1`) for the last line; a line end is one `lineEndLength` finds.
     static func nextLine(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> (line: Range<Int>, next: Int) {
         var i = start
         while i < b.count {
@@ -123,7 +123,8 @@ public enum NoteLoader {
         return (start..<b.count, b.count + 1)
     }
 
-    /// The length of the line ending at `i`, or 0.
+    /// The length of the line ending at `i`, or 0: LF, CR, CR LF, VT, FF, NEL, LS and PS, the scalars
+    /// for which `Character.isNewline` holds (each is a grapheme cluster of its own, CR LF aside).
     private static func lineEndLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let c = b[i]
         if c >= 0x0A && c <= 0x0D { return c == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A ? 2 : 1 }
@@ -149,31 +150,16 @@ public enum NoteLoader {
         return true
     }
 
-    /// Byte ranges of the lines, without their endings: LF, CR, CR LF, VT, FF, NEL, LS and PS, the
-    /// scalars for which `Character.isNewline` holds (each is a grapheme cluster of its own, CR LF aside).
+    /// Byte ranges of the lines, without their endings (see `lineEndLength`); a text ending with a
+    /// line end has an empty last line.
     static func lineRanges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
-        var start = 0
-        var i = 0
-        while i < b.count {
-            let c = b[i]
-            var ending = 0
-            if c >= 0x0A && c <= 0x0D {
-                ending = c == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A ? 2 : 1
-            } else if c == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 {
-                ending = 2
-            } else if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 {
-                ending = 3
-            }
-            if ending > 0 {
-                lines.append(start..<i)
-                i += ending
-                start = i
-            } else {
-                i += 1
-            }
-        }
-        lines.append(start..<b.count)
+        var next = 0
+        repeat {
+            let (line, after) = nextLine(b, from: next)
+            lines.append(line)
+            next = after
+        } while next <= b.count
         return lines
     }
 
