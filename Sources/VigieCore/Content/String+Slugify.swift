@@ -40,45 +40,40 @@ extension String {
     /// `slugifiedByUnicode` on the bytes of text made of ASCII, Latin-1 letters, `œ` and general
     /// punctuation (every heading and tag of French notes), or nil for any other scalar. The general
     /// path decomposes and lower-cases a `String` per scalar: it was 13 % of the Swift part of the
-    /// Markdown stage (heading anchors of 10,000 notes). `SlugTests` checks both paths agree.
+    /// Markdown stage (heading anchors of 10,000 notes). `SlugifyTests` checks both paths agree.
     static func slugLatin(_ text: String) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingDash = false
-        func emit(_ folded: StaticString) {
+        func emit(_ folded: some Sequence<UInt8>) {
             if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
             pendingDash = false
-            folded.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(contentsOf: folded)
         }
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
+        for scalar in text.unicodeScalars {
             let value = scalar.value
             switch value {
             case 0x30...0x39, 0x61...0x7A:
-                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
-                pendingDash = false
-                out.append(UInt8(value))
+                emit(CollectionOfOne(UInt8(value)))
             case 0x41...0x5A:
-                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
-                pendingDash = false
-                out.append(UInt8(value) + 0x20)
+                emit(CollectionOfOne(UInt8(value) + 0x20))
             case 0...0x7F, 0x80...0xBF, 0x2000...0x206F:
                 pendingDash = true
             case 0xC0...0xFF:
                 switch value | 0x20 {  // a capital is 0x20 below its small letter; ß/ÿ and ×/÷ share a slot
-                case 0xE0...0xE5: emit("a")
-                case 0xE6: emit("ae")
-                case 0xE7: emit("c")
-                case 0xE8...0xEB: emit("e")
-                case 0xEC...0xEF: emit("i")
-                case 0xF1: emit("n")
-                case 0xF2...0xF6: emit("o")
-                case 0xF9...0xFC: emit("u")
-                case 0xFD, 0xFF: emit(value == 0xDF ? "ss" : "y")
+                case 0xE0...0xE5: emit("a".utf8)
+                case 0xE6: emit("ae".utf8)
+                case 0xE7: emit("c".utf8)
+                case 0xE8...0xEB: emit("e".utf8)
+                case 0xEC...0xEF: emit("i".utf8)
+                case 0xF1: emit("n".utf8)
+                case 0xF2...0xF6: emit("o".utf8)
+                case 0xF9...0xFC: emit("u".utf8)
+                case 0xFD, 0xFF: emit((value == 0xDF ? "ss" : "y").utf8)
                 default: pendingDash = true  // Ð ð × ÷ Ø ø Þ þ: no letter to keep
                 }
             case 0x152, 0x153:
-                emit("oe")
+                emit("oe".utf8)
             default:
                 return nil
             }
