@@ -259,20 +259,17 @@ public struct CSVReader: Sendable {
 
     /// The offset of the first byte from `start` on that ends or interrupts an unquoted field (the
     /// delimiter, CR, LF, a quote, or a non-ASCII byte to check), or `b.count`. Eight bytes at a
-    /// time: a byte equal to `x` is a zero byte of `w ^ x`, and the lowest flagged byte of
-    /// `(v - 0x01…) & ~v & 0x80…` is always a true zero (borrows only run upwards). Validate 1 M
-    /// cases 0.58 s to 0.545 s against a test of each byte.
+    /// time (`ByteWords`): validate 1 M cases 0.58 s to 0.545 s against a test of each byte.
     static func firstSpecialByte(_ b: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
         let count = b.count
         guard start < count, let base = b.baseAddress else { return count }
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let delimiters = ones &* UInt64(delimiter)
-        let lineFeeds = ones &* UInt64(lf)
-        let carriageReturns = ones &* UInt64(cr)
-        let quotes = ones &* UInt64(quote)
-        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let delimiters = ByteWords.repeated(delimiter)
+        let lineFeeds = ByteWords.repeated(lf)
+        let carriageReturns = ByteWords.repeated(cr)
+        let quotes = ByteWords.repeated(quote)
+        let zeroBytes = ByteWords.zeroBytes
         var i = start
         while i + 8 <= count {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))

@@ -16,14 +16,8 @@ enum CaseFileSplitter {
     /// guess that is always checked, never trusted.
     ///
     /// Lines are counted as `CSVReader` counts them: LF, CRLF and a lone CR each end one.
-    /// (The cut of a 110 MB file in two reads its first half once: 30 ms.)
-    /// 0x80 in each byte of `v` that is zero, and nothing else (no borrow runs into the next byte).
-    /// Counting a word's quotes and line ends with it: validate 1 M cases 0.545 s to 0.534 s.
-    private static func zeroBytes(_ v: UInt64) -> UInt64 {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((v & low7) &+ low7) | v | low7)
-    }
-
+    /// (The cut of a 110 MB file in two reads its first half once: 30 ms.) Quotes and line ends are
+    /// counted a word at a time (`ByteWords.zeroBytes`): validate 1 M cases 0.545 s to 0.534 s.
     static func chunkStarts(_ bytes: [UInt8], from start: Int, line: Int, count: Int) -> [ChunkStart] {
         guard count > 1, start < bytes.count else { return [] }
         return bytes.withUnsafeBufferPointer { b in
@@ -53,11 +47,11 @@ enum CaseFileSplitter {
                     while j + 8 <= target {
                         let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
                         let before = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j - 1, as: UInt64.self))
-                        let lf = Self.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
-                        q &+= Self.zeroBytes(w ^ 0x2222_2222_2222_2222).nonzeroBitCount
+                        let lf = ByteWords.zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+                        q &+= ByteWords.zeroBytes(w ^ 0x2222_2222_2222_2222).nonzeroBitCount
                         lineFeeds &+= lf.nonzeroBitCount
-                        carriageReturns &+= Self.zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D).nonzeroBitCount
-                        crlfs &+= (lf & Self.zeroBytes(before ^ 0x0D0D_0D0D_0D0D_0D0D)).nonzeroBitCount
+                        carriageReturns &+= ByteWords.zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D).nonzeroBitCount
+                        crlfs &+= (lf & ByteWords.zeroBytes(before ^ 0x0D0D_0D0D_0D0D_0D0D)).nonzeroBitCount
                         j += 8
                     }
                     for j in j..<target {

@@ -146,7 +146,7 @@ enum FrenchTypography {
         while i < b.count {
             let c = b[i]
             if c < 0x80 {
-                i = asciiRunEnd(b, from: i + 1)
+                i = ByteWords.asciiRunEnd(b, from: i + 1)
             } else if c >= 0xC2 && c <= 0xCB {
                 guard i + 1 < b.count, b[i + 1] & 0xC0 == 0x80 else { return false }
                 i += 2
@@ -161,17 +161,6 @@ enum FrenchTypography {
             }
         }
         return true
-    }
-
-    /// The index of the first byte at or after `start` that is not ASCII (or `b.count`), eight bytes at a time.
-    static func asciiRunEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var i = start
-        if let base = b.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= b.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-        }
-        while i < b.count, b[i] < 0x80 { i += 1 }
-        return i
     }
 
     /// Words as `split(whereSeparator: { $0 == " " || $0 == "\n" }).count` counts them on `Character`s,

@@ -195,7 +195,7 @@ public enum MarkdownRenderer {
         while i < b.count {
             let c = b[i]
             if c < 0x80 {
-                i = FrenchTypography.asciiRunEnd(b, from: i + 1)
+                i = ByteWords.asciiRunEnd(b, from: i + 1)
             } else if c >= 0xC2 && c <= 0xCB {
                 i += 2
             } else if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 || b[i + 1] == 0x81 || b[i + 1] == 0x82 {
