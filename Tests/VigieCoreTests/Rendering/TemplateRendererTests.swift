@@ -26,6 +26,7 @@ struct TemplateRendererTests {
 
     static let cases: [Case] = [
         // Interpolation and escaping
+        Case(name: "empty template", template: ""),
         Case(name: "plain text", template: "Hello, world!\n"),
         Case(name: "escaped and raw", template: "{{v}} {{{v}}} {{&v}}", data: ["v": "<b>\"R&D\" l'été</b>"]),
         Case(name: "numbers and flags", template: "{{age}} {{admin}} {{missing}}|", data: person),

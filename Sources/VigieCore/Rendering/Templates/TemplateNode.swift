@@ -18,8 +18,8 @@ indirect enum TemplateNode: Sendable {
 
 /// A tag's name: `.` (the current value), `a.b.c` (looked up the context stack by `a`), or `.a.b`
 /// (looked up in the current value only).
-struct TemplateName: Sendable, Equatable {
-    enum Scope: Sendable, Equatable {
+struct TemplateName: Sendable, Hashable {
+    enum Scope: Sendable, Hashable {
         case current
         case stack
         case top

@@ -70,36 +70,31 @@ final class TemplateProgram: @unchecked Sendable {
             compiler.emit(parsed[name]!)
             templates.append(Body(start: start, count: Int32(compiler.code.count) - start))
         }
-        code = .allocate(capacity: max(compiler.code.count, 1))
-        _ = code.initialize(from: compiler.code)
-        bytes = .allocate(capacity: max(compiler.bytes.count, 1))
-        _ = bytes.initialize(from: compiler.bytes)
+        code = .allocate(capacity: compiler.code.count)
+        _ = code.initialize(fromContentsOf: compiler.code)
+        bytes = .allocate(capacity: compiler.bytes.count)
+        _ = bytes.initialize(fromContentsOf: compiler.bytes)
         let parts = compiler.names.flatMap(\.parts)
-        nameParts = .allocate(capacity: max(parts.count, 1))
-        _ = nameParts.initialize(from: parts)
-        names = .allocate(capacity: max(compiler.names.count, 1))
+        nameParts = .allocate(capacity: parts.count)
+        _ = nameParts.initialize(fromContentsOf: parts)
         var start: Int32 = 0
-        for (index, name) in compiler.names.enumerated() {
-            (names.baseAddress! + index).initialize(to: Name(scope: name.scope, start: start, count: Int32(name.parts.count)))
-            start += Int32(name.parts.count)
+        let laidOut = compiler.names.map { name in
+            defer { start += Int32(name.parts.count) }
+            return Name(scope: name.scope, start: start, count: Int32(name.parts.count))
         }
-        nameCount = compiler.names.count
-        partCount = parts.count
+        names = .allocate(capacity: laidOut.count)
+        _ = names.initialize(fromContentsOf: laidOut)
         indentations = compiler.indentations
         overrideTables = compiler.tables
         self.templates = templates
         numbers = compiler.numbers.mapValues(Int.init)
     }
 
-    private let nameCount: Int
-    private let partCount: Int
-
     deinit {
         code.deallocate()
         bytes.deallocate()
-        names.baseAddress!.deinitialize(count: nameCount)
         names.deallocate()
-        nameParts.baseAddress!.deinitialize(count: partCount)
+        nameParts.deinitialize()
         nameParts.deallocate()
     }
 
@@ -109,7 +104,7 @@ final class TemplateProgram: @unchecked Sendable {
         var code: [Instruction] = []
         var bytes: [UInt8] = []
         var names: [TemplateName] = []
-        var nameNumbers: [String: Int32] = [:]
+        var nameNumbers: [TemplateName: Int32] = [:]
         var blockNumbers: [String: Int32] = [:]
         var indentations: [[UInt8]] = []
         var tables: [[Int32: Body]] = []
@@ -153,10 +148,9 @@ final class TemplateProgram: @unchecked Sendable {
         }
 
         mutating func number(of name: TemplateName) -> Int32 {
-            let key = "\(name.scope)|" + name.parts.joined(separator: ".")
-            if let number = nameNumbers[key] { return number }
+            if let number = nameNumbers[name] { return number }
             names.append(name)
-            nameNumbers[key] = Int32(names.count - 1)
+            nameNumbers[name] = Int32(names.count - 1)
             return Int32(names.count - 1)
         }
 

@@ -11,7 +11,7 @@
 /// is the answer, and text is escaped straight into the page's bytes.
 ///
 /// The output is what swift-mustache 2.1 gives for the same template and values
-/// (`TemplateRendererTests` renders 37 templates with both: every kind of tag, standalone lines,
+/// (`TemplateRendererTests` renders 38 templates with both: every kind of tag, standalone lines,
 /// partials and inheritance, indentation, the site's note card), including its way of indenting:
 /// in a partial or block that stands alone on an indented line, each non-empty piece of output that
 /// starts a line is preceded by the indentation. Since stop 11 (1 M cases + 10,000 notes) the

@@ -12,7 +12,6 @@ public struct TemplateSet: Sendable {
     public let strings: Strings
     /// Files copied as they are (CSS, icons), by path relative to `assets/`, sorted.
     public let assets: [(path: String, bytes: [UInt8])]
-    public let names: Set<String>
 
     /// Templates every build renders; a missing one is an error.
     static let requiredTemplates = [
@@ -99,7 +98,7 @@ public struct TemplateSet: Sendable {
             assets.append((String(relative.dropFirst("assets/".count)), [UInt8](data)))
         }
         guard ok, let strings else { return nil }
-        return TemplateSet(program: TemplateProgram(parsed), strings: strings, assets: assets, names: Set(sources.keys))
+        return TemplateSet(program: TemplateProgram(parsed), strings: strings, assets: assets)
     }
 
     /// Renders a loaded template as UTF-8; templates were checked at load, so a missing one is a programming error.
