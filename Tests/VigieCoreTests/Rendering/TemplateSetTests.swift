@@ -51,6 +51,19 @@ struct TemplateSetTests {
             ])
     }
 
+    @Test("partials are found by the parser: not inside a comment, and with other delimiters too")
+    func partialsAsParsed() throws {
+        let folder = try Self.templates([
+            "partials/note-card.mustache": "{{! once {{> old-card}}\n<article>{{=<% %>=}}\n<%> gone%></article>\n"
+        ])
+        let (set, diagnostics) = Self.load(folder)
+        #expect(set == nil)
+        #expect(
+            diagnostics == [
+                "partials/note-card.mustache:3:1: error: template 'partials/note-card' includes 'gone', but no file gone.mustache exists"
+            ])
+    }
+
     @Test(
         "values are escaped exactly as swift-mustache's own HTML escaping does",
         arguments: [

@@ -13,6 +13,8 @@
 struct TemplateParser {
     private let bytes: [UInt8]
     private var position = 0
+    /// The `{{> name}}` and `{{< name}}` tags read so far.
+    private var partials: [PartialReference] = []
 
     /// What a nested parse inherits from the one that started it.
     private struct State {
@@ -48,8 +50,15 @@ struct TemplateParser {
     }
 
     static func parse(_ text: String) throws(TemplateSyntaxError) -> [TemplateNode] {
+        try parseWithPartials(text).nodes
+    }
+
+    /// The nodes, and every partial and parent the template names with where its tag starts (for
+    /// `TemplateSet`'s check that each one exists).
+    static func parseWithPartials(_ text: String) throws(TemplateSyntaxError) -> (nodes: [TemplateNode], partials: [PartialReference]) {
         var parser = TemplateParser(bytes: Array(text.utf8))
-        return try parser.parse(State())
+        let nodes = try parser.parse(State())
+        return (nodes, parser.partials)
     }
 
     private init(bytes: [UInt8]) {
@@ -93,6 +102,7 @@ struct TemplateParser {
                 state.newLine = false
             }
             guard position < bytes.count else { break }
+            let tagStart = position - state.open.count
             var standalone = false
             switch bytes[position] {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
@@ -143,6 +153,7 @@ struct TemplateParser {
                     throw error("dynamic partials ({{>*name}}) are not supported")
                 }
                 let name = try readPartialName(state)
+                notePartial(name, at: tagStart)
                 if !blanksBefore.isEmpty { nodes.append(.text(blanksBefore)) }
                 if isStandalone(state) {
                     standalone = true
@@ -156,6 +167,7 @@ struct TemplateParser {
                 position += 1
                 skipWhitespace()
                 let name = try readPartialName(state)
+                notePartial(name, at: tagStart)
                 if !blanksBefore.isEmpty { nodes.append(.text(blanksBefore)) }
                 standalone = isStandalone(state)
                 var blocks: [String: [TemplateNode]] = [:]
@@ -339,11 +351,23 @@ struct TemplateParser {
         error("a tag is not closed with '\(string(state.close))'")
     }
 
-    /// An error at the current position: line and column from 1, the column counted in Unicode scalars.
+    /// An error at the current position.
     private func error(_ message: String) -> TemplateSyntaxError {
+        let (line, column) = location(of: position)
+        return TemplateSyntaxError(message: message, line: line, column: column)
+    }
+
+    private mutating func notePartial(_ name: String, at offset: Int) {
+        guard !name.isEmpty else { return }
+        let (line, column) = location(of: offset)
+        partials.append(PartialReference(name: name, line: line, column: column))
+    }
+
+    /// Line and column from 1 of a byte offset, the column counted in Unicode scalars.
+    private func location(of offset: Int) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
-        for byte in bytes[..<min(position, bytes.count)] {
+        for byte in bytes[..<min(offset, bytes.count)] {
             if byte == 0x0A {
                 line += 1
                 column = 1
@@ -351,6 +375,6 @@ struct TemplateParser {
                 column += 1
             }
         }
-        return TemplateSyntaxError(message: message, line: line, column: column)
+        return (line, column)
     }
 }

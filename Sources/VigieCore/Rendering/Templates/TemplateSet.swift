@@ -44,7 +44,7 @@ public struct TemplateSet: Sendable {
         assetFiles.sort()
 
         var parsed: [String: [TemplateNode]] = [:]
-        var sources: [String: (path: String, text: String)] = [:]
+        var sources: [String: (path: String, partials: [PartialReference])] = [:]
         /// Templates whose file exists but does not parse: already reported, not "missing" where included.
         var broken: Set<String> = []
         var ok = true
@@ -61,8 +61,9 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do throws(TemplateSyntaxError) {
-                parsed[name] = try TemplateParser.parse(text)
-                sources[name] = (path, text)
+                let (nodes, partials) = try TemplateParser.parseWithPartials(text)
+                parsed[name] = nodes
+                sources[name] = (path, partials)
             } catch {
                 broken.insert(name)
                 diagnostics.append(
@@ -73,7 +74,7 @@ public struct TemplateSet: Sendable {
         }
         // Mustache renders a missing partial as nothing; a maintainer wants to hear about it.
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in PartialReference.scan(source.text)
+            for reference in source.partials
             where sources[reference.name] == nil && !broken.contains(reference.name) {
                 let location = SourceLocation(path: source.path, line: reference.line, column: reference.column)
                 diagnostics.append(
