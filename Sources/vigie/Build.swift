@@ -13,6 +13,13 @@ struct Build: ParsableCommand {
     @Flag(help: "After the summary, print the wall time of each stage (one 'timing: <stage>: <seconds>' line each).")
     var timings = false
 
+    /// Checked before any work: publishing replaces the output folder whole (exit 2, wrong usage).
+    func validate() throws {
+        if let problem = OutputFolderGuard.problem(output: output, inputs: [inputs.content, inputs.templates]) {
+            throw ValidationError(problem)
+        }
+    }
+
     func run() throws {
         let options = BuildOptions(contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: output)
         try Runner.run(options, verb: "built", timings: timings)

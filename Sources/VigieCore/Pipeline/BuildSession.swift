@@ -212,6 +212,9 @@ public final class BuildSession {
     /// the files whose bytes changed and remove the files that are gone.
     private func publish(_ files: [OutputFile], to output: String) throws -> Int {
         guard options.incrementalWrites, let previous = published, FileManager.default.fileExists(atPath: output) else {
+            if let problem = OutputFolderGuard.problem(output: output, inputs: [options.contentDirectory, options.templatesDirectory]) {
+                throw AtomicPublisher.Failure.io(path: output, reason: problem)
+            }
             try AtomicPublisher.publish(files, to: output)
             published = options.incrementalWrites ? Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }) : nil
             return files.count
