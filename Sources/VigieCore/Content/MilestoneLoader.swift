@@ -47,7 +47,7 @@ public enum MilestoneLoader {
                         "milestone id must be lower-case letters and digits joined by dashes, e.g. 'charte-bonnes-pratiques'",
                         at: idLocation))
             } else if let id, !seen.insert(id).inserted {
-                diagnostics.append(.error("duplicate milestone id '\(id)'; give each milestone its own id", at: idLocation))
+                diagnostics.append(.error("duplicate milestone id \(CellPreview.namingKey(id)); give each milestone its own id", at: idLocation))
             }
             var actor: String?
             if let actorNode {
@@ -55,8 +55,9 @@ public enum MilestoneLoader {
                 if actors.contains(text) {
                     actor = text
                 } else {
-                    var message = "unknown actor '\(text)'"
-                    if let suggestion = Vocabulary(name: "actors", keys: actors).suggestion(for: text) {
+                    let suggestion = Vocabulary(name: "actors", keys: actors).suggestion(for: text)
+                    var message = "unknown actor \(CellPreview.namingKey(text, nearKey: suggestion != nil))"
+                    if let suggestion {
                         message += "; did you mean '\(suggestion)'?"
                     } else {
                         message += "; expected government, mediator or a platform key (\(config.platforms.keys.joined(separator: ", ")))"
@@ -71,9 +72,10 @@ public enum MilestoneLoader {
                 let text = statusNode.scalar?.string ?? ""
                 status = Milestone.Status(rawValue: text)
                 if status == nil {
-                    var message = "unknown milestone status '\(text)'; expected done, in_progress, late or not_started"
-                    if let suggestion = Vocabulary(name: "statuses", keys: Milestone.Status.allCases.map(\.rawValue)).suggestion(for: text)
-                    {
+                    let suggestion = Vocabulary(name: "statuses", keys: Milestone.Status.allCases.map(\.rawValue)).suggestion(for: text)
+                    var message =
+                        "unknown milestone status \(CellPreview.namingKey(text, nearKey: suggestion != nil)); expected done, in_progress, late or not_started"
+                    if let suggestion {
                         message += "; did you mean '\(suggestion)'?"
                     }
                     diagnostics.append(.error(message, at: reader.location(of: statusNode)))
@@ -99,7 +101,8 @@ public enum MilestoneLoader {
                     let slug = source.dropFirst("notes/".count).split(separator: "/").first.map(String.init) ?? ""
                     if !noteSlugs.contains(slug) {
                         diagnostics.append(
-                            .error("source cites \(source), but no published note has the slug '\(slug)'", at: sourceLocation))
+                            .error(
+                                "source cites a note, but no published note has the slug \(CellPreview.namingKey(slug))", at: sourceLocation))
                     }
                 } else if !(source.hasPrefix("https://") || source.hasPrefix("http://")) {
                     diagnostics.append(.error("source must be a note as notes/<slug> or an http(s) URL", at: sourceLocation))

@@ -96,7 +96,7 @@ public enum SiteConfigLoader {
                 guard let key = keyNode.scalar?.string, isValidKey(key, vocabulary: name) else {
                     diagnostics.append(
                         .error(
-                            "vocabulary key '\(keyNode.scalar?.string ?? "?")' must be lower-case letters, digits, '-' or '_' (and not 'total')",
+                            "vocabulary key \(CellPreview.namingKey(keyNode.scalar?.string ?? "?")) must be lower-case letters, digits, '-' or '_' (and not 'total')",
                             at: reader.location(of: keyNode)))
                     continue
                 }

@@ -29,11 +29,13 @@ enum YAMLParser {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return (mark.line, mark.column, problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark.line, context.mark.column, "duplicated key \(duplicates.joined(separator: ", "))")
+            let keys = duplicates.map { CellPreview.namingKey($0) }.joined(separator: ", ")
+            return (context.mark.line, context.mark.column, "duplicated key \(keys)")
         case .reader(let problem, _, _, _):
             return (1, 1, problem)
         default:
-            return (1, 1, "\(error)")
+            // Other errors may carry the text they failed on: never echoed.
+            return (1, 1, "the text cannot be read as YAML")
         }
     }
 }
@@ -80,9 +82,10 @@ struct YAMLMappingReader {
     /// Reports every key not read, with the list of keys that were expected.
     func reportUnknownKeys(known: [String], what: String, into diagnostics: inout [Diagnostic]) {
         for entry in entries where !used.contains(entry.key) {
-            var message = "unknown key '\(entry.key)' in \(what)"
             let vocabulary = Vocabulary(name: what, keys: known)
-            if let suggestion = vocabulary.suggestion(for: entry.key) {
+            let suggestion = vocabulary.suggestion(for: entry.key)
+            var message = "unknown key \(CellPreview.namingKey(entry.key, nearKey: suggestion != nil)) in \(what)"
+            if let suggestion {
                 message += "; did you mean '\(suggestion)'?"
             } else {
                 message += "; expected one of: \(known.joined(separator: ", "))"
@@ -119,8 +122,9 @@ struct YAMLMappingReader {
         guard let text = node.scalar?.string, let day = Day(iso: text) else {
             var message = "expected '\(key)' to be a date YYYY-MM-DD"
             if let text = node.scalar?.string {
-                message += Day.isImpossibleISO(text) ? ", found '\(text)', which is not a day of the calendar" : ", found '\(text)'"
-                if let meant = Day.suggestion(forMistyped: text) { message += "; did you mean \(meant)?" }
+                let shown = CellPreview.quoted(text)
+                message += Day.isImpossibleISO(text) ? ", found \(shown), which is not a day of the calendar" : ", found \(shown)"
+                if CellPreview.isHarmless(text), let meant = Day.suggestion(forMistyped: text) { message += "; did you mean \(meant)?" }
             } else {
                 message += ", found a list or mapping"
             }
@@ -135,7 +139,7 @@ struct YAMLMappingReader {
         guard let text = node.scalar?.string, let number = Int(text), range.contains(number) else {
             diagnostics.append(
                 .error(
-                    "expected '\(key)' to be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(node.scalar?.string ?? "a list or mapping")'",
+                    "expected '\(key)' to be a whole number from \(range.lowerBound) to \(range.upperBound), found \(Self.found(node))",
                     at: location(of: node)))
             return nil
         }
@@ -150,9 +154,15 @@ struct YAMLMappingReader {
         default:
             diagnostics.append(
                 .error(
-                    "expected '\(key)' to be true or false, found '\(node.scalar?.string ?? "a list or mapping")'", at: location(of: node)))
+                    "expected '\(key)' to be true or false, found \(Self.found(node))", at: location(of: node)))
             return nil
         }
+    }
+
+    /// What a value of the wrong type was, for "found …": quoted only when it cannot name anyone.
+    static func found(_ node: Node) -> String {
+        guard let text = node.scalar?.string else { return "a list or mapping" }
+        return CellPreview.quoted(text)
     }
 
     mutating func strings(_ key: String, in what: String, into diagnostics: inout [Diagnostic]) -> [String]? {

@@ -51,4 +51,10 @@ enum CellPreview {
         guard IdentifierGuard.detect(name) == nil, keyShaped || isHarmless(name, nearKey: nearKey) else { return nil }
         return "'\(name)'"
     }
+
+    /// A YAML key or a key-like value (`'licence_url'`, `'amazn'`), or `(12 characters, not shown)`
+    /// when it is not shaped like a key: YAML files are edited by hand and a key may be a pasted address.
+    static func namingKey(_ name: String, nearKey: Bool = false) -> String {
+        quotedColumnName(name, nearKey: nearKey) ?? "(\(name.count) characters, not shown)"
+    }
 }
