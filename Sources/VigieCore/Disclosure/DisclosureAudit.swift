@@ -25,13 +25,21 @@ public enum DisclosureAudit {
         audit([(publications.previous, previous), (publications.current, current)])
     }
 
-    static func audit(_ publications: [(protected: ProtectedStatistics, raw: Statistics)]) -> [Finding] {
+    /// Audits the current publication together with every stored release (oldest first), as a reader
+    /// holding all of them sees them. The stored releases' own rules were checked when they were made;
+    /// what is checked again here is that no withheld count of any of them can be pinned now.
+    public static func audit(_ current: ProtectedStatistics, raw: Statistics, after releases: [ProtectedStatistics]) -> [Finding] {
+        audit(releases.map { ($0, nil) } + [(current, raw)])
+    }
+
+    static func audit(_ publications: [(protected: ProtectedStatistics, raw: Statistics?)]) -> [Finding] {
         var findings: [Finding] = []
         for (protected, raw) in publications {
+            guard let raw else { continue }
             findings += ruleFindings(protected, raw: raw)
             findings += brokenRelations(in: raw, asOf: protected.asOf)
         }
-        let knowledge = ReaderKnowledge(publications: publications.map { ($0.protected.tables, $0.raw.tables) })
+        let knowledge = ReaderKnowledge(publications: publications.map { ($0.protected.tables, $0.raw?.tables) })
         let (determined, undecided) = knowledge.determinedUnknowns()
         for (unknowns, reason) in [(determined, Finding.Reason.exactlyDetermined), (undecided, .undecided)] {
             for u in unknowns {

@@ -16,15 +16,17 @@ struct ReaderKnowledge {
         /// `nil` for a slack unknown.
         let cell: CellAddress?
         let lowerBound: Int
-        /// The computed value (0 for a slack): the audit knows it, the reader does not.
-        let trueValue: Int
+        /// The computed value (0 for a slack): the audit knows it, the reader does not. Nil for a cell
+        /// of a stored release, whose values other than those published are not kept.
+        let trueValue: Int?
     }
 
     private(set) var unknowns: [Unknown] = []
     private(set) var equations: [(coefficients: [Int: Int], rhs: Int)] = []
 
-    /// - Parameter publications: oldest first; each with its protected and its computed tables.
-    init(publications: [(protected: [TableID: StatTable], raw: [TableID: StatTable])]) {
+    /// - Parameter publications: oldest first; each with its protected and its computed tables (nil for
+    ///   a stored release: its relations are read off the protected tables' shape).
+    init(publications: [(protected: [TableID: StatTable], raw: [TableID: StatTable]?)]) {
         var unknownOf: [Int: [CellAddress: Int]] = [:]
         // A cell as a term: an unknown when withheld, its value when published.
         func term(_ p: Int, _ cell: CellAddress) -> (unknown: Int?, value: Int) {
@@ -32,7 +34,7 @@ struct ReaderKnowledge {
             guard case let .withheld(reason) = published else { return (nil, published.count ?? 0) }
             if let known = unknownOf[p]?[cell] { return (known, 0) }
             unknownOf[p, default: [:]][cell] = unknowns.count
-            let trueValue = publications[p].raw[cell.table]!.rows[cell.row][cell.column].count ?? 0
+            let trueValue = publications[p].raw.map { $0[cell.table]!.rows[cell.row][cell.column].count ?? 0 }
             unknowns.append(Unknown(publication: p, cell: cell, lowerBound: reason == .primary ? 1 : 0, trueValue: trueValue))
             return (unknowns.count - 1, 0)
         }
@@ -47,7 +49,7 @@ struct ReaderKnowledge {
             if !coefficients.isEmpty { equations.append((coefficients, rhs)) }
         }
         for (p, publication) in publications.enumerated() {
-            let relations = CountRelations(tables: publication.raw)
+            let relations = CountRelations(tables: publication.raw ?? publication.protected)
             for sum in relations.sums { addEquation(p, sum.signedCells.map { ($0.cell, $0.sign) }) }
             for link in relations.links {
                 for (a, b) in zip(link, link.dropFirst()) { addEquation(p, [(a, 1), (b, -1)]) }
@@ -90,9 +92,10 @@ struct ReaderKnowledge {
                 let solver = try ExactSimplex(equations: system, lowerBounds: group.unknowns.map { unknowns[$0].lowerBound })
                 for (i, u) in group.unknowns.enumerated() where unknowns[u].cell != nil {
                     // The true value is feasible, so min ≤ true ≤ max: one solve settles most unknowns.
-                    let value = Rational(unknowns[u].trueValue)
-                    guard try solver.minimum(of: i) == value else { continue }
-                    if try solver.maximum(of: i) == value { determined.append(u) }
+                    // A stored release's withheld value is not kept: both bounds are solved.
+                    let minimum = try solver.minimum(of: i)
+                    if let value = unknowns[u].trueValue, minimum != Rational(value) { continue }
+                    if try solver.maximum(of: i) == minimum { determined.append(u) }
                 }
             } catch {
                 undecided += group.unknowns.filter { unknowns[$0].cell != nil }

@@ -1,0 +1,34 @@
+// Protect stage across releases: the current publication is protected against a reader who holds
+// every stored release, exactly as each was published.
+
+extension DisclosureControl {
+    /// Protects `statistics` as the release that follows `releases` (stored releases, oldest first,
+    /// all dated before `statistics.asOf`). The stored releases are frozen: what they withheld stays
+    /// withheld and what they published is known; only cells of the new release are withheld.
+    public static func protect(_ statistics: Statistics, after releases: [ProtectedStatistics], threshold k: Int) -> ProtectedStatistics {
+        protect(statistics, threshold: k, after: releases.map(\.frozenEdition))
+    }
+}
+
+extension ProtectedStatistics {
+    /// A stored release as secondary suppression sees it: its published cells as they are, and in
+    /// place of each withheld count a value of its kind (1 for a small count, k for a masked one).
+    /// Those values only tell the heuristic what a reader assumes of the cell; nothing of a frozen
+    /// release is ever withheld again or published.
+    var frozenEdition: LinkedCounts.Edition {
+        LinkedCounts.Edition(raw: readerValues, protected: tables, isFrozen: true)
+    }
+
+    /// The tables with each withheld count replaced by the smallest value its label allows.
+    var readerValues: [TableID: StatTable] {
+        tables.mapValues { table in
+            var table = table
+            for r in table.rows.indices {
+                for c in table.columns.indices where table.columns[c].kind == .count {
+                    if case let .withheld(reason) = table.rows[r][c] { table.rows[r][c] = .count(reason == .primary ? 1 : threshold) }
+                }
+            }
+            return table
+        }
+    }
+}

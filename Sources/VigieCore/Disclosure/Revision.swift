@@ -1,0 +1,48 @@
+// A figure of a stored release that today's data gives differently for the same date: announced, never silent.
+
+/// One revised figure: the count a stored release published, and what the data now gives for that date.
+public struct Revision: Sendable, Hashable {
+    /// The date of the stored release whose figure is revised.
+    public var release: Day
+    public var table: TableID
+    /// The row's keys, e.g. `["amazon"]`.
+    public var keys: [String]
+    public var column: String
+    /// The value the release published.
+    public var published: Int
+    /// The value today's data gives for the release's date, or nil when it is a small count (1 to k−1)
+    /// and so cannot be shown: the revision is then announced without its new value.
+    public var revised: Int?
+
+    public init(release: Day, table: TableID, keys: [String], column: String, published: Int, revised: Int?) {
+        self.release = release
+        self.table = table
+        self.keys = keys
+        self.column = column
+        self.published = published
+        self.revised = revised
+    }
+
+    /// The revisions of `release`: every count it published that `recomputed` (today's data as of the
+    /// release's date) gives differently, in table and row order.
+    public static func list(of release: ProtectedStatistics, recomputed: Statistics) -> [Revision] {
+        var revisions: [Revision] = []
+        for id in TableID.allCases {
+            guard let frozen = release.tables[id], let now = recomputed.tables[id] else { continue }
+            let rowsNow = now.rowIndexByKeys()
+            for r in frozen.rows.indices {
+                let keys = frozen.keys(ofRow: r)
+                for c in frozen.columns.indices where frozen.columns[c].kind == .count {
+                    guard let published = frozen.rows[r][c].count else { continue }
+                    var current = 0
+                    if let row = rowsNow[keys], let column = now.columnIndex(frozen.columns[c].name) { current = now.rows[row][column].count ?? 0 }
+                    guard current != published else { continue }
+                    let shown = current == 0 || current >= release.threshold ? current : nil
+                    revisions.append(
+                        Revision(release: release.asOf, table: id, keys: keys, column: frozen.columns[c].name, published: published, revised: shown))
+                }
+            }
+        }
+        return revisions
+    }
+}
