@@ -10,6 +10,10 @@ extension DisclosureAudit {
             case valueAltered = "value_altered"
             /// A withheld count can be worked out exactly from the published numbers.
             case exactlyDetermined = "exactly_determined"
+            /// A withheld small count can be narrowed to less than the whole range 1…k−1 its label gives.
+            case intervalNarrowed = "interval_narrowed"
+            /// The cases added to a count between two publications can be worked out, and are from 1 to k−1.
+            case smallChangeRevealed = "small_change_revealed"
             /// A median, quartile or share of a group under k cases is published.
             case smallGroupStatistic = "small_group_statistic"
             /// A share resolved is published while its closed or resolved count is withheld.

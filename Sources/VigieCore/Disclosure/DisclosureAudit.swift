@@ -39,13 +39,14 @@ public enum DisclosureAudit {
             findings += ruleFindings(protected, raw: raw)
             findings += brokenRelations(in: raw, asOf: protected.asOf)
         }
-        let knowledge = ReaderKnowledge(publications: publications.map { ($0.protected.tables, $0.raw?.tables) })
-        let (determined, undecided) = knowledge.determinedUnknowns()
-        for (unknowns, reason) in [(determined, Finding.Reason.exactlyDetermined), (undecided, .undecided)] {
-            for u in unknowns {
-                let unknown = knowledge.unknowns[u]
-                findings.append(finding(unknown.cell!, in: publications[unknown.publication].protected, reason))
-            }
+        let knowledge = ReaderKnowledge(
+            publications: publications.map { ($0.protected.tables, $0.raw?.tables, $0.protected.threshold) })
+        for (u, reason) in knowledge.findings() {
+            let unknown = knowledge.unknowns[u]
+            findings.append(finding(unknown.cell!, in: publications[unknown.publication].protected, reason))
+        }
+        if let current = publications.last {
+            findings += smallPublishedChanges(current.protected, after: publications.dropLast().map(\.protected))
         }
         func order(_ f: Finding) -> (Day, TableID, String, String, String) {
             (f.publication, f.table, f.keys.joined(separator: "\u{1F}"), f.column, f.reason.rawValue)
@@ -83,6 +84,27 @@ public enum DisclosureAudit {
                     default:
                         break
                     }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The crossed table `platform_issue` is the finest one: a cell published in a stored release and
+    /// again now must not have grown by 1 to k−1, or subtraction would single out that many businesses
+    /// reporting one issue with one platform in between. (In the one-way tables such a difference is a
+    /// count of reports received in the period and may be small; the site does not put it forward.)
+    static func smallPublishedChanges(_ current: ProtectedStatistics, after releases: [ProtectedStatistics]) -> [Finding] {
+        guard let table = current.tables[.platformIssue], let c = table.columnIndex("cases") else { return [] }
+        var findings: [Finding] = []
+        for release in releases {
+            guard let earlier = release.tables[.platformIssue], let ce = earlier.columnIndex("cases") else { continue }
+            let rows = earlier.rowIndexByKeys()
+            for r in table.rows.indices where !table.keys(ofRow: r).contains("total") {
+                guard let now = table.rows[r][c].count, let er = rows[table.keys(ofRow: r)], let then = earlier.rows[er][ce].count
+                else { continue }
+                if now - then >= 1 && now - then < current.threshold {
+                    findings.append(finding(CellAddress(table: .platformIssue, row: r, column: c), in: current, .smallChangeRevealed))
                 }
             }
         }

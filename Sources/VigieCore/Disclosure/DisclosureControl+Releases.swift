@@ -12,11 +12,11 @@ extension DisclosureControl {
 
 extension ProtectedStatistics {
     /// A stored release as secondary suppression sees it: its published cells as they are, and in
-    /// place of each withheld count a value of its kind (1 for a small count, k for a masked one).
+    /// place of each withheld count a value of its kind (1 for a small count, k for any other).
     /// Those values only tell the heuristic what a reader assumes of the cell; nothing of a frozen
     /// release is ever withheld again or published.
     var frozenEdition: LinkedCounts.Edition {
-        LinkedCounts.Edition(raw: readerValues, protected: tables, isFrozen: true)
+        LinkedCounts.Edition(raw: readerValues, protected: tables, isFrozen: true, threshold: threshold, rawIsTrue: false)
     }
 
     /// The tables with each withheld count replaced by the smallest value its label allows.
@@ -25,7 +25,7 @@ extension ProtectedStatistics {
             var table = table
             for r in table.rows.indices {
                 for c in table.columns.indices where table.columns[c].kind == .count {
-                    if case let .withheld(reason) = table.rows[r][c] { table.rows[r][c] = .count(reason == .primary ? 1 : threshold) }
+                    if case let .withheld(reason) = table.rows[r][c] { table.rows[r][c] = .count(reason == .primary || reason == .primaryMasked ? 1 : threshold) }
                 }
             }
             return table

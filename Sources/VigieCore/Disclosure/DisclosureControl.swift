@@ -17,7 +17,7 @@ public enum DisclosureControl {
     /// account, withholding current counts only.
     public static func protect(current: Statistics, previous: Statistics, threshold k: Int) -> ProtectedPublications {
         let previousProtected = protect(previous, threshold: k)
-        let earlier = LinkedCounts.Edition(raw: previous.tables, protected: previousProtected.tables, isFrozen: true)
+        let earlier = LinkedCounts.Edition(raw: previous.tables, protected: previousProtected.tables, isFrozen: true, threshold: k)
         return ProtectedPublications(current: protect(current, threshold: k, after: [earlier]), previous: previousProtected)
     }
 
@@ -29,11 +29,20 @@ public enum DisclosureControl {
             applyPrimary(&table, threshold: k)
             tables[id] = table
         }
+        if var crossed = tables[.platformIssue] {
+            withholdSmallChanges(&crossed, since: earlier.compactMap { $0.protected[.platformIssue] }, threshold: k)
+            tables[.platformIssue] = crossed
+        }
         var secondary = SecondarySuppression(
             editions: earlier + [LinkedCounts.Edition(raw: statistics.tables, protected: tables, isFrozen: false)], threshold: k)
-        for cell in secondary.run() where !tables[cell.table]!.rows[cell.row][cell.column].isWithheld {
-            tables[cell.table]!.rows[cell.row][cell.column] = .withheld(.secondary)
+        for (cell, change) in secondary.run() {
+            switch (change, tables[cell.table]!.rows[cell.row][cell.column]) {
+            case (.withhold, .count): tables[cell.table]!.rows[cell.row][cell.column] = .withheld(.secondary)
+            case (.relabel, .withheld(.primary)): tables[cell.table]!.rows[cell.row][cell.column] = .withheld(.primaryMasked)
+            default: break
+            }
         }
+        completeWithAudit(&tables, raw: statistics.tables, threshold: k, after: earlier)
         if var resolution = tables[.resolutionByPlatform] {
             withholdSharesOfWithheldCounts(&resolution)
             tables[.resolutionByPlatform] = resolution
@@ -58,6 +67,94 @@ public enum DisclosureControl {
             let groupSize = countColumns.first.flatMap { table.rows[r][$0].count }
             for c in measureColumns where table.rows[r][c] != .empty {
                 if groupSize == nil || groupSize! < k { table.rows[r][c] = .withheld(.smallGroup) }
+            }
+        }
+    }
+
+    /// Bound propagation is weaker than the audit's exact solve, so the heuristic can leave a count that a
+    /// reader could still pin or narrow. Each round solves exactly what a reader knows (`ReaderKnowledge`,
+    /// with every earlier edition) and masks, around each cell of this edition still found, every count of
+    /// the relations within `round` steps of it (relabelling small counts from "< k" to masked, withholding
+    /// published ones, whole link groups at once). Masking everything of this edition leaves a reader
+    /// nothing but the earlier editions, which were safe when published, so the rounds always end.
+    /// Most builds need no round: the heuristic already left nothing to find.
+    static func completeWithAudit(
+        _ tables: inout [TableID: StatTable], raw: [TableID: StatTable], threshold k: Int, after earlier: [LinkedCounts.Edition]
+    ) {
+        let relations = CountRelations(tables: raw)
+        var neighbours: [CellAddress: Set<CellAddress>] = [:]
+        for sum in relations.sums {
+            let cells = sum.signedCells.map(\.cell)
+            for cell in cells { neighbours[cell, default: []].formUnion(cells) }
+        }
+        for link in relations.links {
+            for cell in link { neighbours[cell, default: []].formUnion(link) }
+        }
+        let current = earlier.count
+        // A count an earlier edition published and that cannot have changed since (a week that had
+        // ended) is known to the reader whatever this edition shows: masking it would hide nothing.
+        var alreadyKnown: Set<CellAddress> = []
+        if let before = earlier.last?.protected[.casesByWeek], let weeks = tables[.casesByWeek],
+            case let .key(lastWeek)? = before.rows.last?.first
+        {
+            let rows = before.rowIndexByKeys()
+            for r in weeks.rows.indices {
+                let keys = weeks.keys(ofRow: r)
+                guard let week = keys.first, ReaderKnowledge.weekHasEnded(week, before: lastWeek), let rb = rows[keys] else { continue }
+                for c in weeks.columns.indices where weeks.columns[c].kind == .count && before.rows[rb][c].count != nil {
+                    alreadyKnown.insert(CellAddress(table: .casesByWeek, row: r, column: c))
+                }
+            }
+        }
+        for round in 1...64 {
+            let publications =
+                earlier.map { ($0.protected, $0.rawIsTrue ? Optional($0.raw) : nil, $0.threshold == 0 ? k : $0.threshold) } + [
+                    (tables, Optional(raw), k)
+                ]
+            let knowledge = ReaderKnowledge(publications: publications)
+            // A cell found in an earlier edition is masked around the same cell of this one.
+            let found = knowledge.findings().compactMap { finding -> CellAddress? in
+                let unknown = knowledge.unknowns[finding.unknown]
+                guard let cell = unknown.cell else { return nil }
+                if unknown.publication == current { return cell }
+                let keys = earlier[unknown.publication].protected[cell.table]!.keys(ofRow: cell.row)
+                guard let row = tables[cell.table]?.rowIndex(keys: keys) else { return nil }
+                return CellAddress(table: cell.table, row: row, column: cell.column)
+            }
+            guard !found.isEmpty else { return }
+            var region = Set(found)
+            for _ in 0..<round { region.formUnion(region.flatMap { neighbours[$0] ?? [$0] }) }
+            var changed = false
+            for cell in region.sorted() where !alreadyKnown.contains(cell) {
+                switch tables[cell.table]!.rows[cell.row][cell.column] {
+                case .count:
+                    tables[cell.table]!.rows[cell.row][cell.column] = .withheld(.secondary)
+                    changed = true
+                case .withheld(.primary):
+                    tables[cell.table]!.rows[cell.row][cell.column] = .withheld(.primaryMasked)
+                    changed = true
+                default:
+                    break
+                }
+            }
+            if !changed && region.count == Set(region.flatMap { neighbours[$0] ?? [$0] }).count { return }
+        }
+    }
+
+    /// A `platform_issue` count that grew by 1 to k−1 since an earlier edition that published it is
+    /// withheld: the difference would single out that many businesses reporting one issue with one
+    /// platform in the period (see `DisclosureAudit.smallPublishedChanges`). Secondary suppression then
+    /// protects it like any other withheld count.
+    static func withholdSmallChanges(_ table: inout StatTable, since earlier: [StatTable], threshold k: Int) {
+        guard let c = table.columnIndex("cases") else { return }
+        for before in earlier {
+            guard let cb = before.columnIndex("cases") else { continue }
+            let rows = before.rowIndexByKeys()
+            // Total rows are the one-way counts of `cases_by_issue`, where a small difference may show.
+            for r in table.rows.indices where !table.keys(ofRow: r).contains("total") {
+                guard let now = table.rows[r][c].count, let rb = rows[table.keys(ofRow: r)], let then = before.rows[rb][cb].count
+                else { continue }
+                if now - then >= 1 && now - then < k { table.rows[r][c] = .withheld(.secondary) }
             }
         }
     }

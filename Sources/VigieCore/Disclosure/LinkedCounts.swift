@@ -14,6 +14,10 @@ struct LinkedCounts {
         let protected: [TableID: StatTable]
         /// True for a publication already out: its cells are known to readers as they are and cannot change.
         let isFrozen: Bool
+        /// Its disclosure threshold (a stored release keeps the one it was published with).
+        var threshold: Int = 0
+        /// False for a stored release, whose `raw` values stand in for withheld counts that are not kept.
+        var rawIsTrue: Bool = true
     }
 
     struct Place: Hashable, Comparable {
@@ -31,8 +35,12 @@ struct LinkedCounts {
     private(set) var isFrozen: [Bool] = []
     /// Withheld before secondary suppression (primary counts, and whatever a frozen edition withheld).
     private(set) var withheld: [Bool] = []
+    /// Withheld and labelled "masqué" (any value from 0) rather than "< k" (1 to k−1).
+    private(set) var isMasked: [Bool] = []
     /// The "new cases" classes, each with the two counts it separates.
     private(set) var newCasesBetween: [(now: Int, then: Int)?] = []
+    /// New cases known to be none: a week that had ended before the earlier edition does not change.
+    private(set) var isKnownZero: [Bool] = []
     /// Each relation as signed classes: Σ sign·class = 0.
     private(set) var relations: [[(cls: Int, sign: Int)]] = []
     /// Per class, the relations it appears in.
@@ -79,8 +87,9 @@ struct LinkedCounts {
             }
             members[cls].append(place)
             classOf[place] = cls
-            if editions[place.edition].protected[place.cell.table]!.rows[place.cell.row][place.cell.column].isWithheld {
+            if case let .withheld(reason) = editions[place.edition].protected[place.cell.table]!.rows[place.cell.row][place.cell.column] {
                 withheld[cls] = true
+                if reason != .primary { isMasked[cls] = true }
             }
         }
         for (e, relations) in relationsByEdition.enumerated() {
@@ -91,10 +100,16 @@ struct LinkedCounts {
         // now = then + new cases, once per pair of classes.
         var newCases: [[Int]: Int] = [:]
         for e in editions.indices.dropFirst() {
+            let lastWeekBefore = editions[e - 1].raw[.casesByWeek]?.rows.last.flatMap { row -> String? in
+                if case let .key(week) = row.first { return week } else { return nil }
+            }
             for (id, table) in editions[e].raw {
                 guard let beforeRows = editions[e - 1].raw[id]?.rowIndexByKeys() else { continue }
                 for r in table.rows.indices {
                     guard let beforeRow = beforeRows[table.keys(ofRow: r)] else { continue }
+                    let ended =
+                        id == .casesByWeek && lastWeekBefore.map { ReaderKnowledge.weekHasEnded(table.keys(ofRow: r).first ?? "", before: $0) }
+                        == true
                     for c in table.columns.indices where table.columns[c].kind == .count {
                         let now = classOf[Place(edition: e, cell: CellAddress(table: id, row: r, column: c))]!
                         let then = classOf[Place(edition: e - 1, cell: CellAddress(table: id, row: beforeRow, column: c))]!
@@ -102,6 +117,7 @@ struct LinkedCounts {
                         newCases[[now, then]] = members.count
                         addClass(value: values[now] - values[then], isPrimary: false, isFrozen: true)
                         newCasesBetween[members.count - 1] = (now, then)
+                        isKnownZero[members.count - 1] = ended
                         addRelation([(then, 1), (members.count - 1, 1), (now, -1)])
                     }
                 }
@@ -132,8 +148,10 @@ struct LinkedCounts {
         isPrimary.append(primary)
         isFrozen.append(frozen)
         withheld.append(false)
+        isMasked.append(false)
         relationsOf.append([])
         newCasesBetween.append(nil)
+        isKnownZero.append(false)
     }
 
     private mutating func addRelation(_ signed: [(Int, Int)]) {

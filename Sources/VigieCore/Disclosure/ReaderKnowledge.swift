@@ -1,42 +1,77 @@
 // What a reader of the published tables knows, as a linear system over the withheld counts: the audit's model.
 
 /// Every withheld count is an unknown; every relation between counts (`CountRelations`), with the
-/// published values put in, is an equation; a withheld count is at least 0, and at least 1 when it is
-/// a primary count. With two publications, each count of the current one is at least the same count
-/// of the previous one (counts only grow), which adds one inequality (an equation with a slack
-/// unknown ≥ 0) per pair where something is withheld.
+/// published values put in, is an equation. The reader also sees each withheld cell's label: "< k"
+/// says the count is from 1 to k−1; "masqué" says nothing more than "at least 0" (a masked cell may
+/// hide a zero, a small count or a large one).
 ///
-/// A withheld count is *exactly determined* when the smallest and largest values it can take in this
-/// system are equal; `ExactSimplex` finds both. Unknowns that share no equation are solved apart
-/// (one small problem per connected group: a column of `platform_issue`, a run of weeks, …).
+/// Across publications (oldest first): each count of a publication is the same count of the one
+/// before plus the cases added in between (an unknown ≥ 0, one per pair where something is withheld),
+/// because counts only grow; and the count of a week that had ended before the earlier publication
+/// does not change at all.
+///
+/// A withheld count is *exactly determined* when its smallest and largest feasible values are equal;
+/// a small count shown as "< k" is *narrowed* when they are not 1 and k−1 (the reader would learn more
+/// than the label says), and a small count shown as masked when its range does not hold all of 1…k−1;
+/// the cases added between two publications are *revealed* when a reader can pin them to a value from
+/// 1 to k−1. `ExactSimplex` finds the bounds. Unknowns that share no equation are solved apart (one
+/// small problem per connected group: a column of `platform_issue`, a run of weeks, …).
 struct ReaderKnowledge {
     struct Unknown {
+        enum Role {
+            /// A withheld cell of the publication.
+            case withheld(Withholding)
+            /// The cases added to a cell since the previous publication (the cell is the later one's).
+            case newCases
+            /// k−1 minus a small count: how its label bounds it from above.
+            case labelSlack
+        }
+
         /// Index into the publications given to `init`.
         let publication: Int
-        /// `nil` for a slack unknown.
         let cell: CellAddress?
+        let role: Role
         let lowerBound: Int
-        /// The computed value (0 for a slack): the audit knows it, the reader does not. Nil for a cell
-        /// of a stored release, whose values other than those published are not kept.
+        /// The computed value: the audit knows it, the reader does not. Nil for a cell of a stored
+        /// release (whose withheld values are not kept) and for the unknowns that depend on one.
         let trueValue: Int?
     }
 
-    private(set) var unknowns: [Unknown] = []
-    private(set) var equations: [(coefficients: [Int: Int], rhs: Int)] = []
+    struct Equation {
+        var coefficients: [Int: Int]
+        var rhs: Int
+        /// Written from "counts only grow" or "an ended week does not change": the reader's
+        /// assumptions about how the data evolves, dropped for a group they contradict (a correction).
+        var isAcrossPublications: Bool
+    }
 
-    /// - Parameter publications: oldest first; each with its protected and its computed tables (nil for
-    ///   a stored release: its relations are read off the protected tables' shape).
-    init(publications: [(protected: [TableID: StatTable], raw: [TableID: StatTable]?)]) {
+    private(set) var unknowns: [Unknown] = []
+    private(set) var equations: [Equation] = []
+    let thresholds: [Int]
+
+    /// - Parameter publications: oldest first; each with its protected tables, its computed tables (nil
+    ///   for a stored release: relations are read off the protected tables' shape) and its threshold.
+    init(publications: [(protected: [TableID: StatTable], raw: [TableID: StatTable]?, threshold: Int)]) {
+        thresholds = publications.map(\.threshold)
         var unknownOf: [Int: [CellAddress: Int]] = [:]
         // A cell as a term: an unknown when withheld, its value when published.
         func term(_ p: Int, _ cell: CellAddress) -> (unknown: Int?, value: Int) {
             let published = publications[p].protected[cell.table]!.rows[cell.row][cell.column]
             guard case let .withheld(reason) = published else { return (nil, published.count ?? 0) }
             if let known = unknownOf[p]?[cell] { return (known, 0) }
-            unknownOf[p, default: [:]][cell] = unknowns.count
+            let k = publications[p].threshold
             let trueValue = publications[p].raw.map { $0[cell.table]!.rows[cell.row][cell.column].count ?? 0 }
-            unknowns.append(Unknown(publication: p, cell: cell, lowerBound: reason == .primary ? 1 : 0, trueValue: trueValue))
-            return (unknowns.count - 1, 0)
+            let u = unknowns.count
+            unknownOf[p, default: [:]][cell] = u
+            unknowns.append(
+                Unknown(publication: p, cell: cell, role: .withheld(reason), lowerBound: reason == .primary ? 1 : 0, trueValue: trueValue))
+            if reason == .primary {
+                // x + s = k − 1, s ≥ 0: the label "< k".
+                unknowns.append(
+                    Unknown(publication: p, cell: nil, role: .labelSlack, lowerBound: 0, trueValue: trueValue.map { k - 1 - $0 }))
+                equations.append(Equation(coefficients: [u: 1, u + 1: 1], rhs: k - 1, isAcrossPublications: false))
+            }
+            return (u, 0)
         }
         func addEquation(_ p: Int, _ signed: [(CellAddress, Int)]) {
             var coefficients: [Int: Int] = [:]
@@ -46,7 +81,7 @@ struct ReaderKnowledge {
                 if let u = t.unknown { coefficients[u, default: 0] += sign } else { rhs -= sign * t.value }
             }
             coefficients = coefficients.filter { $0.value != 0 }
-            if !coefficients.isEmpty { equations.append((coefficients, rhs)) }
+            if !coefficients.isEmpty { equations.append(Equation(coefficients: coefficients, rhs: rhs, isAcrossPublications: false)) }
         }
         for (p, publication) in publications.enumerated() {
             let relations = CountRelations(tables: publication.raw ?? publication.protected)
@@ -55,53 +90,126 @@ struct ReaderKnowledge {
                 for (a, b) in zip(link, link.dropFirst()) { addEquation(p, [(a, 1), (b, -1)]) }
             }
         }
-        // Counts only grow: now − then − slack = 0, slack ≥ 0, wherever one side is withheld.
+        // Counts only grow: now − then − new = 0, new ≥ 0, wherever one side is withheld; an ended
+        // week does not change: now − then = 0.
         for p in publications.indices.dropFirst() {
+            let earlierDate = Self.date(of: publications[p - 1].protected)
             for (id, table) in publications[p].protected {
                 guard let beforeRows = publications[p - 1].protected[id]?.rowIndexByKeys() else { continue }
                 for r in table.rows.indices {
-                    guard let beforeRow = beforeRows[table.keys(ofRow: r)] else { continue }
+                    let keys = table.keys(ofRow: r)
+                    guard let beforeRow = beforeRows[keys] else { continue }
+                    let ended = id == .casesByWeek && earlierDate.map { Self.weekHasEnded(keys.first ?? "", before: $0) } == true
                     for c in table.columns.indices where table.columns[c].kind == .count {
-                        let now = term(p, CellAddress(table: id, row: r, column: c))
+                        let cell = CellAddress(table: id, row: r, column: c)
+                        let now = term(p, cell)
                         let then = term(p - 1, CellAddress(table: id, row: beforeRow, column: c))
                         guard now.unknown != nil || then.unknown != nil else { continue }
-                        var coefficients: [Int: Int] = [unknowns.count: -1]
-                        unknowns.append(Unknown(publication: p, cell: nil, lowerBound: 0, trueValue: 0))
+                        var coefficients: [Int: Int] = [:]
+                        if !ended {
+                            let nowValue = now.unknown.map { unknowns[$0].trueValue } ?? now.value
+                            let thenValue = then.unknown.map { unknowns[$0].trueValue } ?? then.value
+                            let added = nowValue.flatMap { a in thenValue.map { a - $0 } }
+                            coefficients[unknowns.count] = -1
+                            unknowns.append(Unknown(publication: p, cell: cell, role: .newCases, lowerBound: 0, trueValue: added))
+                        }
                         if let u = now.unknown { coefficients[u] = 1 }
                         if let u = then.unknown { coefficients[u] = -1 }
-                        equations.append((coefficients, then.value - now.value))
+                        equations.append(Equation(coefficients: coefficients, rhs: then.value - now.value, isAcrossPublications: true))
                     }
                 }
             }
         }
     }
 
-    /// The withheld counts whose value the system fixes (`determined`), and those it could not decide
-    /// because the exact arithmetic overflowed or the system had no solution (`undecided`).
-    func determinedUnknowns() -> (determined: [Int], undecided: [Int]) {
-        var determined: [Int] = [], undecided: [Int] = []
+    /// A publication's date is not in its tables; the last week of `cases_by_week` stands for it
+    /// (a week is ended for the reader when a later week exists in that publication).
+    private static func date(of tables: [TableID: StatTable]) -> String? {
+        guard let weeks = tables[.casesByWeek], let last = weeks.rows.last else { return nil }
+        if case let .key(week) = last.first { return week }
+        return nil
+    }
+
+    /// True when ISO week `week` (`2018-W44`) comes before `lastWeek`, the last week an earlier
+    /// publication showed: that publication was made after the week ended.
+    static func weekHasEnded(_ week: String, before lastWeek: String) -> Bool { week < lastWeek }
+
+    /// What the reader can learn, unknown by unknown: each finding with the unknown it is about.
+    func findings() -> [(unknown: Int, reason: DisclosureAudit.Finding.Reason)] {
+        var found: [(Int, DisclosureAudit.Finding.Reason)] = []
         for group in connectedGroups() {
-            let local = Dictionary(uniqueKeysWithValues: group.unknowns.enumerated().map { ($1, $0) })
-            let system = group.equations.map { e in
-                (
-                    coefficients: Dictionary(uniqueKeysWithValues: equations[e].coefficients.map { (local[$0.key]!, $0.value) }),
-                    rhs: equations[e].rhs
-                )
-            }
+            let checked = group.unknowns.filter { isChecked($0) }
+            guard !checked.isEmpty else { continue }
             do {
-                let solver = try ExactSimplex(equations: system, lowerBounds: group.unknowns.map { unknowns[$0].lowerBound })
-                for (i, u) in group.unknowns.enumerated() where unknowns[u].cell != nil {
-                    // The true value is feasible, so min ≤ true ≤ max: one solve settles most unknowns.
-                    // A stored release's withheld value is not kept: both bounds are solved.
-                    let minimum = try solver.minimum(of: i)
-                    if let value = unknowns[u].trueValue, minimum != Rational(value) { continue }
-                    if try solver.maximum(of: i) == minimum { determined.append(u) }
+                let solver: ExactSimplex
+                do {
+                    solver = try makeSolver(group, keepingAssumptions: true)
+                } catch is ExactSimplex.Infeasible {
+                    // The data contradicts "counts only grow" here (a correction): a reader sees that
+                    // the assumption fails and can only drop it.
+                    solver = try makeSolver(group, keepingAssumptions: false)
+                }
+                let local = Dictionary(uniqueKeysWithValues: group.unknowns.enumerated().map { ($1, $0) })
+                for u in checked {
+                    if let reason = try finding(for: u, solver: solver, index: local[u]!) { found.append((u, reason)) }
                 }
             } catch {
-                undecided += group.unknowns.filter { unknowns[$0].cell != nil }
+                found += checked.filter { unknowns[$0].cell != nil }.map { ($0, .undecided) }
             }
         }
-        return (determined, undecided)
+        return found
+    }
+
+    /// Withheld cells, and the cases added to a cell where that count is not published itself.
+    private func isChecked(_ u: Int) -> Bool {
+        switch unknowns[u].role {
+        case .withheld: return true
+        case .newCases: return true
+        case .labelSlack: return false
+        }
+    }
+
+    private func finding(for u: Int, solver: ExactSimplex, index i: Int) throws -> DisclosureAudit.Finding.Reason? {
+        let unknown = unknowns[u]
+        let k = thresholds[unknown.publication]
+        switch unknown.role {
+        case .withheld(.primary):
+            // The label already says 1…k−1: the reader must learn nothing more.
+            let minimum = try solver.minimum(of: i)
+            let maximum = try solver.maximum(of: i)
+            if minimum == Rational(1) && maximum == Rational(k - 1) { return nil }  // at k = 2 the label itself says 1
+            return minimum == maximum ? .exactlyDetermined : .intervalNarrowed
+        case .withheld(.primaryMasked):
+            // Shown as masked, so the range must still hold every small value.
+            let minimum = try solver.minimum(of: i)
+            let maximum = try solver.maximum(of: i)
+            if minimum == maximum { return .exactlyDetermined }
+            return minimum <= Rational(1) && (maximum.map { $0 >= Rational(k - 1) } ?? true) ? nil : .intervalNarrowed
+        case .withheld:
+            // The true value is feasible, so min ≤ true ≤ max: one solve settles most unknowns.
+            let minimum = try solver.minimum(of: i)
+            if let value = unknown.trueValue, minimum != Rational(value) { return nil }
+            return try solver.maximum(of: i) == minimum ? .exactlyDetermined : nil
+        case .newCases:
+            // Only a pinned small number of new cases is a finding.
+            let minimum = try solver.minimum(of: i)
+            if let value = unknown.trueValue, minimum != Rational(value) { return nil }
+            guard try solver.maximum(of: i) == minimum, minimum >= Rational(1), minimum <= Rational(k - 1) else { return nil }
+            return .smallChangeRevealed
+        case .labelSlack:
+            return nil
+        }
+    }
+
+    private func makeSolver(_ group: (unknowns: [Int], equations: [Int]), keepingAssumptions: Bool) throws -> ExactSimplex {
+        let local = Dictionary(uniqueKeysWithValues: group.unknowns.enumerated().map { ($1, $0) })
+        let system = group.equations.filter { keepingAssumptions || !equations[$0].isAcrossPublications }.map { e in
+            (
+                coefficients: Dictionary(uniqueKeysWithValues: equations[e].coefficients.map { (local[$0.key]!, $0.value) }),
+                rhs: equations[e].rhs
+            )
+        }
+        return try ExactSimplex(equations: system, lowerBounds: group.unknowns.map { unknowns[$0].lowerBound })
     }
 
     /// Unknowns linked by equations, with the equations among them.

@@ -1,109 +1,141 @@
-// Secondary suppression: withholds more counts until no withheld count can be recovered by subtraction.
+// Secondary suppression: withholds or masks more counts until no withheld count can be worked out or narrowed.
 
 /// The protection heuristic, run on the tables after primary suppression (`LinkedCounts` is its graph).
 ///
-/// A relation `whole = Σ parts` is *unsafe* when one of its withheld classes can be pinned to a single
-/// value by a reader. The reader's deduction is modelled by bound propagation: starting from what the
-/// rules say about each withheld class, every relation linked to it through withheld classes narrows
-/// ranges until nothing changes (so "x + y = 2 here, y + z = 3 there, all at least 1" is caught, not
-/// only a relation with a single withheld cell). Propagation is sound but weaker than the exact
-/// linear programming of `DisclosureAudit`, which checks the result independently.
+/// Its reader is the audit's (`ReaderKnowledge`): one who sees every published number of every
+/// edition and every label, where "< k" says a count is from 1 to k−1 and "masqué" says nothing (any
+/// value from 0). A relation `whole = Σ parts` is *unsafe* when, for that reader, one of its withheld
+/// classes is pinned to one value, a small count (true value 1 to k−1) can be narrowed to less than
+/// 1…k−1, or the cases added between two editions are pinned to a value from 1 to k−1. The reader's
+/// deduction is modelled by bound propagation over the relations linked to it through withheld classes
+/// (so "x + y = 2 here, y + z = 3 there" is caught, not only a relation with one withheld cell).
+/// Propagation is sound but weaker than the exact linear programming of `DisclosureAudit`, which
+/// checks the result independently.
 ///
-/// An unsafe relation gets one more withheld class among its published non-zero ones, chosen by, in order:
-/// 1. how well it repairs the relation (see the two reader models below);
-/// 2. how many *other* relations it would newly expose (a relation with nothing withheld yet, which would
+/// An unsafe relation gets one more change among its classes of the edition not yet published:
+/// a published count withheld as masked, or a withheld small count relabelled from "< k" to masked
+/// (a total of 2 shown as "< 5" over two counts shown as "< 5" gives both away as 1; masked, it does
+/// not). The change is chosen by, in order:
+/// 1. how many problems the relation has left after it (fewest first);
+/// 2. a relabel before a withholding: the numbers stay published, only the hint "< k" goes;
+/// 3. how many *other* relations it would newly expose (a relation with nothing withheld yet, which would
 ///    then need a partner of its own): this keeps a grand total, linked across six tables, published;
-/// 3. the least information lost: its value times the number of places it appears (smallest first);
-/// 4. table and row order, so the result is the same on every run.
-/// Withholding a class re-queues every relation it belongs to, across tables and editions, until
-/// nothing changes (a fixed point; it ends because each step withholds one more class).
-///
-/// Two reader models are used. The required one (the one `DisclosureAudit` certifies) knows the
-/// published numbers, that counts are non-negative and that a primary count is at least 1. The
-/// stricter one also knows that a primary count is at most k−1 and that a secondary count is at least
-/// k (zeros are never withheld, so the rule itself says so); the heuristic prefers partners that
-/// satisfy it too (e.g. with 20, 12, 1, 5 and total 38 at k = 5 it withholds the 12, not the 5,
-/// since 1 + 5 = 6 = the smallest possible sum would give both away), but does not insist when no
-/// single partner can (e.g. four platforms with one closed case each and 4 closed in all, at k = 5).
-///
-/// Zeros are never chosen: a withheld zero would break the "secondary ≥ k" reasoning above, and a
-/// relation with one withheld cell always has a non-zero published partner (its total otherwise
-/// equals the withheld count, so it would itself be a small count).
+/// 4. the least information lost: its value times the number of places it appears (smallest first,
+///    a zero last: masking a zero only helps where a reader could otherwise bound a total from below);
+/// 5. table and row order, so the result is the same on every run.
+/// Each change re-queues every relation of the class, across tables and editions, until nothing
+/// changes (a fixed point; it ends because each step withholds or relabels one more class).
 struct SecondarySuppression {
     private let threshold: Int
     private let graph: LinkedCounts
     /// Per class: withheld so far.
     private var hidden: [Bool]
+    /// Per class: withheld and shown as masked (no range beyond ≥ 0), rather than "< k".
+    private var masked: [Bool]
+
+    /// A change the heuristic made to a class of the edition that is not frozen.
+    enum Change: Equatable {
+        case withhold, relabel
+    }
 
     /// - Parameter editions: oldest first; at most the last one is not frozen.
+    /// Per class: its value is known from an earlier edition whatever this one shows (a week that had
+    /// ended, published then), so withholding it would hide nothing.
+    private let isKnownEarlier: [Bool]
+
     init(editions: [LinkedCounts.Edition], threshold: Int) {
         self.threshold = threshold
         graph = LinkedCounts(editions: editions, threshold: threshold)
         hidden = graph.withheld
+        masked = graph.isMasked
+        var known = [Bool](repeating: false, count: graph.members.count)
+        for (cls, pair) in graph.newCasesBetween.enumerated() {
+            if let pair, graph.isKnownZero[cls], !graph.withheld[pair.then] { known[pair.now] = true }
+        }
+        isKnownEarlier = known
     }
 
     /// Runs the heuristic to its fixed point; returns the cells of the edition that is not frozen to
-    /// withhold as secondary, in the order chosen.
-    mutating func run() -> [CellAddress] {
+    /// withhold as masked or to relabel, in the order chosen.
+    mutating func run() -> [(cell: CellAddress, change: Change)] {
         var queue = graph.relations.indices.filter { r in graph.relations[r].contains { isUnknown($0.cls) } }
         var queued = Set(queue)
-        var chosen: [Int] = []
+        var chosen: [(cls: Int, change: Change)] = []
         while !queue.isEmpty {
             let r = queue.removeFirst()
             queued.remove(r)
-            for cls in repair(relation: r) {
-                chosen.append(cls)
-                for other in graph.relationsOf[cls] where other != r && !queued.contains(other) {
+            for change in repair(relation: r) {
+                chosen.append(change)
+                for other in graph.relationsOf[change.cls] where other != r && !queued.contains(other) {
                     queue.append(other)
                     queued.insert(other)
                 }
             }
         }
-        return chosen.flatMap { graph.members[$0].map(\.cell) }
+        return chosen.flatMap { choice in graph.members[choice.cls].map { ($0.cell, choice.change) } }
     }
 
-    /// Withholds partners in relation `r` until it is safe; returns the classes withheld.
-    private mutating func repair(relation r: Int) -> [Int] {
-        var withheld: [Int] = []
+    /// Changes classes of relation `r` until it is safe or nothing is left to change; returns the changes.
+    private mutating func repair(relation r: Int) -> [(cls: Int, change: Change)] {
+        var changes: [(cls: Int, change: Change)] = []
         while true {
-            let level = safety(of: r)
-            if level == .safeForStrictReader { return withheld }
-            let candidates = graph.relations[r].map(\.cls).filter { !hidden[$0] && !graph.isFrozen[$0] && graph.values[$0] > 0 }
-            let ranked = candidates.map { cls -> (cls: Int, level: Safety, exposures: Int, loss: Int) in
-                let exposures = graph.relationsOf[cls].filter { $0 != r && !graph.relations[$0].contains { isUnknown($0.cls) } }.count
+            let problems = self.problems(of: r)
+            if problems == 0 { return changes }
+            var best: (key: (Int, Int, Int, Int, Int), cls: Int, change: Change)?
+            for term in graph.relations[r]
+            where !graph.isFrozen[term.cls] && !graph.members[term.cls].isEmpty && !isKnownEarlier[term.cls] {
+                let cls = term.cls
+                let change: Change
+                if !hidden[cls] {
+                    change = .withhold
+                } else if !masked[cls] {
+                    change = .relabel
+                } else {
+                    continue
+                }
+                let (wasHidden, wasMasked) = (hidden[cls], masked[cls])
                 hidden[cls] = true
-                defer { hidden[cls] = false }
-                return (cls, safety(of: r), exposures, graph.values[cls] * graph.members[cls].count)
+                masked[cls] = true
+                let left = self.problems(of: r)
+                (hidden[cls], masked[cls]) = (wasHidden, wasMasked)
+                let exposures =
+                    change == .relabel
+                    ? 0 : graph.relationsOf[cls].filter { $0 != r && !graph.relations[$0].contains { isUnknown($0.cls) } }.count
+                let value = graph.values[cls]
+                let loss = change == .relabel ? 0 : (value == 0 ? Int.max / 2 : value * graph.members[cls].count)
+                let key = (left, change == .relabel ? 0 : 1, exposures, loss, cls)
+                if best == nil || key < best!.key { best = (key, cls, change) }
             }
-            .filter { level == .unsafe || $0.level == .safeForStrictReader }
-            .min { a, b in (-a.level.rawValue, a.exposures, a.loss, a.cls) < (-b.level.rawValue, b.exposures, b.loss, b.cls) }
-            guard let best = ranked else { return withheld }
+            guard let best else { return changes }
             hidden[best.cls] = true
-            withheld.append(best.cls)
+            masked[best.cls] = true
+            changes.append((best.cls, best.change))
         }
     }
 
-    private enum Safety: Int {
-        case unsafe, safeForRequiredReader, safeForStrictReader
-    }
-
-    /// The two readers: what each knows of a withheld class before reading any relation.
-    private enum Reader {
-        case required, strict
-    }
-
-    /// How safe relation `r` is, with ranges deduced over the relations linked to it.
-    private func safety(of r: Int) -> Safety {
+    /// How many of the withheld classes of relation `r` a reader could pin or narrow, with ranges deduced
+    /// over the relations linked to it (0: the relation is safe).
+    private func problems(of r: Int) -> Int {
         let group = linkedRelations(from: r)
-        let required = deducedRanges(over: group, for: .required)
-        if graph.relations[r].contains(where: { isUnknown($0.cls) && !graph.members[$0.cls].isEmpty && required[$0.cls]!.isPoint }) {
-            return .unsafe
+        let ranges = deducedRanges(over: group)
+        var count = 0
+        for term in graph.relations[r] where isUnknown(term.cls) {
+            let range = ranges[term.cls]!
+            if graph.members[term.cls].isEmpty {
+                if range.isPoint, let value = range.lower, value >= 1, value < threshold { count += 1 }
+            } else if graph.isPrimary[term.cls] {
+                // "< k" must say all a reader learns (at k = 2 the label itself says 1); a masked small
+                // count must keep at least the range 1…k−1.
+                if masked[term.cls] {
+                    if (range.lower ?? Int.min) > 1 || (range.upper ?? Int.max) < threshold - 1 { count += 1 }
+                } else if range.lower != 1 || range.upper != threshold - 1 {
+                    count += 1
+                }
+            } else if range.isPoint {
+                count += 1
+            }
         }
-        let strict = deducedRanges(over: group, for: .strict)
-        let exposedToStrict = graph.relations[r].contains { term in
-            hidden[term.cls] && graph.isPrimary[term.cls] && !prior(term.cls, .strict).isPoint && strict[term.cls]!.isPoint
-        }
-        return exposedToStrict ? .safeForRequiredReader : .safeForStrictReader
+        return count
     }
 
     /// The relations that share a withheld class with `r`, directly or through others: only they can
@@ -125,13 +157,13 @@ struct SecondarySuppression {
     /// Bound propagation: each relation narrows the range of each of its withheld classes from the
     /// ranges of the others, round after round, until nothing changes. Sound (the true value always
     /// stays inside) but weaker than the audit's exact linear programming, which checks the result.
-    private func deducedRanges(over group: [Int], for reader: Reader) -> [IntegerInterval?] {
+    private func deducedRanges(over group: [Int]) -> [IntegerInterval?] {
         var ranges = [IntegerInterval?](repeating: nil, count: graph.members.count)
         for r in group {
             for term in graph.relations[r] {
                 ranges[term.cls] =
                     isUnknown(term.cls)
-                    ? prior(term.cls, reader) : IntegerInterval(lower: graph.values[term.cls], upper: graph.values[term.cls])
+                    ? prior(term.cls) : IntegerInterval(lower: graph.values[term.cls], upper: graph.values[term.cls])
             }
         }
         // A worklist: a relation is looked at again only when the range of one of its classes narrowed.
@@ -173,15 +205,11 @@ struct SecondarySuppression {
         return hidden[cls]
     }
 
-    /// What a reader knows of a withheld class from the rules alone.
-    private func prior(_ cls: Int, _ reader: Reader) -> IntegerInterval {
-        switch reader {
-        case _ where graph.members[cls].isEmpty:
-            IntegerInterval(lower: 0, upper: nil)  // new cases between two editions
-        case .required:
-            IntegerInterval(lower: graph.isPrimary[cls] ? 1 : 0, upper: nil)
-        case .strict:
-            graph.isPrimary[cls] ? IntegerInterval(lower: 1, upper: threshold - 1) : IntegerInterval(lower: threshold, upper: nil)
+    /// What a reader knows of a withheld class from its label alone.
+    private func prior(_ cls: Int) -> IntegerInterval {
+        if graph.members[cls].isEmpty {  // new cases between two editions
+            return IntegerInterval(lower: 0, upper: graph.isKnownZero[cls] ? 0 : nil)
         }
+        return masked[cls] ? IntegerInterval(lower: 0, upper: nil) : IntegerInterval(lower: 1, upper: threshold - 1)
     }
 }

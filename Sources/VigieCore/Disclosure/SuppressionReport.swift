@@ -4,11 +4,13 @@
 public struct SuppressionReport: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var table: TableID
-        /// Counts from 1 to k−1.
+        /// Counts shown as "< k" (from 1 to k−1).
         public var primary: Int
-        /// Counts withheld so that a primary count cannot be worked out (by subtraction within the table,
-        /// from a linked table, or from the previous publication), and shares withheld because their
-        /// closed or resolved count is.
+        /// Counts shown as masked: withheld so that no other withheld count can be worked out or narrowed
+        /// (within the table, from a linked table, or from a stored release), and shares withheld because
+        /// their closed or resolved count is. Counted by label, as a reader sees them: a small count
+        /// masked rather than shown as "< k" is counted here, or the report would tell which masks hide
+        /// a small count.
         public var secondary: Int
         /// Medians, quartiles and shares of groups of fewer than k cases.
         public var smallGroup: Int
@@ -34,7 +36,7 @@ public struct SuppressionReport: Sendable, Hashable {
             let counts = table.withheldCounts
             let countColumns = table.columns.filter { $0.kind == .count }.count
             return Entry(
-                table: table.id, primary: counts[.primary] ?? 0, secondary: counts[.secondary] ?? 0,
+                table: table.id, primary: counts[.primary] ?? 0, secondary: (counts[.secondary] ?? 0) + (counts[.primaryMasked] ?? 0),
                 smallGroup: counts[.smallGroup] ?? 0, countCells: countColumns * table.rows.count)
         }
     }

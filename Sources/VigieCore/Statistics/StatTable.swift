@@ -2,9 +2,12 @@
 
 /// Why a value is not published.
 public enum Withholding: String, Sendable, Hashable {
-    /// A count from 1 to k−1.
+    /// A count from 1 to k−1, shown as "< k".
     case primary
-    /// Hidden so that a primary cell cannot be recovered by subtraction.
+    /// A count from 1 to k−1 shown as masked, like a secondary cell: its "< k" label would let a reader
+    /// narrow it or a neighbour (two small counts under a small total give each other away).
+    case primaryMasked = "primary_masked"
+    /// Hidden (masked) so that a primary cell cannot be recovered by subtraction: 0 or at least k.
     case secondary
     /// A statistic (median, quartile, share) of a group of fewer than k cases.
     case smallGroup = "small_group"

@@ -80,7 +80,7 @@ public struct Labels: Sendable {
         let k = String(config.threshold)
         switch reason {
         case .primary: return strings.format("statistics.withheld_primary", ["k": k])
-        case .secondary: return strings.text("statistics.withheld_secondary")
+        case .secondary, .primaryMasked: return strings.text("statistics.withheld_secondary")
         case .smallGroup: return strings.text("statistics.withheld_small_group")
         }
     }
