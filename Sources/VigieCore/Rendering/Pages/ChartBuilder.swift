@@ -65,7 +65,7 @@ struct ChartBuilder {
             return twoLayouts(id) { chartID, width in
                 Chart.smallMultiples(id: chartID, text: text(table.id, data: items), items: items, width: width)
             }
-        case .daysToStage, .revenueLossByPlatform, .platformIssue:
+        case .daysToStage, .revenueLossByPlatform, .platformIssue, .commitments:
             return nil
         }
     }

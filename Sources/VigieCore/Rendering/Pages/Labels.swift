@@ -75,6 +75,10 @@ public struct Labels: Sendable {
             return strings.text("statistics.empty_value")
         case let .flag(value):
             return value ? "true" : "false"
+        case let .text(text):
+            return text
+        case let .date(day):
+            return format.date(day)
         }
     }
 

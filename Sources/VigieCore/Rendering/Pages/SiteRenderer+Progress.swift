@@ -28,6 +28,8 @@ extension SiteRenderer {
                 "lede": strings.format("progress.lede", ["date": format.date(config.publicationDate)]),
                 "summary": summary,
                 "groups": groups,
+                "csv_href": root + "donnees/\(TableID.commitments.rawValue).csv",
+                "json_href": root + "donnees/\(TableID.commitments.rawValue).json",
             ])
     }
 
