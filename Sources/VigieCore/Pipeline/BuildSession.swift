@@ -237,14 +237,15 @@ public final class BuildSession {
         switch group {
         case .statistics:
             var files = [renderer.renderStatistics(), renderer.renderDataPage()] + renderer.renderPlatforms()
-            for table in renderer.statistics.orderedTables {
+            for table in renderer.publishedTables {
                 files.append(OutputFile(path: "donnees/\(table.id.rawValue).csv", bytes: TableSerializer.csv(table)))
                 files.append(OutputFile(path: "donnees/\(table.id.rawValue).json", bytes: TableSerializer.json(table)))
             }
             files.append(
                 OutputFile(
                     path: "donnees/datapackage.json",
-                    bytes: DataPackageWriter.write(statistics: renderer.statistics, labels: renderer.labels)))
+                    bytes: DataPackageWriter.write(
+                        statistics: renderer.statistics, labels: renderer.labels, commitments: renderer.commitmentsTable)))
             files.append(OutputFile(path: "donnees/LICENCE.txt", text: "\(renderer.config.licence)\n\(renderer.config.licenceURL)\n"))
             return files
         case .notes:

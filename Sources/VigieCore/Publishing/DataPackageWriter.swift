@@ -3,13 +3,15 @@
 
 public enum DataPackageWriter {
     /// Version of the open-data contract (table names and columns); bump it on any change.
-    public static let contractVersion = "1.0.0"
+    /// 1.1.0: the `commitments` table added (no table or column of 1.0.0 changed).
+    public static let contractVersion = "1.1.0"
 
-    public static func write(statistics: ProtectedStatistics, labels: Labels) -> [UInt8] {
+    /// The descriptor of the protected case tables and, when given, the commitments table.
+    public static func write(statistics: ProtectedStatistics, labels: Labels, commitments: StatTable? = nil) -> [UInt8] {
         let config = labels.config
         let strings = labels.strings
         var resources: [String] = []
-        for table in statistics.orderedTables {
+        for table in statistics.orderedTables + (commitments.map { [$0] } ?? []) {
             var fields: [String] = []
             for column in table.columns {
                 var parts: [String] = ["\"name\": \(JSON.string(column.name))"]
@@ -44,6 +46,21 @@ public enum DataPackageWriter {
                 case let .measure(unit):
                     parts.append("\"type\": \"number\"")
                     parts.append("\"description\": \(JSON.string(description + " — " + strings.text("datapackage.unit_\(unit)")))")
+                case .identifier:
+                    parts.append("\"type\": \"string\"")
+                    parts.append("\"description\": \(JSON.string(description))")
+                    parts.append("\"constraints\": {\"required\": true, \"unique\": true}")
+                case .text:
+                    parts.append("\"type\": \"string\"")
+                    parts.append("\"description\": \(JSON.string(description))")
+                case .date:
+                    parts.append("\"type\": \"date\"")
+                    parts.append("\"format\": \"default\"")
+                    parts.append("\"description\": \(JSON.string(description))")
+                case let .integer(unit):
+                    parts.append("\"type\": \"integer\"")
+                    parts.append("\"description\": \(JSON.string(description + " — " + strings.text("datapackage.unit_\(unit)")))")
+                    parts.append("\"constraints\": {\"required\": true, \"minimum\": 0}")
                 case .suppressedFlag:
                     parts.append("\"type\": \"boolean\"")
                     parts.append("\"description\": \(JSON.string(strings.text("datapackage.suppressed")))")
@@ -53,9 +70,10 @@ public enum DataPackageWriter {
                 }
                 fields.append("          {" + parts.joined(separator: ", ") + "}")
             }
-            let keyColumns = table.columns.filter { if case .key = $0.kind { return true } else { return false } }.map {
-                JSON.string($0.name)
-            }
+            // A table with its own identifier column is keyed by it; the case tables by their key columns.
+            let identifiers = table.columns.filter { $0.kind == .identifier }
+            let keys = table.columns.filter { if case .key = $0.kind { return true } else { return false } }
+            let keyColumns = (identifiers.isEmpty ? keys : identifiers).map { JSON.string($0.name) }
             let id = table.id.rawValue
             let resource = """
                     {

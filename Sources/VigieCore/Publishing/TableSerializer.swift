@@ -10,6 +10,8 @@ public enum TableSerializer {
         case let .measure(value, decimals): return fixed(value, decimals: decimals)
         case .withheld, .empty: return nil
         case let .flag(value): return value ? "true" : "false"
+        case let .text(text): return text
+        case let .date(day): return day.iso
         }
     }
 
@@ -50,7 +52,7 @@ public enum TableSerializer {
             let fields = zip(table.columns, row).map { column, cell -> String in
                 let value: String
                 switch (cell, plainValue(cell)) {
-                case (.key, let text?): value = JSON.string(text)
+                case (.key, let text?), (.text, let text?), (.date, let text?): value = JSON.string(text)
                 case (_, nil): value = "null"
                 case (_, let text?): value = text
                 }

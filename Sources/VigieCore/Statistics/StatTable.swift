@@ -26,6 +26,10 @@ public enum TableCell: Sendable, Hashable {
     case empty
     /// The `suppressed` flag column; set by disclosure control.
     case flag(Bool)
+    /// Free text from the content (a commitment's title or source), published as written.
+    case text(String)
+    /// A calendar date, published as `YYYY-MM-DD`.
+    case date(Day)
 
     public var count: Int? {
         if case let .count(value) = self { return value }
@@ -45,6 +49,14 @@ public enum ColumnKind: Sendable, Hashable {
     case count
     case measure(unit: String)
     case suppressedFlag
+    /// A row's own identifier (a commitment's id): the table's primary key, no vocabulary.
+    case identifier
+    /// Free text (`TableCell.text`).
+    case text
+    /// A date (`TableCell.date`), empty when there is none.
+    case date
+    /// An integer that is not a count of cases (days late), in `unit`.
+    case integer(unit: String)
 }
 
 public struct TableColumn: Sendable, Hashable {

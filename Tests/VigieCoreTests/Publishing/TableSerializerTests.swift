@@ -44,4 +44,26 @@ struct TableSerializerTests {
     func fixed(value: Double, decimals: Int, text: String) {
         #expect(TableSerializer.fixed(value, decimals: decimals) == text)
     }
+
+    @Test("text and dates are JSON strings, quoted in CSV when they hold a comma; no date is null")
+    func commitments() {
+        let table = CommitmentsTable.make(
+            [
+                Milestone(
+                    id: "charte", title: "Charte, premier jet", actor: "government", due: Day(iso: "2019-06-30")!, status: .inProgress,
+                    source: "notes/mediation")
+            ], asOf: Day(iso: "2019-07-02")!, baseURL: "https://essai.example.org/")
+        #expect(
+            String(decoding: TableSerializer.csv(table), as: UTF8.self)
+                == "id,title,actor,due,done_on,status,days_late,source\n"
+                + "charte,\"Charte, premier jet\",government,2019-06-30,,late,2,https://essai.example.org/notes/mediation/\n")
+        #expect(
+            String(decoding: TableSerializer.json(table), as: UTF8.self) == """
+                [
+                  {"id": "charte", "title": "Charte, premier jet", "actor": "government", "due": "2019-06-30", "done_on": null, \
+                "status": "late", "days_late": 2, "source": "https://essai.example.org/notes/mediation/"}
+                ]
+
+                """)
+    }
 }

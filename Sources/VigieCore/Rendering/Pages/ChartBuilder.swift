@@ -12,7 +12,7 @@ struct ChartBuilder {
         let id = id ?? table.id.anchor
         switch table.id {
         case .casesByPlatform, .casesByIssue, .casesBySize, .casesBySector, .casesByOutcome:
-            let data = keyedData(table, column: "cases")
+            let data = ranked(keyedData(table, column: "cases"), by: table.id)
             return twoLayouts(id) { chartID, width in
                 Chart.horizontalBars(id: chartID, text: text(table.id, data: data), data: data, width: width)
             }
@@ -57,15 +57,16 @@ struct ChartBuilder {
             }
         case .resolutionByPlatform:
             let column = table.columnIndex("share_resolved")!
-            let items = table.rows.filter { $0[0] != .key("total") }.map { row in
-                datum(
-                    key: keyText(row[0]), label: labels.label(keyText(row[0]), in: "platforms"), cell: row[column],
-                    column: table.columns[column])
-            }
+            let items = ranked(
+                table.rows.filter { $0[0] != .key("total") }.map { row in
+                    datum(
+                        key: keyText(row[0]), label: labels.label(keyText(row[0]), in: "platforms"), cell: row[column],
+                        column: table.columns[column])
+                }, by: table.id)
             return twoLayouts(id) { chartID, width in
                 Chart.smallMultiples(id: chartID, text: text(table.id, data: items), items: items, width: width)
             }
-        case .daysToStage, .revenueLossByPlatform, .platformIssue:
+        case .daysToStage, .revenueLossByPlatform, .platformIssue, .commitments:
             return nil
         }
     }
@@ -74,15 +75,22 @@ struct ChartBuilder {
     func platformIssues(_ platform: String) -> String {
         let table = renderer.statistics[.platformIssue]
         let column = table.columnIndex("cases")!
-        let data = table.rows.filter { $0[0] == .key(platform) }.map { row in
-            datum(key: keyText(row[1]), label: labels.label(keyText(row[1]), in: "issues"), cell: row[column])
-        }
+        let data = RankedOrder.sorted(
+            table.rows.filter { $0[0] == .key(platform) }.map { row in
+                datum(key: keyText(row[1]), label: labels.label(keyText(row[1]), in: "issues"), cell: row[column])
+            }, key: \.key, label: \.label, value: \.value)
         return twoLayouts("issues-\(platform)") { chartID, width in
             Chart.horizontalBars(id: chartID, text: text(.casesByIssue, data: data), data: data, width: width)
         }
     }
 
     // MARK: Data
+
+    /// The data in `RankedOrder` when the table is ranked (`TableID.rankingColumn`), else as given.
+    func ranked(_ data: [ChartDatum], by table: TableID) -> [ChartDatum] {
+        guard table.rankingColumn != nil else { return data }
+        return RankedOrder.sorted(data, key: \.key, label: \.label, value: \.value)
+    }
 
     func keyText(_ cell: TableCell) -> String {
         if case let .key(key) = cell { return key }
@@ -113,7 +121,7 @@ struct ChartBuilder {
     /// Title and a description that states the key finding, from `tables.<id>.chart` in strings.yaml.
     func text(_ id: TableID, data: [ChartDatum], sorted: Bool = true) -> ChartText {
         let published = data.filter { $0.value != nil }
-        let ranked = sorted ? published.sorted { ($0.value!, $1.key) > ($1.value!, $0.key) } : published
+        let ranked = sorted ? RankedOrder.sorted(published, key: \.key, label: \.label, value: \.value) : published
         let table = renderer.statistics[id]
         let total = table.cell(keys: ["total"], column: "cases").map {
             labels.cellText($0, column: TableColumn("cases", .count), vocabulary: nil)

@@ -29,6 +29,8 @@ public struct Labels: Sendable {
         if key == "total" { return strings.text("labels.total") }
         if key == "unspecified" { return strings.text("labels.unspecified") }
         guard let vocabularyName else { return key }
+        // A milestone's actor is `government`, `mediator` or a platform key.
+        if vocabularyName == "actors", strings.optionalText("labels.actors.\(key)") == nil { return platform(key) }
         if let configured = vocabulary(vocabularyName)?.labels[key] { return configured }
         return strings.optionalText("labels.\(vocabularyName).\(key)") ?? key
     }
@@ -73,6 +75,10 @@ public struct Labels: Sendable {
             return strings.text("statistics.empty_value")
         case let .flag(value):
             return value ? "true" : "false"
+        case let .text(text):
+            return text
+        case let .date(day):
+            return format.date(day)
         }
     }
 

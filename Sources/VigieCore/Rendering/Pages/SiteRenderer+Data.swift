@@ -3,7 +3,7 @@
 extension SiteRenderer {
     func renderDataPage() -> OutputFile {
         let folder = "donnees/"
-        let tables: [[String: Any]] = statistics.orderedTables.map { table in
+        let tables: [[String: Any]] = publishedTables.map { table in
             let csv = TableSerializer.csv(table)
             return [
                 "title": strings.text("tables.\(table.id.rawValue).title"),
@@ -13,7 +13,7 @@ extension SiteRenderer {
                 "size": ByteCountText.format(csv.count, formatter: format, strings: strings),
                 "csv": table.id.rawValue + ".csv",
                 "json": table.id.rawValue + ".json",
-                "figure_href": "../statistiques/#\(table.id.anchor)",
+                "figure_href": table.id == .commitments ? "../progres/" : "../statistiques/#\(table.id.anchor)",
             ]
         }
         return page(
@@ -23,6 +23,17 @@ extension SiteRenderer {
                 "licence_text": strings.format("data.licence_text", ["licence": config.licence]),
             ])
     }
+}
+
+extension SiteRenderer {
+    /// The commitments of milestones.yaml with the status /progres/ shows (no disclosure control:
+    /// no personal data, no counts of cases).
+    var commitmentsTable: StatTable {
+        CommitmentsTable.make(content.milestones, asOf: config.publicationDate, baseURL: config.baseURL)
+    }
+
+    /// Every table published under /donnees/: the protected case tables, then the commitments.
+    var publishedTables: [StatTable] { statistics.orderedTables + [commitmentsTable] }
 }
 
 /// `980 o`, `1,2 ko`, `3,4 Mo`: sizes in decimal units, with the unit names of strings.yaml.

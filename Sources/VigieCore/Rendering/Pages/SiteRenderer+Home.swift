@@ -33,15 +33,20 @@ extension SiteRenderer {
             labels.cellText(days ?? .empty, column: TableColumn("median_days", .measure(unit: "days")), vocabulary: nil), "median_days",
             change: nil, anchor: TableID.daysToStage.anchor)
 
+        // The same derived status as /progres/ (`standingCounts`), never the typed one.
         let milestones = content.milestones
-        let done = milestones.filter { $0.status == .done }.count
-        let late = milestones.filter { $0.status == .late }.count
+        let counts = standingCounts()
+        let done = (counts[.done] ?? 0) + (counts[.doneLate] ?? 0)
         let progress = strings.format(
-            "home.progress_summary", count: done, ["done": String(done), "total": String(milestones.count), "late": String(late)])
-        let statusCounts: [[String: Any]] = Milestone.Status.allCases.map { status in
-            let n = milestones.filter { $0.status == status }.count
+            "home.progress_summary", count: done,
+            [
+                "done": String(done), "total": String(milestones.count), "late": String(counts[.late] ?? 0),
+                "done_late": String(counts[.doneLate] ?? 0),
+            ])
+        let statusCounts: [[String: Any]] = Milestone.Standing.allCases.map { standing in
+            let n = counts[standing] ?? 0
             return [
-                "status": status.rawValue, "label": strings.text("labels.milestone_status.\(status.rawValue)"), "count": String(n),
+                "status": standing.rawValue, "label": strings.text("labels.milestone_status.\(standing.rawValue)"), "count": String(n),
                 "percent": milestones.isEmpty ? "0" : String(n * 100 / milestones.count),
             ]
         }

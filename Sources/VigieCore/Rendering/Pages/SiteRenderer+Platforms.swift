@@ -6,7 +6,9 @@ extension SiteRenderer {
         let indexFolder = "plateformes/"
         let indexRoot = Self.root(for: indexFolder)
         var cards: [[String: Any]] = []
-        for key in config.platforms.keys {
+        // Cards in the ranked order of cases_by_platform, like its chart; every platform has its page.
+        let ranked = rankedPlatforms().filter { $0 != "total" }
+        for key in ranked + config.platforms.keys.filter({ !ranked.contains($0) }) {
             cards.append([
                 "label": labels.platform(key),
                 "href": indexRoot + "plateformes/\(key)/",
@@ -41,7 +43,7 @@ extension SiteRenderer {
         let issues = statistics[.platformIssue]
         values["issues_table"] = TableModel(
             table: issues, caption: strings.text("platforms.issues_heading"), labels: labels,
-            rowFilter: { $0.first == .key(key) }
+            rowFilter: { $0.first == .key(key) }, rankedBy: "cases"
         ).droppingFirstColumn()
 
         let resolution = statistics[.resolutionByPlatform]
@@ -60,7 +62,8 @@ extension SiteRenderer {
         values["issues_chart"] = charts.platformIssues(key)
         values["comparison_chart"] = charts.chart(for: statistics[.casesByPlatform], id: "comparison")
         values["comparison_table"] = TableModel(
-            table: statistics[.casesByPlatform], caption: strings.text("platforms.comparison_heading"), labels: labels)
+            table: statistics[.casesByPlatform], caption: strings.text("platforms.comparison_heading"), labels: labels,
+            rankedBy: TableID.casesByPlatform.rankingColumn)
         values["data_href"] = root + "donnees/"
         return page(
             template: "platform", folder: folder, title: strings.format("platforms.page_title", ["platform": name]), section: "platforms",

@@ -1,47 +1,59 @@
-// /progres/: the commitments as a timeline grouped by status, late ones first.
+// /progres/: the commitments as a timeline grouped by their derived status, late ones first.
 
 extension SiteRenderer {
     func renderProgress() -> OutputFile {
         let folder = "progres/"
         let root = Self.root(for: folder)
-        let order: [Milestone.Status] = [.late, .inProgress, .notStarted, .done]
-        let groups: [[String: Any]] = order.compactMap { status in
-            let items = content.milestones.filter { $0.status == status }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+        let groups: [[String: Any]] = Milestone.Standing.allCases.compactMap { standing in
+            let items = content.milestones.filter { self.standing(of: $0) == standing }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
             guard !items.isEmpty else { return nil }
             return [
-                "status": status.rawValue,
-                "heading": strings.text("labels.milestone_status.\(status.rawValue)"),
+                "status": standing.rawValue,
+                "heading": strings.text("labels.milestone_status.\(standing.rawValue)"),
                 "count": String(items.count),
                 "items": items.map { milestoneItem($0, root: root) },
             ]
         }
-        let counts = Dictionary(grouping: content.milestones, by: \.status).mapValues(\.count)
-        let summary = strings.format(
-            "progress.summary",
-            [
-                "done": String(counts[.done] ?? 0), "in_progress": String(counts[.inProgress] ?? 0),
-                "late": String(counts[.late] ?? 0), "not_started": String(counts[.notStarted] ?? 0),
-                "done_word": strings.plural("progress.done_word", count: counts[.done] ?? 0),
-                "not_started_word": strings.plural("progress.not_started_word", count: counts[.notStarted] ?? 0),
-            ])
+        let counts = standingCounts()
+        var values: [String: String] = [:]
+        for standing in Milestone.Standing.allCases {
+            let n = counts[standing] ?? 0
+            values[standing.rawValue] = String(n)
+            values[standing.rawValue + "_word"] = strings.plural("progress.words.\(standing.rawValue)", count: n)
+        }
+        let summary = strings.format("progress.summary", values)
         return page(
             template: "progress", folder: folder, title: strings.text("progress.title"), section: "progress",
             values: [
                 "lede": strings.format("progress.lede", ["date": format.date(config.publicationDate)]),
                 "summary": summary,
                 "groups": groups,
+                "csv_href": root + "donnees/\(TableID.commitments.rawValue).csv",
+                "json_href": root + "donnees/\(TableID.commitments.rawValue).json",
             ])
     }
 
+    /// Where a commitment stands at this publication: the only status any page or table shows.
+    func standing(of milestone: Milestone) -> Milestone.Standing {
+        milestone.standing(asOf: config.publicationDate)
+    }
+
+    /// How many commitments stand in each status at this publication.
+    func standingCounts() -> [Milestone.Standing: Int] {
+        Dictionary(grouping: content.milestones) { standing(of: $0) }.mapValues(\.count)
+    }
+
     func milestoneItem(_ milestone: Milestone, root: String) -> [String: Any] {
+        let standing = standing(of: milestone)
+        let daysLate = milestone.daysLate(asOf: config.publicationDate)
         var item: [String: Any] = [
             "id": milestone.id,
             "title": milestone.title,
             "description": milestone.description ?? "",
             "has_description": milestone.description != nil,
-            "status": milestone.status.rawValue,
-            "status_label": strings.text("labels.milestone_status.\(milestone.status.rawValue)"),
-            "actor": actorLabel(milestone.actor),
+            "status": standing.rawValue,
+            "status_label": strings.text("labels.milestone_status.\(standing.rawValue)"),
+            "actor": labels.label(milestone.actor, in: "actors"),
             "due": strings.format("progress.due", ["date": format.date(milestone.due)]),
             "due_iso": milestone.due.iso,
         ]
@@ -49,8 +61,13 @@ extension SiteRenderer {
             item["done"] = strings.format("progress.done_on", ["date": format.date(doneOn)])
             item["done_iso"] = doneOn.iso
         }
-        if milestone.status != .done, milestone.due < config.publicationDate {
-            item["overdue"] = strings.format("progress.overdue", ["days": String(config.publicationDate - milestone.due)])
+        switch standing {
+        case .late:
+            item["overdue"] = strings.format("progress.overdue", count: daysLate, ["days": format.integer(daysLate)])
+        case .doneLate:
+            item["overdue"] = strings.format("progress.done_late_by", count: daysLate, ["days": format.integer(daysLate)])
+        case .inProgress, .notStarted, .done:
+            break
         }
         if let source = milestone.source {
             if source.hasPrefix("notes/") {
@@ -62,10 +79,5 @@ extension SiteRenderer {
             }
         }
         return item
-    }
-
-    func actorLabel(_ actor: String) -> String {
-        if let label = strings.optionalText("labels.actors.\(actor)") { return label }
-        return labels.platform(actor)
     }
 }

@@ -27,10 +27,29 @@ extension SiteRenderer {
         return strings.format("statistics.change_hidden", ["date": date])
     }
 
-    /// platform_issue reads as a grid of issues × platforms; the other tables as published.
+    /// platform_issue reads as a grid of issues × platforms, issues ranked by their total across
+    /// platforms and platforms in the ranked order of cases_by_platform; the other tables row by
+    /// row, ranked by their `rankingColumn` where they have one.
     func tableModel(_ table: StatTable, caption: String) -> TableModel {
-        guard table.id == .platformIssue else { return TableModel(table: table, caption: caption, labels: labels) }
-        return .pivot(table, rowKey: "issue", columnKey: "platform", value: "cases", caption: caption, labels: labels)
+        guard table.id == .platformIssue else {
+            return TableModel(table: table, caption: caption, labels: labels, rankedBy: table.id.rankingColumn)
+        }
+        return .pivot(
+            table, rowKey: "issue", columnKey: "platform", value: "cases", caption: caption, labels: labels,
+            rankRowsBy: "total", columnOrder: rankedPlatforms())
+    }
+
+    /// The platform keys in the ranked order of cases_by_platform (`total` last).
+    func rankedPlatforms() -> [String] {
+        let table = statistics[.casesByPlatform]
+        guard let column = table.columnIndex("cases") else { return config.platforms.keys }
+        func key(_ row: [TableCell]) -> String {
+            if case let .key(key) = row[0] { return key }
+            return ""
+        }
+        return RankedOrder.sorted(
+            table.rows, key: key, label: { labels.platform(key($0)) }, value: { RankedOrder.value(of: $0[column]) }
+        ).map(key)
     }
 
     func figure(for table: StatTable, root: String) -> FigureModel {

@@ -3,8 +3,13 @@
 
 extension TableModel {
     /// One row per value of `rowKey`, one column per value of `columnKey`, cells from `value`.
-    /// The order of first appearance in the long table is kept for both keys.
-    static func pivot(_ table: StatTable, rowKey: String, columnKey: String, value: String, caption: String, labels: Labels) -> TableModel {
+    /// Rows are ranked by their cell in the column `rankRowsBy` (`RankedOrder`), or kept in the order
+    /// of first appearance in the long table; columns follow `columnOrder` (keys not in it after,
+    /// in order of appearance).
+    static func pivot(
+        _ table: StatTable, rowKey: String, columnKey: String, value: String, caption: String, labels: Labels,
+        rankRowsBy: String? = nil, columnOrder: [String] = []
+    ) -> TableModel {
         guard let r = table.columnIndex(rowKey), let c = table.columnIndex(columnKey), let v = table.columnIndex(value) else {
             return TableModel(table: table, caption: caption, labels: labels)
         }
@@ -24,6 +29,15 @@ extension TableModel {
             if !columnKeys.contains(ck) { columnKeys.append(ck) }
             cells[rk + "\u{1}" + ck] = row[v]
         }
+        if let rankRowsBy {
+            rowKeys = RankedOrder.sorted(
+                rowKeys, key: { $0 }, label: { labels.label($0, in: vocabulary(r)) },
+                value: { cells[$0 + "\u{1}" + rankRowsBy].flatMap(RankedOrder.value) })
+        }
+        let position = Dictionary(uniqueKeysWithValues: columnOrder.enumerated().map { ($1, $0) })
+        columnKeys = columnKeys.enumerated().sorted {
+            (position[$0.element] ?? columnOrder.count, $0.offset) < (position[$1.element] ?? columnOrder.count, $1.offset)
+        }.map(\.element)
         var model = TableModel(table: StatTable(id: table.id, columns: []), caption: caption, labels: labels)
         model.headers =
             [Header(text: labels.strings.text("statistics.columns.\(rowKey)"), numeric: false)]

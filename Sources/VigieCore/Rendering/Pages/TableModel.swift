@@ -21,8 +21,11 @@ public struct TableModel: Sendable {
     public var hasWithheld: Bool
 
     /// Builds the HTML view of a protected table; the `suppressed` flag column is not shown (the
-    /// withheld markers say it), and rows are kept in the table's order.
-    public init(table: StatTable, caption: String, labels: Labels, rowFilter: (([TableCell]) -> Bool)? = nil) {
+    /// withheld markers say it). Rows keep the table's order, or, with `rankedBy`, are ranked by
+    /// that column's values (`RankedOrder`, on the last key column: the issue of a platform's issues).
+    public init(
+        table: StatTable, caption: String, labels: Labels, rowFilter: (([TableCell]) -> Bool)? = nil, rankedBy: String? = nil
+    ) {
         self.caption = caption
         let shown = table.columns.indices.filter { table.columns[$0].kind != .suppressedFlag }
         headers = shown.map { index in
@@ -33,7 +36,19 @@ public struct TableModel: Sendable {
         }
         var rows: [Row] = []
         var hasWithheld = false
-        for row in table.rows where rowFilter?(row) ?? true {
+        var tableRows = table.rows.filter { rowFilter?($0) ?? true }
+        let keyColumn = table.columns.lastIndex { if case .key = $0.kind { return true } else { return false } }
+        if let rankedBy, let valueColumn = table.columnIndex(rankedBy), let keyColumn {
+            var vocabulary: String?
+            if case let .key(name) = table.columns[keyColumn].kind { vocabulary = name }
+            func key(_ row: [TableCell]) -> String {
+                if case let .key(key) = row[keyColumn] { return key }
+                return ""
+            }
+            tableRows = RankedOrder.sorted(
+                tableRows, key: key, label: { labels.label(key($0), in: vocabulary) }, value: { RankedOrder.value(of: $0[valueColumn]) })
+        }
+        for row in tableRows {
             var cells: [Cell] = []
             var isTotal = false
             for (position, index) in shown.enumerated() {
