@@ -73,9 +73,10 @@ public enum DisclosureControl {
 
     /// Bound propagation is weaker than the audit's exact solve, so the heuristic can leave a count that a
     /// reader could still pin or narrow. Each round solves exactly what a reader knows (`ReaderKnowledge`,
-    /// with every earlier edition) and masks, around each cell of this edition still found, every count of
-    /// the relations within `round` steps of it (relabelling small counts from "< k" to masked, withholding
-    /// published ones, whole link groups at once). Masking everything of this edition leaves a reader
+    /// with every earlier edition) and masks the cells still found (a cell found in an earlier edition
+    /// stands for the same cell of this one), or if they are masked already the counts of their relations,
+    /// then of those relations' relations, until something changes (relabelling small counts from "< k"
+    /// to masked, withholding published ones). Masking everything of this edition leaves a reader
     /// nothing but the earlier editions, which were safe when published, so the rounds always end.
     /// Most builds need no round: the heuristic already left nothing to find.
     static func completeWithAudit(
@@ -87,9 +88,15 @@ public enum DisclosureControl {
             let cells = sum.signedCells.map(\.cell)
             for cell in cells { neighbours[cell, default: []].formUnion(cells) }
         }
+        var linkMates: [CellAddress: [CellAddress]] = [:]
         for link in relations.links {
-            for cell in link { neighbours[cell, default: []].formUnion(link) }
+            for cell in link {
+                neighbours[cell, default: []].formUnion(link)
+                linkMates[cell] = link
+            }
         }
+        // Cells holding the same quantity are masked together, or one would show what the other hides.
+        func closed(_ cells: Set<CellAddress>) -> Set<CellAddress> { cells.union(cells.flatMap { linkMates[$0] ?? [] }) }
         let current = earlier.count
         // A count an earlier edition published and that cannot have changed since (a week that had
         // ended) is known to the reader whatever this edition shows: masking it would hide nothing.
@@ -106,7 +113,7 @@ public enum DisclosureControl {
                 }
             }
         }
-        for round in 1...64 {
+        for _ in 1...64 {
             let publications =
                 earlier.map { ($0.protected, $0.rawIsTrue ? Optional($0.raw) : nil, $0.threshold == 0 ? k : $0.threshold) } + [
                     (tables, Optional(raw), k)
@@ -122,23 +129,34 @@ public enum DisclosureControl {
                 return CellAddress(table: cell.table, row: row, column: cell.column)
             }
             guard !found.isEmpty else { return }
-            var region = Set(found)
-            for _ in 0..<round { region.formUnion(region.flatMap { neighbours[$0] ?? [$0] }) }
-            var changed = false
-            for cell in region.sorted() where !alreadyKnown.contains(cell) {
-                switch tables[cell.table]!.rows[cell.row][cell.column] {
-                case .count:
-                    tables[cell.table]!.rows[cell.row][cell.column] = .withheld(.secondary)
-                    changed = true
-                case .withheld(.primary):
-                    tables[cell.table]!.rows[cell.row][cell.column] = .withheld(.primaryMasked)
-                    changed = true
-                default:
-                    break
-                }
+            // The cells found first, then their relations, then theirs…: the region grows until it holds
+            // something to change, so each round changes at least one cell.
+            var region = closed(Set(found))
+            while !mask(region, in: &tables, except: alreadyKnown) {
+                let wider = closed(region.union(region.flatMap { neighbours[$0] ?? [$0] }))
+                if wider.count == region.count { return }  // all around is masked: nothing left to do
+                region = wider
             }
-            if !changed && region.count == Set(region.flatMap { neighbours[$0] ?? [$0] }).count { return }
         }
+    }
+
+    /// Masks every cell of `region`: a published count is withheld, a "< k" one relabelled. True when
+    /// anything changed.
+    private static func mask(_ region: Set<CellAddress>, in tables: inout [TableID: StatTable], except known: Set<CellAddress>) -> Bool {
+        var changed = false
+        for cell in region.sorted() where !known.contains(cell) {
+            switch tables[cell.table]!.rows[cell.row][cell.column] {
+            case .count:
+                tables[cell.table]!.rows[cell.row][cell.column] = .withheld(.secondary)
+                changed = true
+            case .withheld(.primary):
+                tables[cell.table]!.rows[cell.row][cell.column] = .withheld(.primaryMasked)
+                changed = true
+            default:
+                break
+            }
+        }
+        return changed
     }
 
     /// A `platform_issue` count that grew by 1 to k−1 since an earlier edition that published it is

@@ -44,22 +44,22 @@ struct ExactSimplex {
         try dropArtificials(originalColumns: n)
     }
 
-    /// The smallest feasible value of `variable`.
-    func minimum(of variable: Int) throws -> Rational {
+    /// The smallest feasible value of `variable`. Each solve starts from the basis the last one ended
+    /// on (any basis of the feasible tableau is a valid start): far fewer pivots than from phase 1, and
+    /// no copy of the tableau (a 4-release series of 250 random cases: the audit ran minutes without this).
+    mutating func minimum(of variable: Int) throws -> Rational {
         var objective = [Rational](repeating: .zero, count: columnCount)
         objective[variable] = .one
-        var solver = self
-        _ = try solver.minimise(objective, width: columnCount)  // never unbounded: every variable has a lower bound
-        return try solver.value(of: objective).adding(Rational(lowerBounds[variable]))
+        _ = try minimise(objective, width: columnCount)  // never unbounded: every variable has a lower bound
+        return try value(of: objective).adding(Rational(lowerBounds[variable]))
     }
 
     /// The largest feasible value of `variable`, or `nil` when it is unbounded above.
-    func maximum(of variable: Int) throws -> Rational? {
+    mutating func maximum(of variable: Int) throws -> Rational? {
         var objective = [Rational](repeating: .zero, count: columnCount)
         objective[variable] = Rational(-1)
-        var solver = self
-        guard try solver.minimise(objective, width: columnCount) != nil else { return nil }
-        return try solver.value(of: objective).negated().adding(Rational(lowerBounds[variable]))
+        guard try minimise(objective, width: columnCount) != nil else { return nil }
+        return try value(of: objective).negated().adding(Rational(lowerBounds[variable]))
     }
 
     /// Pivots to an optimum of `objective` over the first `width` columns; `nil` when unbounded below.

@@ -18,19 +18,32 @@ struct IntegerInterval: Hashable {
         return result
     }
 
-    /// The range of `self + other`.
+    /// True when no integer is in the range: the relations it was deduced from contradict each other
+    /// (a correction broke "counts only grow").
+    var isEmpty: Bool {
+        guard let lower, let upper else { return false }
+        return lower > upper
+    }
+
+    /// The range of `self + other`; an end that would overflow becomes unbounded (still a sound range).
     static func + (lhs: IntegerInterval, rhs: IntegerInterval) -> IntegerInterval {
         var result = IntegerInterval(lower: nil, upper: nil)
-        if let a = lhs.lower, let b = rhs.lower { result.lower = a + b }
-        if let a = lhs.upper, let b = rhs.upper { result.upper = a + b }
+        if let a = lhs.lower, let b = rhs.lower {
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            if !overflow { result.lower = sum }
+        }
+        if let a = lhs.upper, let b = rhs.upper {
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            if !overflow { result.upper = sum }
+        }
         return result
     }
 
     /// The range of `−self`.
     static prefix func - (interval: IntegerInterval) -> IntegerInterval {
         var result = IntegerInterval(lower: nil, upper: nil)
-        if let high = interval.upper { result.lower = -high }
-        if let low = interval.lower { result.upper = -low }
+        if let high = interval.upper, high != Int.min { result.lower = -high }
+        if let low = interval.lower, low != Int.min { result.upper = -low }
         return result
     }
 }

@@ -141,7 +141,7 @@ struct ReaderKnowledge {
             let checked = group.unknowns.filter { isChecked($0) }
             guard !checked.isEmpty else { continue }
             do {
-                let solver: ExactSimplex
+                var solver: ExactSimplex
                 do {
                     solver = try makeSolver(group, keepingAssumptions: true)
                 } catch is ExactSimplex.Infeasible {
@@ -151,7 +151,7 @@ struct ReaderKnowledge {
                 }
                 let local = Dictionary(uniqueKeysWithValues: group.unknowns.enumerated().map { ($1, $0) })
                 for u in checked {
-                    if let reason = try finding(for: u, solver: solver, index: local[u]!) { found.append((u, reason)) }
+                    if let reason = try finding(for: u, solver: &solver, index: local[u]!) { found.append((u, reason)) }
                 }
             } catch {
                 found += checked.filter { unknowns[$0].cell != nil }.map { ($0, .undecided) }
@@ -169,7 +169,7 @@ struct ReaderKnowledge {
         }
     }
 
-    private func finding(for u: Int, solver: ExactSimplex, index i: Int) throws -> DisclosureAudit.Finding.Reason? {
+    private func finding(for u: Int, solver: inout ExactSimplex, index i: Int) throws -> DisclosureAudit.Finding.Reason? {
         let unknown = unknowns[u]
         let k = thresholds[unknown.publication]
         switch unknown.role {
@@ -183,8 +183,8 @@ struct ReaderKnowledge {
             // Shown as masked, so the range must still hold every small value.
             let minimum = try solver.minimum(of: i)
             let maximum = try solver.maximum(of: i)
-            if minimum == maximum { return .exactlyDetermined }
-            return minimum <= Rational(1) && (maximum.map { $0 >= Rational(k - 1) } ?? true) ? nil : .intervalNarrowed
+            if minimum <= Rational(1) && (maximum.map { $0 >= Rational(k - 1) } ?? true) { return nil }  // at k = 2, 1 is all
+            return minimum == maximum ? .exactlyDetermined : .intervalNarrowed
         case .withheld:
             // The true value is feasible, so min ≤ true ≤ max: one solve settles most unknowns.
             let minimum = try solver.minimum(of: i)

@@ -187,7 +187,9 @@ struct SecondarySuppression {
                 }
                 let cls = terms[t].cls
                 let narrowed = (terms[t].sign == 1 ? -others : others).intersection(ranges[cls]!)
-                guard narrowed != ranges[cls] else { continue }
+                // An empty range means the relations contradict each other (a correction): a reader can
+                // only drop an assumption there, so the range is left as it was.
+                guard narrowed != ranges[cls], !narrowed.isEmpty else { continue }
                 ranges[cls] = narrowed
                 for next in graph.relationsOf[cls] where inGroup[next] && !queued[next] {
                     queue.append(next)
