@@ -62,7 +62,7 @@ public struct ReleaseManifest: Sendable, Equatable {
             object = parsed
         } catch {
             let index = (error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int
-            let line = index.map { offset in bytes.prefix(offset).filter { $0 == 0x0A }.count + 1 } ?? 1
+            let line = index.map { offset in bytes.prefix(offset).filter { $0 == 0x0A }.count + 1 } ?? suspectLine(lines)
             diagnostics.append(
                 .error(
                     "manifest.json is not valid JSON; a stored release is written by `vigie release` and never edited",
@@ -122,6 +122,19 @@ public struct ReleaseManifest: Sendable, Equatable {
         fileLines[""] = line(of: "files")
         fileLines["date"] = line(of: "date")
         return (ReleaseManifest(date: date, threshold: threshold, vigieVersion: version, formatVersion: format, files: files), fileLines)
+    }
+
+    /// Where one-entry-per-line JSON most likely breaks (Foundation on Linux gives no position): the
+    /// first entry not followed by a comma before another entry, or followed by one before a `}`.
+    static func suspectLine(_ lines: [Substring]) -> Int {
+        let trimmed = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        for i in trimmed.indices where !trimmed[i].isEmpty {
+            guard let next = trimmed[(i + 1)...].first(where: { !$0.isEmpty }) else { break }
+            let closes = next.hasPrefix("}")
+            if trimmed[i].hasSuffix(",") && closes { return i + 1 }
+            if !trimmed[i].hasSuffix(",") && !trimmed[i].hasSuffix("{") && !closes { return i + 1 }
+        }
+        return 1
     }
 
     private static func isLowerHex(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 97 && c <= 102) }
