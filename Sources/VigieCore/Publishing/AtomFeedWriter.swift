@@ -25,25 +25,31 @@ public enum AtomFeedWriter {
               <rights>\(XML.escape(config.licence))</rights>
 
             """
+        // Releases and notes in one list, newest first; a release before a note of the same day.
         let format = ReaderFormatter(strings: strings)
+        var entries: [(date: Day, text: String)] = []
         for date in releases.sorted(by: >) {
             let url = base + "publications/\(date.iso)/"
-            out += """
-                  <entry>
-                    <title>\(XML.escape(strings.format("publications.feed_entry", ["date": format.date(date)])))</title>
-                    <id>\(XML.escape(url))</id>
-                    <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
-                    <published>\(date.iso)T00:00:00Z</published>
-                    <updated>\(date.iso)T00:00:00Z</updated>
-                    <summary>\(XML.escape(strings.text("publications.feed_summary")))</summary>
-                  </entry>
+            entries.append(
+                (
+                    date,
+                    """
+                      <entry>
+                        <title>\(XML.escape(strings.format("publications.feed_entry", ["date": format.date(date)])))</title>
+                        <id>\(XML.escape(url))</id>
+                        <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
+                        <published>\(date.iso)T00:00:00Z</published>
+                        <updated>\(date.iso)T00:00:00Z</updated>
+                        <summary>\(XML.escape(strings.text("publications.feed_summary")))</summary>
+                      </entry>
 
-                """
+                    """
+                ))
         }
         for rendered in notes.prefix(entryLimit) {
             let note = rendered.note
             let url = base + "notes/\(note.slug)/"
-            out += """
+            var entry = """
                   <entry>
                     <title>\(XML.escape(note.title))</title>
                     <id>\(XML.escape(url))</id>
@@ -52,10 +58,16 @@ public enum AtomFeedWriter {
                     <updated>\(note.date.iso)T00:00:00Z</updated>
 
                 """
-            for tag in note.tags.sorted() { out += "    <category term=\"\(XML.escape(tag))\"/>\n" }
-            if let summary = note.summary { out += "    <summary>\(XML.escape(summary))</summary>\n" }
-            out += "    <content type=\"html\">\(XML.escape(rendered.body.html))</content>\n  </entry>\n"
+            for tag in note.tags.sorted() { entry += "    <category term=\"\(XML.escape(tag))\"/>\n" }
+            if let summary = note.summary { entry += "    <summary>\(XML.escape(summary))</summary>\n" }
+            entry += "    <content type=\"html\">\(XML.escape(rendered.body.html))</content>\n  </entry>\n"
+            entries.append((note.date, entry))
         }
+        // A stable merge: each list is already newest first.
+        let ordered = entries.enumerated().sorted { a, b in
+            a.element.date != b.element.date ? a.element.date > b.element.date : a.offset < b.offset
+        }
+        for entry in ordered { out += entry.element.text }
         out += "</feed>\n"
         return Array(out.utf8)
     }
