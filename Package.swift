@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // The preview server: small, pure Swift, builds in seconds (Hummingbird pulls in SwiftNIO).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // SHA-256 of the files of a stored release (its manifest).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The C library cmark (Debian `libcmark-dev`), the only Markdown parser.
@@ -32,6 +34,7 @@ let package = Package(
                 "CCmark",
                 "CMarkArena",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Seeded synthetic content: the default case file and the benchmark inputs.

@@ -18,7 +18,6 @@ public enum SyntheticSite {
             base_url: "https://vigie.example.org/"
             language: fr
             publication_date: 2019-03-29
-            previous_publications: [2018-12-20, 2019-01-31]
             disclosure_threshold: 5
 
             """ + vocabulary(extraPlatforms: extraPlatforms)

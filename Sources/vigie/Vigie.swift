@@ -6,7 +6,7 @@ struct Vigie: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vigie",
         abstract: "Builds a static transparency site from anonymised case data and Markdown notes.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Generate.self],
+        subcommands: [Build.self, Check.self, Release.self, Serve.self, New.self, Generate.self],
         defaultSubcommand: nil
     )
 }

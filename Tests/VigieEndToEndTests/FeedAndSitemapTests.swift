@@ -50,7 +50,7 @@ struct FeedAndSitemapTests {
         #expect(run.status == 0, "\(run.stderr)")
     }
 
-    @Test("the feed is Atom: one entry per note, newest first, each pointing at a published page")
+    @Test("the feed is Atom: one entry per note and per stored release, newest first, each pointing at a published page")
     func atom() throws {
         let folder = TemporaryFolder()
         try Self.buildDefault(into: folder)
@@ -58,7 +58,8 @@ struct FeedAndSitemapTests {
         let feed = try #require(Self.parse(feedText))
         #expect(feed.namespaces.contains("http://www.w3.org/2005/Atom"))
         let notes = try FileManager.default.contentsOfDirectory(atPath: Repository.content + "/notes").filter { $0.hasSuffix(".md") }
-        #expect(feed.texts["entry"]?.count == notes.count)
+        let releases = try FileManager.default.contentsOfDirectory(atPath: Repository.content + "/publications").filter { !$0.hasPrefix(".") }
+        #expect(feed.texts["entry"]?.count == notes.count + releases.count)
         let links = feed.attributes.filter { $0.0 == "link" && $0.1["rel"] == "alternate" }.compactMap { $0.1["href"] }
         for link in links {
             let path = link.replacingOccurrences(of: "https://vigie.example.org/", with: "")

@@ -14,7 +14,6 @@ public struct SiteTree {
         title: "Site d'essai"
         base_url: "https://essai.example.org/"
         publication_date: 2019-03-29
-        previous_publications: [2019-01-31]
         disclosure_threshold: 5
 
         """

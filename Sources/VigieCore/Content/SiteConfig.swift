@@ -10,8 +10,10 @@ public struct SiteConfig: Sendable {
     public var language: String
     /// The date stamped on this build; the only clock the build knows.
     public var publicationDate: Day
-    /// Earlier publication dates, oldest first.
-    public var previousPublications: [Day]
+    /// Where `publication_date` is set, for the diagnostics that concern the date itself.
+    public var publicationDateLocation: SourceLocation
+    /// The next planned publication date, announced on /publications/ (optional).
+    public var nextPublication: Day?
     public var licence: String
     public var licenceURL: String
     /// Disclosure threshold k: counts 1…k−1 are never published.
@@ -31,7 +33,7 @@ public struct SiteConfig: Sendable {
         baseURL: String = "https://example.org/",
         language: String = "fr",
         publicationDate: Day,
-        previousPublications: [Day] = [],
+        nextPublication: Day? = nil,
         licence: String = "Licence Ouverte / Open Licence 2.0",
         licenceURL: String = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
         threshold: Int = 5,
@@ -48,7 +50,8 @@ public struct SiteConfig: Sendable {
         self.baseURL = baseURL
         self.language = language
         self.publicationDate = publicationDate
-        self.previousPublications = previousPublications
+        self.publicationDateLocation = SourceLocation(path: "site.yaml")
+        self.nextPublication = nextPublication
         self.licence = licence
         self.licenceURL = licenceURL
         self.threshold = threshold
@@ -58,10 +61,5 @@ public struct SiteConfig: Sendable {
         self.sectors = sectors
         self.outcomes = outcomes
         self.regions = regions
-    }
-
-    /// The latest publication strictly before this one, the base of "what changed".
-    public var previousPublication: Day? {
-        previousPublications.filter { $0 < publicationDate }.max()
     }
 }

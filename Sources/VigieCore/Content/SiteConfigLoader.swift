@@ -5,7 +5,7 @@ import Yams
 
 public enum SiteConfigLoader {
     static let knownKeys = [
-        "title", "description", "publisher", "base_url", "language", "publication_date", "previous_publications",
+        "title", "description", "publisher", "base_url", "language", "publication_date", "next_publication",
         "licence", "licence_url", "disclosure_threshold", "allow_raw_html", "vocabularies",
     ]
     static let vocabularyNames = ["platforms", "issues", "sectors", "outcomes", "regions"]
@@ -26,6 +26,20 @@ public enum SiteConfigLoader {
         let title = reader.string("title", required: true, in: what, into: &diagnostics)
         let publicationDate = reader.day("publication_date", required: true, in: what, into: &diagnostics)
         var config = SiteConfig(title: title ?? "", publicationDate: publicationDate ?? Day(daysSinceEpoch: 0))
+        if let entry = reader.entries.first(where: { $0.key == "publication_date" }) {
+            config.publicationDateLocation = reader.location(of: entry.keyNode)
+        }
+        if let next = reader.day("next_publication", in: what, into: &diagnostics) {
+            if let publicationDate, next <= publicationDate {
+                let at = reader.entries.first { $0.key == "next_publication" }.map { reader.location(of: $0.value) }
+                diagnostics.append(
+                    .error(
+                        "next_publication \(next.iso) must come after publication_date \(publicationDate.iso)",
+                        at: at ?? SourceLocation(path: path)))
+            } else {
+                config.nextPublication = next
+            }
+        }
         if let value = reader.string("description", in: what, into: &diagnostics) { config.description = value }
         if let value = reader.string("publisher", in: what, into: &diagnostics) { config.publisher = value }
         if let node = reader.value("base_url") {
@@ -48,7 +62,7 @@ public enum SiteConfigLoader {
         if let value = reader.int("disclosure_threshold", in: what, range: 2...1000, into: &diagnostics) { config.threshold = value }
         if let value = reader.bool("allow_raw_html", in: what, into: &diagnostics) { config.allowRawHTML = value }
         if let node = reader.value("previous_publications") {
-            config.previousPublications = previousPublications(node, reader: reader, publicationDate: publicationDate, into: &diagnostics)
+            migratePreviousPublications(node, reader: reader, publicationDate: publicationDate, into: &diagnostics)
         }
         if let node = reader.value("vocabularies") {
             loadVocabularies(node, reader: reader, into: &config, diagnostics: &diagnostics)
@@ -57,25 +71,25 @@ public enum SiteConfigLoader {
         return publicationDate == nil ? nil : config
     }
 
-    private static func previousPublications(
+    /// `previous_publications` made the build recompute past publications from today's cases, which
+    /// rewrote the past; they are now stored releases. The error gives the commands that store them.
+    private static func migratePreviousPublications(
         _ node: Node, reader: YAMLMappingReader, publicationDate: Day?, into diagnostics: inout [Diagnostic]
-    ) -> [Day] {
-        guard let sequence = node.sequence else {
-            diagnostics.append(.error("expected 'previous_publications' to be a list of dates YYYY-MM-DD", at: reader.location(of: node)))
-            return []
-        }
-        var days: [Day] = []
-        for item in sequence {
-            guard let day = YAMLMappingReader.day(item, key: "previous_publications", reader: reader, into: &diagnostics) else { continue }
-            if let publicationDate, day >= publicationDate {
-                diagnostics.append(
-                    .error(
-                        "previous publication \(day) is not before the publication date \(publicationDate)", at: reader.location(of: item)))
-                continue
-            }
-            days.append(day)
-        }
-        return days.sorted()
+    ) {
+        var dates = (node.sequence ?? []).compactMap { $0.scalar?.string }.compactMap { Day(iso: $0) }.sorted()
+        if let publicationDate { dates = dates.filter { $0 < publicationDate } }
+        let current = publicationDate?.iso ?? "YYYY-MM-DD"
+        let steps =
+            dates.isEmpty
+            ? "for each past date, oldest first, set 'publication_date' to it and run `vigie release`"
+            : dates.map { "set 'publication_date: \($0.iso)' and run `vigie release`" }.joined(separator: ", then ")
+        let key = reader.entries.first { $0.key == "previous_publications" }.map { reader.location(of: $0.keyNode) }
+        diagnostics.append(
+            .error(
+                "'previous_publications' is no longer read: past publications are stored releases in content/publications/<date>/, "
+                    + "frozen by `vigie release`, never recomputed. Remove this key; then \(steps); "
+                    + "then set 'publication_date: \(current)' again and commit content/publications/",
+                at: key ?? reader.location(of: node)))
     }
 
     private static func loadVocabularies(

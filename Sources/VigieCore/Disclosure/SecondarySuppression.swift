@@ -79,38 +79,79 @@ struct SecondarySuppression {
     private mutating func repair(relation r: Int) -> [(cls: Int, change: Change)] {
         var changes: [(cls: Int, change: Change)] = []
         while true {
-            let problems = self.problems(of: r)
-            if problems == 0 { return changes }
-            var best: (key: (Int, Int, Int, Int, Int), cls: Int, change: Change)?
-            for term in graph.relations[r]
-            where !graph.isFrozen[term.cls] && !graph.members[term.cls].isEmpty && !isKnownEarlier[term.cls] {
-                let cls = term.cls
-                let change: Change
-                if !hidden[cls] {
-                    change = .withhold
-                } else if !masked[cls] {
-                    change = .relabel
-                } else {
-                    continue
-                }
-                let (wasHidden, wasMasked) = (hidden[cls], masked[cls])
-                hidden[cls] = true
-                masked[cls] = true
-                let left = self.problems(of: r)
-                (hidden[cls], masked[cls]) = (wasHidden, wasMasked)
-                let exposures =
-                    change == .relabel
-                    ? 0 : graph.relationsOf[cls].filter { $0 != r && !graph.relations[$0].contains { isUnknown($0.cls) } }.count
-                let value = graph.values[cls]
-                let loss = change == .relabel ? 0 : (value == 0 ? Int.max / 2 : value * graph.members[cls].count)
-                let key = (left, change == .relabel ? 0 : 1, exposures, loss, cls)
-                if best == nil || key < best!.key { best = (key, cls, change) }
+            let current = problems(of: r)
+            if current == 0 { return changes }
+            let singles = candidates(in: r).map { candidate -> (key: (Int, Int, Int, Int, Int), cls: Int, change: Change) in
+                let left = trying([candidate.cls]) { $0.problems(of: r) }
+                return ((left, candidate.change == .relabel ? 0 : 1, candidate.exposures, candidate.loss, candidate.cls), candidate.cls, candidate.change)
             }
-            guard let best else { return changes }
-            hidden[best.cls] = true
-            masked[best.cls] = true
-            changes.append((best.cls, best.change))
+            guard let best = singles.min(by: { $0.key < $1.key }) else { return changes }
+            // No single change helps: a partner of the relation is often pinned through another relation
+            // (hiding a cumulative week needs its week hidden too), so try each change with one in the
+            // partner's other relations before taking the least bad single one.
+            if best.key.0 >= current, let pair = bestPair(for: r, problems: current) {
+                for (cls, change) in pair { apply(cls, change, &changes) }
+                continue
+            }
+            apply(best.cls, best.change, &changes)
         }
+    }
+
+    private mutating func apply(_ cls: Int, _ change: Change, _ changes: inout [(cls: Int, change: Change)]) {
+        hidden[cls] = true
+        masked[cls] = true
+        changes.append((cls, change))
+    }
+
+    /// The classes of relation `r` that may still change, each with how it would change, how many other
+    /// relations it would newly expose and what information it costs.
+    private func candidates(in r: Int) -> [(cls: Int, change: Change, exposures: Int, loss: Int)] {
+        graph.relations[r].compactMap { term in
+            let cls = term.cls
+            guard !graph.isFrozen[cls], !graph.members[cls].isEmpty, !isKnownEarlier[cls] else { return nil }
+            if hidden[cls] && masked[cls] { return nil }
+            let change: Change = hidden[cls] ? .relabel : .withhold
+            let exposures =
+                change == .relabel
+                ? 0 : graph.relationsOf[cls].filter { $0 != r && !graph.relations[$0].contains { isUnknown($0.cls) } }.count
+            let value = graph.values[cls]
+            let loss = change == .relabel ? 0 : (value == 0 ? Int.max / 4 : value * graph.members[cls].count)
+            return (cls, change, exposures, loss)
+        }
+    }
+
+    /// The best two changes together, one in `r` and one in another relation of the first, that leave
+    /// `r` with fewer problems than `problems`; nil when no pair does.
+    private mutating func bestPair(for r: Int, problems current: Int) -> [(Int, Change)]? {
+        var best: (key: (Int, Int, Int, Int), changes: [(Int, Change)])?
+        // At most 256 pairs, cheapest first partner first: in a long chain of withheld weeks each try
+        // propagates over the whole chain, and the pairs that help are found among the first ones.
+        var budget = 256
+        for first in candidates(in: r).sorted(by: { ($0.loss, $0.cls) < ($1.loss, $1.cls) }) where first.change == .withhold {
+            for s in graph.relationsOf[first.cls] where s != r {
+                for second in candidates(in: s) where second.cls != first.cls {
+                    guard budget > 0 else { return best?.changes }
+                    budget -= 1
+                    let left = trying([first.cls, second.cls]) { $0.problems(of: r) + $0.problems(of: s) }
+                    guard left < current else { continue }
+                    let key = (left, first.loss.addingReportingOverflow(second.loss).partialValue, first.cls, second.cls)
+                    if best == nil || key < best!.key { best = (key, [(first.cls, first.change), (second.cls, second.change)]) }
+                }
+            }
+        }
+        return best?.changes
+    }
+
+    /// `measure` with `classes` hidden and masked, then everything as it was.
+    private mutating func trying(_ classes: [Int], _ measure: (Self) -> Int) -> Int {
+        let saved = classes.map { (hidden[$0], masked[$0]) }
+        for cls in classes {
+            hidden[cls] = true
+            masked[cls] = true
+        }
+        let result = measure(self)
+        for (cls, state) in zip(classes, saved) { (hidden[cls], masked[cls]) = state }
+        return result
     }
 
     /// How many of the withheld classes of relation `r` a reader could pin or narrow, with ranges deduced

@@ -18,7 +18,10 @@ public final class BuildSession {
     private var caseSignature: [String: String]?
     private var cases: [CaseRecord] = []
     private var caseDiagnostics: [Diagnostic] = []
-    private var statistics: (current: Statistics, protected: ProtectedStatistics, previous: ProtectedStatistics?)?
+    private var releaseSignature: [String: String]?
+    private var releases: [StoredRelease] = []
+    private var releaseDiagnostics: [Diagnostic] = []
+    private var statistics: (current: Statistics, protected: ProtectedStatistics, history: ReleaseHistory)?
     private var auditDiagnostics: [Diagnostic] = []
     private var noteCache: [String: (signature: String, note: Note?, diagnostics: [Diagnostic])] = [:]
     private var renderedCache: [String: (key: String, rendered: RenderedNote)] = [:]
@@ -28,6 +31,7 @@ public final class BuildSession {
     private var milestoneDiagnostics: [Diagnostic] = []
     private var groups: [PageGroup: [OutputFile]] = [:]
     private var published: [String: [UInt8]]?
+    private var lastRunFailed = true
 
     public init(options: BuildOptions) {
         self.options = options
@@ -40,6 +44,7 @@ public final class BuildSession {
         var report = BuildReport()
         var timer = StageTimer()
         var invalid: Set<PageGroup> = []
+        lastRunFailed = true
 
         // Load.
         progress?("templates")
@@ -60,6 +65,7 @@ public final class BuildSession {
             configSignature = newConfigSignature
             caseSignature = nil
             milestoneSignature = nil
+            releaseSignature = nil
             renderedCache = [:]
             invalid = Set(PageGroup.allCases)
         }
@@ -67,6 +73,17 @@ public final class BuildSession {
             report.diagnostics = DiagnosticList(templateDiagnostics + configDiagnostics)
             configSignature = nil
             return report
+        }
+
+        // Stored releases: any change reloads them all and rebuilds every page (releases are rare).
+        let newReleaseSignature = FileSignature.tree(ReleaseLoader.folder(root: root))
+        if newReleaseSignature != releaseSignature {
+            var diagnostics: [Diagnostic] = []
+            releases = ReleaseLoader.load(root: root, config: config, into: &diagnostics)
+            releaseDiagnostics = diagnostics
+            releaseSignature = newReleaseSignature
+            statistics = nil
+            invalid = Set(PageGroup.allCases)
         }
         report.stageSeconds.append(("load", timer.lap()))
 
@@ -82,7 +99,7 @@ public final class BuildSession {
             caseSignature = newCaseSignature
             statistics = nil
             casesChanged = true
-            invalid.formUnion([.statistics, .home, .methodology])
+            invalid.formUnion([.statistics, .home, .methodology, .publications])
         }
 
         // Notes: front matter of changed files only.
@@ -127,7 +144,8 @@ public final class BuildSession {
         }
         report.stageSeconds.append(("validate", timer.lap()))
 
-        var diagnostics = templateDiagnostics + configDiagnostics + caseDiagnostics + noteDiagnostics + milestoneDiagnostics
+        var diagnostics =
+            templateDiagnostics + configDiagnostics + releaseDiagnostics + caseDiagnostics + noteDiagnostics + milestoneDiagnostics
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             report.diagnostics = DiagnosticList(diagnostics)
             return report
@@ -137,32 +155,38 @@ public final class BuildSession {
         // Compute and protect.
         if statistics == nil {
             progress?("statistics")
-            // The publication and the previous one are two independent passes over the cases: one
-            // per core (1 M cases: compute 0.39 s to 0.22 s).
-            let dates = [config.publicationDate] + (config.previousPublication.map { [$0] } ?? [])
+            // The publication, and each stored release before it as today's data gives it (for its
+            // revisions): independent passes over the cases, one per core.
+            let shown = releases.filter { $0.date <= config.publicationDate }
+            let earlier = shown.filter { $0.date < config.publicationDate }
+            let dates = [config.publicationDate] + earlier.map(\.date)
             let computed = ParallelMap.map(dates) { [cases, config] date in
                 StatisticsCalculator.compute(cases: cases, config: config, asOf: date)
             }
             let current = computed[0]
-            let previousRaw = computed.count > 1 ? computed[1] : nil
             report.stageSeconds.append(("compute", timer.lap()))
             progress?("disclosure control")
-            // Protect the current publication against a reader who also holds the previous one;
-            // then audit the result independently before anything is rendered.
-            let findings: [DisclosureAudit.Finding]
-            if let previousRaw {
-                let publications = DisclosureControl.protect(current: current, previous: previousRaw, threshold: config.threshold)
-                findings = DisclosureAudit.audit(publications, raw: current, previous: previousRaw)
-                statistics = (current, publications.current, publications.previous)
-            } else {
-                let protected = DisclosureControl.protect(current, threshold: config.threshold)
-                findings = DisclosureAudit.audit(protected, raw: current)
-                statistics = (current, protected, nil)
+            // Protect the publication against a reader who holds every stored release before it;
+            // then audit the result with them, independently, before anything is rendered.
+            let frozen = earlier.map(\.statistics)
+            let protected = DisclosureControl.protect(current, after: frozen, threshold: config.threshold)
+            let findings = DisclosureAudit.audit(protected, raw: current, after: frozen)
+            var revisions: [Day: [Revision]] = [:]
+            for (release, recomputed) in zip(earlier, computed.dropFirst()) {
+                revisions[release.date] = Revision.list(of: release.statistics, recomputed: recomputed)
             }
+            statistics = (current, protected, ReleaseHistory(releases: shown, publicationDate: config.publicationDate, revisions: revisions))
             auditDiagnostics = findings.map { finding in
                 .error(
                     "disclosure audit: \(finding); nothing is published until disclosure control protects it (report this as a bug)",
                     at: SourceLocation(path: root + "/cases", line: 0, column: 0))
+            }
+            if let stored = shown.last, stored.date == config.publicationDate, !Self.sameFigures(protected, stored.statistics) {
+                auditDiagnostics.append(
+                    .error(
+                        "a release is already stored for this date and today's data changes its figures; set the date of the new publication "
+                            + "('publication_date'): a stored release is never rewritten (\(stored.path))",
+                        at: config.publicationDateLocation))
             }
             report.stageSeconds.append(("protect", timer.lap()))
         }
@@ -179,7 +203,7 @@ public final class BuildSession {
         // Render pages of the invalidated groups only.
         progress?("pages")
         let renderer = SiteRenderer(
-            content: content, notes: rendered, statistics: statistics.protected, previous: statistics.previous, templates: templates)
+            content: content, notes: rendered, statistics: statistics.protected, history: statistics.history, templates: templates)
         for group in PageGroup.allCases where invalid.contains(group) || groups[group] == nil {
             groups[group] = render(group, renderer: renderer, templates: templates)
         }
@@ -198,6 +222,7 @@ public final class BuildSession {
         report.fileCount = files.count
         report.suppression = statistics.protected.report
         report.scope = invalid.count == PageGroup.allCases.count ? "full" : invalid.map { "\($0)" }.sorted().joined(separator: ", ")
+        lastRunFailed = report.diagnostics.hasErrors
         guard !report.diagnostics.hasErrors else { return report }
 
         if let output = options.outputDirectory {
@@ -206,6 +231,26 @@ public final class BuildSession {
             report.stageSeconds.append(("write", timer.lap()))
         }
         return report
+    }
+
+    /// True when two publications publish the same tables: the same CSV bytes and the same withheld
+    /// cells with the same status (labels and descriptions may have been reworded since).
+    static func sameFigures(_ a: ProtectedStatistics, _ b: ProtectedStatistics) -> Bool {
+        guard a.threshold == b.threshold, WithheldCell.all(in: a) == WithheldCell.all(in: b) else { return false }
+        return TableID.allCases.allSatisfy { id in a.tables[id].map(TableSerializer.csv) == b.tables[id].map(TableSerializer.csv) }
+    }
+
+    /// The publication date of the last run's configuration.
+    public var publicationDate: Day? { config?.publicationDate }
+
+    /// The files that `vigie release` stores for this publication, after a successful `rebuild`:
+    /// the data files exactly as this build published them, withheld.csv and the manifest. Nil when
+    /// the last run failed.
+    public func releaseFiles() -> [OutputFile]? {
+        guard let statistics, let config, let templates, let data = groups[.statistics], !lastRunFailed else { return nil }
+        return ReleaseWriter.files(
+            statistics: statistics.protected, dataFiles: data.filter { $0.path.hasPrefix("donnees/") },
+            labels: Labels(config: config, strings: templates.strings), vigieVersion: VigieVersion.current)
     }
 
     /// The first publication is atomic (a whole new folder); later ones, in a preview, rewrite only
@@ -250,8 +295,9 @@ public final class BuildSession {
             return files
         case .notes:
             return renderer.renderNotes() + [
-                OutputFile(path: "feed.xml", bytes: AtomFeedWriter.write(notes: renderer.notes, config: renderer.config))
+                OutputFile(path: "feed.xml", bytes: AtomFeedWriter.write(notes: renderer.notes, releases: renderer.history.releases.map(\.date), config: renderer.config, strings: renderer.strings))
             ]
+        case .publications: return renderer.renderPublications()
         case .home: return [renderer.renderHome()]
         case .progress: return [renderer.renderProgress()]
         case .methodology: return [renderer.renderMethodology()]

@@ -6,6 +6,8 @@ enum PageGroup: CaseIterable, Hashable {
     /// /notes/, the note and tag pages, the feed: depend on the notes.
     case notes
     case home
+    /// /publications/: the calendar (revisions depend on the cases) and each stored release's frozen pages.
+    case publications
     case progress
     case methodology
     case notFound

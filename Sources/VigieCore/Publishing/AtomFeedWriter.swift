@@ -1,4 +1,5 @@
-// /feed.xml: an Atom feed of the latest notes, dated by the notes and the publication (never the build clock).
+// /feed.xml: an Atom feed of the stored releases and the latest notes, dated by them and by the
+// publication (never the build clock).
 
 public enum AtomFeedWriter {
     /// Entries in the feed: the newest notes only, as feed readers poll the file again and again. All
@@ -6,8 +7,10 @@ public enum AtomFeedWriter {
     /// stays on /notes/ and in the sitemap.
     public static let entryLimit = 50
 
-    /// - Parameter notes: newest first, as the site lists them.
-    public static func write(notes: [RenderedNote], config: SiteConfig) -> [UInt8] {
+    /// - Parameters:
+    ///   - notes: newest first, as the site lists them.
+    ///   - releases: the dates of the stored releases; each is announced by an entry of its own.
+    public static func write(notes: [RenderedNote], releases: [Day] = [], config: SiteConfig, strings: Strings) -> [UInt8] {
         let base = config.baseURL
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -22,10 +25,31 @@ public enum AtomFeedWriter {
               <rights>\(XML.escape(config.licence))</rights>
 
             """
+        // Releases and notes in one list, newest first; a release before a note of the same day.
+        let format = ReaderFormatter(strings: strings)
+        var entries: [(date: Day, text: String)] = []
+        for date in releases.sorted(by: >) {
+            let url = base + "publications/\(date.iso)/"
+            entries.append(
+                (
+                    date,
+                    """
+                      <entry>
+                        <title>\(XML.escape(strings.format("publications.feed_entry", ["date": format.date(date)])))</title>
+                        <id>\(XML.escape(url))</id>
+                        <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
+                        <published>\(date.iso)T00:00:00Z</published>
+                        <updated>\(date.iso)T00:00:00Z</updated>
+                        <summary>\(XML.escape(strings.text("publications.feed_summary")))</summary>
+                      </entry>
+
+                    """
+                ))
+        }
         for rendered in notes.prefix(entryLimit) {
             let note = rendered.note
             let url = base + "notes/\(note.slug)/"
-            out += """
+            var entry = """
                   <entry>
                     <title>\(XML.escape(note.title))</title>
                     <id>\(XML.escape(url))</id>
@@ -34,10 +58,16 @@ public enum AtomFeedWriter {
                     <updated>\(note.date.iso)T00:00:00Z</updated>
 
                 """
-            for tag in note.tags.sorted() { out += "    <category term=\"\(XML.escape(tag))\"/>\n" }
-            if let summary = note.summary { out += "    <summary>\(XML.escape(summary))</summary>\n" }
-            out += "    <content type=\"html\">\(XML.escape(rendered.body.html))</content>\n  </entry>\n"
+            for tag in note.tags.sorted() { entry += "    <category term=\"\(XML.escape(tag))\"/>\n" }
+            if let summary = note.summary { entry += "    <summary>\(XML.escape(summary))</summary>\n" }
+            entry += "    <content type=\"html\">\(XML.escape(rendered.body.html))</content>\n  </entry>\n"
+            entries.append((note.date, entry))
         }
+        // A stable merge: each list is already newest first.
+        let ordered = entries.enumerated().sorted { a, b in
+            a.element.date != b.element.date ? a.element.date > b.element.date : a.offset < b.offset
+        }
+        for entry in ordered { out += entry.element.text }
         out += "</feed>\n"
         return Array(out.utf8)
     }

@@ -2,7 +2,8 @@
 // its fields and types, the vocabulary labels, the licence and the `suppressed` flag.
 
 public enum DataPackageWriter {
-    /// Version of the open-data contract (table names and columns); bump it on any change.
+    /// Version of the open-data contract (table names and columns); bump it on any change. The
+    /// package's `version` adds the release it describes as build metadata: `1.1.0+2019-03-29`.
     /// 1.1.0: the `commitments` table added (no table or column of 1.0.0 changed).
     public static let contractVersion = "1.1.0"
 
@@ -103,7 +104,7 @@ public enum DataPackageWriter {
               "name": "vigie-signalements-plateformes",
               "title": \(JSON.string(strings.text("datapackage.title"))),
               "description": \(JSON.string(strings.text("datapackage.description") + " " + strings.text("datapackage.total_key"))),
-              "version": \(JSON.string(contractVersion)),
+              "version": \(JSON.string(contractVersion + "+" + config.publicationDate.iso)),
               "created": \(JSON.string(config.publicationDate.iso + "T00:00:00Z")),
               "homepage": \(JSON.string(config.baseURL)),
               "licenses": [

@@ -32,8 +32,9 @@ import VigieTestSupport
     }
 
     @Test func noReleaseOfASeriesGivesAWithheldCountAway() async {
-        // 25 series of up to 120 cases: the exact audit of four releases is the slow part in a debug build.
-        await propertyCheck(count: 25, input: RandomCaseSets.record.array(of: 1...120), RandomCaseSets.threshold, Self.dates, Gen.int(in: 3...9)) { cases, k, dates, step in
+        // 15 series of up to 40 cases: the exact audit of four releases (dense rational simplex) is the
+        // slow part in a debug build, and it grows fast with the number of withheld cells.
+        await propertyCheck(count: 15, input: RandomCaseSets.record.array(of: 1...40), RandomCaseSets.threshold, Self.dates, Gen.int(in: 3...9)) { cases, k, dates, step in
             var stored: [ProtectedStatistics] = []
             var data = cases
             for (i, date) in dates.enumerated() {

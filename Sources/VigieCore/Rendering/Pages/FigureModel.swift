@@ -11,5 +11,7 @@ public struct FigureModel: Sendable {
     public var csvHref: String
     public var jsonHref: String
     public var cite: String
+    /// Which release the figure belongs to, and whether it is frozen or provisional.
+    public var release: String
     public var changeText: String?
 }

@@ -19,6 +19,8 @@ extension SiteRenderer {
         return page(
             template: "data", folder: folder, title: strings.text("data.title"), section: "data",
             values: [
+                "heading": strings.text("data.title"),
+                "licence_file": "LICENCE.txt",
                 "tables": tables,
                 "licence_text": strings.format("data.licence_text", ["licence": config.licence]),
             ])

@@ -51,7 +51,7 @@ extension SiteRenderer {
             ]
         }
         let trend = ChartBuilder(renderer: self).chart(for: statistics[.casesByWeek])
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "headlines": headlines,
             "as_of": strings.format("home.as_of", ["date": format.date(config.publicationDate)]),
             "trend": trend ?? "",
@@ -62,6 +62,7 @@ extension SiteRenderer {
             "latest_notes": TemplateValue.list(notes.prefix(3).map { .map(noteCard($0, root: root, level: 3)) }),
             "change": totalChangeSentence() ?? "",
         ]
+        if let revisions = revisionsModel(root: root) { values["revisions"] = revisions }
         return page(template: "home", folder: folder, title: strings.text("home.title"), section: "home", values: values)
     }
 }

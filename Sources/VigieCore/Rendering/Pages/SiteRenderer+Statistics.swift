@@ -4,21 +4,24 @@ extension SiteRenderer {
     func renderStatistics() -> OutputFile {
         let folder = "statistiques/"
         let root = Self.root(for: folder)
-        let figures = statistics.orderedTables.map { figure(for: $0, root: root) }
+        let figures = statistics.orderedTables.map { figure(for: $0, root: root, dataPrefix: root + "donnees/", frozen: false) }
         let contents = figures.map { ["title": $0.title, "anchor": $0.anchor] }
         var values: [String: Any] = [
+            "heading": strings.text("statistics.title"),
             "figures": figures,
             "contents": contents,
             "legend": strings.format("statistics.legend", ["k": String(config.threshold), "km1": String(config.threshold - 1)]),
         ]
         if let change = totalChangeSentence() { values["change"] = change }
+        values["release_notice"] = releaseNotice(root: root)
+        if let revisions = revisionsModel(root: root) { values["revisions"] = revisions }
         return page(template: "statistics", folder: folder, title: strings.text("statistics.title"), section: "statistics", values: values)
     }
 
     /// "+42 signalements depuis le 31 janvier 2019." or the sentence saying it is withheld.
     func totalChangeSentence() -> String? {
-        guard let previous, let previousDate = config.previousPublication else { return nil }
-        let date = format.date(previousDate)
+        guard let previous else { return nil }
+        let date = format.date(previous.asOf)
         if let change = ProtectedPublications(current: statistics, previous: previous).publishedDifference(
             table: .casesByPlatform, keys: ["total"])
         {
@@ -52,13 +55,30 @@ extension SiteRenderer {
         ).map(key)
     }
 
-    func figure(for table: StatTable, root: String) -> FigureModel {
+    /// - Parameters:
+    ///   - dataPrefix: where the figure's CSV and JSON are, relative to the page.
+    ///   - frozen: true on a stored release's page: the figure cites its dated permalink and the
+    ///     latest figures, never a later release, so that the page stays the same in later builds.
+    func figure(for table: StatTable, root: String, dataPrefix: String, frozen: Bool) -> FigureModel {
         let id = table.id
         let title = strings.text("tables.\(id.rawValue).title")
         let k = String(config.threshold)
         let definition = strings.format("tables.\(id.rawValue).definition", ["k": k])
         let url = config.baseURL + "statistiques/#\(id.anchor)"
+        let permalink = config.baseURL + "publications/\(config.publicationDate.iso)/statistiques/#\(id.anchor)"
         let date = format.date(config.publicationDate)
+        let cite: String
+        let release: String
+        if frozen {
+            release = strings.format("statistics.release_frozen", ["date": date])
+            cite = strings.format("statistics.cite_frozen", ["title": title, "site": config.title, "date": date, "permalink": permalink, "url": url])
+        } else if history.isCurrentReleased {
+            release = strings.format("statistics.release_current", ["date": date])
+            cite = strings.format("statistics.cite_text", ["title": title, "site": config.title, "date": date, "permalink": permalink, "url": url])
+        } else {
+            release = strings.format("statistics.release_provisional", ["date": date])
+            cite = strings.format("statistics.cite_provisional", ["title": title, "site": config.title, "date": date, "url": url])
+        }
         return FigureModel(
             anchor: id.anchor,
             title: title,
@@ -67,9 +87,10 @@ extension SiteRenderer {
             source: strings.format("statistics.source_text", ["date": date]),
             chart: ChartBuilder(renderer: self).chart(for: table),
             table: tableModel(table, caption: strings.format("statistics.table_caption", ["title": title])),
-            csvHref: root + "donnees/\(id.rawValue).csv",
-            jsonHref: root + "donnees/\(id.rawValue).json",
-            cite: strings.format("statistics.cite_text", ["title": title, "site": config.title, "date": date, "url": url]),
+            csvHref: dataPrefix + "\(id.rawValue).csv",
+            jsonHref: dataPrefix + "\(id.rawValue).json",
+            cite: cite,
+            release: release,
             changeText: nil)
     }
 }

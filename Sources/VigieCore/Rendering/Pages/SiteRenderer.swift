@@ -8,8 +8,8 @@ public struct SiteRenderer: Sendable {
     public let content: Content
     public let notes: [RenderedNote]
     public let statistics: ProtectedStatistics
-    /// The same indicators as they stood at the previous publication, protected alike (for "what changed").
-    public let previous: ProtectedStatistics?
+    /// The stored releases up to this publication, with their revisions.
+    public let history: ReleaseHistory
     public let templates: TemplateSet
     public let labels: Labels
     /// `site.*` of every page, formatted once per build rather than once per page.
@@ -20,12 +20,12 @@ public struct SiteRenderer: Sendable {
     let navItems: [(key: String, path: String, label: String)]
 
     public init(
-        content: Content, notes: [RenderedNote], statistics: ProtectedStatistics, previous: ProtectedStatistics?, templates: TemplateSet
+        content: Content, notes: [RenderedNote], statistics: ProtectedStatistics, history: ReleaseHistory, templates: TemplateSet
     ) {
         self.content = content
         self.notes = notes
         self.statistics = statistics
-        self.previous = previous
+        self.history = history
         self.templates = templates
         self.labels = Labels(config: content.config, strings: templates.strings)
         self.siteValue = .map(
@@ -41,10 +41,13 @@ public struct SiteRenderer: Sendable {
             ("progress", "progres/", strings.text("nav.progress")),
             ("methodology", "methodologie/", strings.text("nav.methodology")),
             ("data", "donnees/", strings.text("nav.data")),
+            ("publications", "publications/", strings.text("nav.publications")),
         ]
     }
 
     var config: SiteConfig { content.config }
+    /// The latest stored release before this publication, as it was published: the base of "what changed".
+    var previous: ProtectedStatistics? { history.previous?.statistics }
     var strings: Strings { templates.strings }
     var format: ReaderFormatter { labels.format }
 
@@ -59,6 +62,7 @@ public struct SiteRenderer: Sendable {
         files.append(renderMethodology())
         files.append(renderDataPage())
         files.append(renderNotFound())
+        files.append(contentsOf: renderPublications())
         return files.sorted { $0.path < $1.path }
     }
 
@@ -143,7 +147,8 @@ public struct SiteRenderer: Sendable {
 
     /// "+42 depuis le 31 janvier 2019", or nil when the change cannot be published.
     func changeText(_ table: TableID, _ keys: [String], column: String = "cases") -> String? {
-        guard let previous, let previousDate = config.previousPublication else { return nil }
+        guard let previous else { return nil }
+        let previousDate = previous.asOf
         guard
             let change = ProtectedPublications(current: statistics, previous: previous).publishedDifference(
                 table: table, keys: keys, column: column)
