@@ -179,7 +179,7 @@ public final class BuildSession {
             auditDiagnostics = findings.map { finding in
                 .error(
                     "disclosure audit: \(finding); nothing is published until disclosure control protects it (report this as a bug)",
-                    at: SourceLocation(path: root + "/cases", line: 0, column: 0))
+                    at: Self.location(of: finding, releases: shown, config: config))
             }
             if let stored = shown.last, stored.date == config.publicationDate, !Self.sameFigures(protected, stored.statistics) {
                 auditDiagnostics.append(
@@ -251,6 +251,22 @@ public final class BuildSession {
         return ReleaseWriter.files(
             statistics: statistics.protected, dataFiles: data.filter { $0.path.hasPrefix("donnees/") },
             labels: Labels(config: config, strings: templates.strings), vigieVersion: VigieVersion.current)
+    }
+
+    /// Where an audit finding points: a stored release's cell at its line of that release's
+    /// withheld.csv (the release that a reader holding the new one could now read further), anything
+    /// else at `publication_date` in site.yaml (the publication being made).
+    static func location(of finding: DisclosureAudit.Finding, releases: [StoredRelease], config: SiteConfig) -> SourceLocation {
+        guard finding.publication != config.publicationDate, let release = releases.first(where: { $0.date == finding.publication })
+        else { return config.publicationDateLocation }
+        let withheldPath = release.path + "/" + StoredRelease.withheldName
+        let wanted = [finding.table.rawValue, finding.keys.joined(separator: "|"), finding.column].joined(separator: ",")
+        if let text = try? String(contentsOfFile: withheldPath, encoding: .utf8) {
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix(wanted + ",") {
+                return SourceLocation(path: withheldPath, line: index + 1, column: 1)
+            }
+        }
+        return SourceLocation(path: withheldPath, line: 1, column: 1)
     }
 
     /// The first publication is atomic (a whole new folder); later ones, in a preview, rewrite only
