@@ -101,14 +101,13 @@ public enum DisclosureControl {
         // A count an earlier edition published and that cannot have changed since (a week that had
         // ended) is known to the reader whatever this edition shows: masking it would hide nothing.
         var alreadyKnown: Set<CellAddress> = []
-        if let before = earlier.last?.protected[.casesByWeek], let weeks = tables[.casesByWeek],
-            case let .key(lastWeek)? = before.rows.last?.first
-        {
-            let rows = before.rowIndexByKeys()
+        if let before = earlier.last?.protected, let weeks = tables[.casesByWeek], let earlierWeeks = before[.casesByWeek] {
+            let lastWeek = EndedWeek.last(in: before)
+            let rows = earlierWeeks.rowIndexByKeys()
             for r in weeks.rows.indices {
                 let keys = weeks.keys(ofRow: r)
-                guard let week = keys.first, ReaderKnowledge.weekHasEnded(week, before: lastWeek), let rb = rows[keys] else { continue }
-                for c in weeks.columns.indices where weeks.columns[c].kind == .count && before.rows[rb][c].count != nil {
+                guard EndedWeek.isEnded(.casesByWeek, keys: keys, before: lastWeek), let rb = rows[keys] else { continue }
+                for c in weeks.columns.indices where weeks.columns[c].kind == .count && earlierWeeks.rows[rb][c].count != nil {
                     alreadyKnown.insert(CellAddress(table: .casesByWeek, row: r, column: c))
                 }
             }

@@ -100,16 +100,12 @@ struct LinkedCounts {
         // now = then + new cases, once per pair of classes.
         var newCases: [[Int]: Int] = [:]
         for e in editions.indices.dropFirst() {
-            let lastWeekBefore = editions[e - 1].raw[.casesByWeek]?.rows.last.flatMap { row -> String? in
-                if case let .key(week) = row.first { return week } else { return nil }
-            }
+            let lastWeekBefore = EndedWeek.last(in: editions[e - 1].raw)
             for (id, table) in editions[e].raw {
                 guard let beforeRows = editions[e - 1].raw[id]?.rowIndexByKeys() else { continue }
                 for r in table.rows.indices {
                     guard let beforeRow = beforeRows[table.keys(ofRow: r)] else { continue }
-                    let ended =
-                        id == .casesByWeek && lastWeekBefore.map { ReaderKnowledge.weekHasEnded(table.keys(ofRow: r).first ?? "", before: $0) }
-                        == true
+                    let ended = EndedWeek.isEnded(id, keys: table.keys(ofRow: r), before: lastWeekBefore)
                     for c in table.columns.indices where table.columns[c].kind == .count {
                         let now = classOf[Place(edition: e, cell: CellAddress(table: id, row: r, column: c))]!
                         let then = classOf[Place(edition: e - 1, cell: CellAddress(table: id, row: beforeRow, column: c))]!

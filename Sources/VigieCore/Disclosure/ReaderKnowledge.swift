@@ -93,13 +93,13 @@ struct ReaderKnowledge {
         // Counts only grow: now − then − new = 0, new ≥ 0, wherever one side is withheld; an ended
         // week does not change: now − then = 0.
         for p in publications.indices.dropFirst() {
-            let earlierDate = Self.date(of: publications[p - 1].protected)
+            let lastWeekBefore = EndedWeek.last(in: publications[p - 1].protected)
             for (id, table) in publications[p].protected {
                 guard let beforeRows = publications[p - 1].protected[id]?.rowIndexByKeys() else { continue }
                 for r in table.rows.indices {
                     let keys = table.keys(ofRow: r)
                     guard let beforeRow = beforeRows[keys] else { continue }
-                    let ended = id == .casesByWeek && earlierDate.map { Self.weekHasEnded(keys.first ?? "", before: $0) } == true
+                    let ended = EndedWeek.isEnded(id, keys: keys, before: lastWeekBefore)
                     for c in table.columns.indices where table.columns[c].kind == .count {
                         let cell = CellAddress(table: id, row: r, column: c)
                         let now = term(p, cell)
@@ -121,18 +121,6 @@ struct ReaderKnowledge {
             }
         }
     }
-
-    /// A publication's date is not in its tables; the last week of `cases_by_week` stands for it
-    /// (a week is ended for the reader when a later week exists in that publication).
-    private static func date(of tables: [TableID: StatTable]) -> String? {
-        guard let weeks = tables[.casesByWeek], let last = weeks.rows.last else { return nil }
-        if case let .key(week) = last.first { return week }
-        return nil
-    }
-
-    /// True when ISO week `week` (`2018-W44`) comes before `lastWeek`, the last week an earlier
-    /// publication showed: that publication was made after the week ended.
-    static func weekHasEnded(_ week: String, before lastWeek: String) -> Bool { week < lastWeek }
 
     /// What the reader can learn, unknown by unknown: each finding with the unknown it is about.
     func findings() -> [(unknown: Int, reason: DisclosureAudit.Finding.Reason)] {

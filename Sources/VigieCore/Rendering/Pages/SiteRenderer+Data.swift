@@ -3,18 +3,10 @@
 extension SiteRenderer {
     func renderDataPage() -> OutputFile {
         let folder = "donnees/"
-        let tables: [[String: Any]] = publishedTables.map { table in
-            let csv = TableSerializer.csv(table)
-            return [
-                "title": strings.text("tables.\(table.id.rawValue).title"),
-                "name": table.id.rawValue,
-                "description": strings.format("tables.\(table.id.rawValue).definition", ["k": String(config.threshold)]),
-                "rows": strings.format("data.rows_count", ["rows": format.integer(table.rows.count)]),
-                "size": ByteCountText.format(csv.count, formatter: format, strings: strings),
-                "csv": table.id.rawValue + ".csv",
-                "json": table.id.rawValue + ".json",
-                "figure_href": table.id == .commitments ? "../progres/" : "../statistiques/#\(table.id.anchor)",
-            ]
+        let tables = publishedTables.map { table in
+            dataTableEntry(
+                table, csvSize: TableSerializer.csv(table).count,
+                figureHref: table.id == .commitments ? "../progres/" : "../statistiques/#\(table.id.anchor)")
         }
         return page(
             template: "data", folder: folder, title: strings.text("data.title"), section: "data",
@@ -28,6 +20,20 @@ extension SiteRenderer {
 }
 
 extension SiteRenderer {
+    /// One table of a data page (/donnees/, or a stored release's): title, definition, size, downloads.
+    func dataTableEntry(_ table: StatTable, csvSize: Int, figureHref: String) -> [String: Any] {
+        [
+            "title": strings.text("tables.\(table.id.rawValue).title"),
+            "name": table.id.rawValue,
+            "description": strings.format("tables.\(table.id.rawValue).definition", ["k": String(config.threshold)]),
+            "rows": strings.format("data.rows_count", ["rows": format.integer(table.rows.count)]),
+            "size": ByteCountText.format(csvSize, formatter: format, strings: strings),
+            "csv": table.id.rawValue + ".csv",
+            "json": table.id.rawValue + ".json",
+            "figure_href": figureHref,
+        ]
+    }
+
     /// The commitments of milestones.yaml with the status /progres/ shows (no disclosure control:
     /// no personal data, no counts of cases).
     var commitmentsTable: StatTable {

@@ -71,18 +71,10 @@ extension SiteRenderer {
         let folder = Self.releaseFolder(config.publicationDate) + "donnees/"
         let root = Self.root(for: folder)
         let date = format.date(config.publicationDate)
-        let tables: [[String: Any]] = statistics.orderedTables.map { table in
-            let csv = release.bytes(of: "donnees/\(table.id.rawValue).csv") ?? []
-            return [
-                "title": strings.text("tables.\(table.id.rawValue).title"),
-                "name": table.id.rawValue,
-                "description": strings.format("tables.\(table.id.rawValue).definition", ["k": String(config.threshold)]),
-                "rows": strings.format("data.rows_count", ["rows": format.integer(table.rows.count)]),
-                "size": ByteCountText.format(csv.count, formatter: format, strings: strings),
-                "csv": table.id.rawValue + ".csv",
-                "json": table.id.rawValue + ".json",
-                "figure_href": "../statistiques/#\(table.id.anchor)",
-            ]
+        let tables = statistics.orderedTables.map { table in
+            dataTableEntry(
+                table, csvSize: release.bytes(of: "donnees/\(table.id.rawValue).csv")?.count ?? 0,
+                figureHref: "../statistiques/#\(table.id.anchor)")
         }
         return page(
             template: "data", folder: folder, title: strings.format("publications.frozen_data_title", ["date": date]), section: "publications",
