@@ -12,7 +12,7 @@
 ///
 /// A withheld count is *exactly determined* when its smallest and largest feasible values are equal;
 /// a small count shown as "< k" is *narrowed* when they are not 1 and k−1 (the reader would learn more
-/// than the label says), and a small count shown as masked when its range does not hold all of 1…k−1;
+/// than the label says), and a small count shown as masked when its range is narrower than 1…k−1;
 /// the cases added between two publications are *revealed* when a reader can pin them to a value from
 /// 1 to k−1. `ExactSimplex` finds the bounds. Unknowns that share no equation are solved apart (one
 /// small problem per connected group: a column of `platform_issue`, a run of weeks, …).
@@ -168,10 +168,12 @@ struct ReaderKnowledge {
             if minimum == Rational(1) && maximum == Rational(k - 1) { return nil }  // at k = 2 the label itself says 1
             return minimum == maximum ? .exactlyDetermined : .intervalNarrowed
         case .withheld(.primaryMasked):
-            // Shown as masked, so the range must still hold every small value.
+            // Shown as masked: the reader must stay at least as unsure as "< k" would leave them, a range
+            // as wide as 1…k−1 or wider. Where it lies does not matter: a masked count that earlier
+            // releases put at 7 or more (counts only grow) tells nothing about a small value if nothing
+            // bounds it from above. At k = 2 the label itself says 1, so every range is wide enough.
             let minimum = try solver.minimum(of: i)
-            let maximum = try solver.maximum(of: i)
-            if minimum <= Rational(1) && (maximum.map { $0 >= Rational(k - 1) } ?? true) { return nil }  // at k = 2, 1 is all
+            guard let maximum = try solver.maximum(of: i), try maximum.subtracting(minimum) < Rational(k - 2) else { return nil }
             return minimum == maximum ? .exactlyDetermined : .intervalNarrowed
         case .withheld:
             // The true value is feasible, so min ≤ true ≤ max: one solve settles most unknowns.

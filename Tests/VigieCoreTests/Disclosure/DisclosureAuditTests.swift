@@ -1,7 +1,7 @@
 // The audit accepts protected tables and, given tables protected too little, says which cell leaks.
 
 import Testing
-import VigieCore
+@testable import VigieCore
 import VigieTestSupport
 
 @Suite struct DisclosureAuditTests {
@@ -56,5 +56,25 @@ import VigieTestSupport
         let reasons = DisclosureAudit.audit(protected, raw: statistics).map(\.reason)
         #expect(reasons.contains(.smallCountPublished))
         #expect(reasons.contains(.valueAltered))
+    }
+
+    @Test func aMaskedSmallCountKnownWithinANarrowerRangeThanItsLabelIsFound() {
+        // k = 10: fnac-darty (3) shown masked beside rakuten (4) shown "< 10", under a published total.
+        // Their sum is 7, so fnac-darty is 0 to 6: narrower than the 1…9 that "< 10" would leave.
+        let statistics = CaseFixtures.statistics(
+            CaseFixtures.cases(20, platform: "amazon") + CaseFixtures.cases(12, platform: "cdiscount")
+                + CaseFixtures.cases(3, platform: "fnac-darty") + CaseFixtures.cases(4, platform: "rakuten"), threshold: 10)
+        var protected = DisclosureControl.protect(statistics, threshold: 10)
+        var table = protected.tables[.casesByPlatform]!
+        for r in table.rows.indices {
+            switch table.keys(ofRow: r) {
+            case ["fnac-darty"]: table.rows[r][1] = .withheld(.primaryMasked)
+            case ["rakuten"]: table.rows[r][1] = .withheld(.primary)
+            case let keys: table.rows[r][1] = statistics.tables[.casesByPlatform]!.cell(keys: keys, column: "cases")!
+            }
+        }
+        protected.tables[.casesByPlatform] = table
+        let findings = DisclosureAudit.audit(protected, raw: statistics)
+        #expect(findings.contains { $0.table == .casesByPlatform && $0.keys == ["fnac-darty"] && $0.reason == .intervalNarrowed })
     }
 }
