@@ -2,7 +2,7 @@
 """Real-world checks of a built Vigie site.
 
     python3 checks/site_check.py SITE_DIR [--name LABEL] [--rebuild-cmd "CMD {out}"]
-                                          [--only html,a11y,links,data,feeds,determinism]
+                                          [--only html,a11y,links,data,sums,feeds,determinism]
 
 Holds a built site folder to the tools of the web and open-data world:
 
@@ -11,8 +11,11 @@ Holds a built site folder to the tools of the web and open-data world:
                or critical violation on one page of each template
   links        every internal reference resolves (files and #fragments), nothing is loaded
                from another host, and the pages the SPEC requires exist
-  data         frictionless validates /donnees/datapackage.json; every SPEC table exists as
-               CSV and JSON with the SPEC's columns, the same rows, and disclosure control
+  data         frictionless validates /donnees/datapackage.json; every table of the open-data
+               contract 2 exists as CSV and JSON with its columns, the same rows, a status per
+               value cell, and disclosure control
+  sums         every CSV loaded with pandas and DuckDB defaults: a SUM over the detail rows of
+               a count column agrees with the published total
   feeds        /feed.xml is Atom, /sitemap.xml is a sitemaps.org urlset, every link in them
                exists, every page is in the sitemap
   determinism  (only with --rebuild-cmd) a second build is byte-identical to SITE_DIR
@@ -46,7 +49,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlsplit
 
-CHECKS = ["html", "a11y", "links", "data", "feeds", "determinism"]
+CHECKS = ["html", "a11y", "links", "data", "sums", "feeds", "determinism"]
 MAX_REASONS = 20
 INSTALL_HINT = "run `bash checks/install.sh` first"
 
@@ -56,8 +59,10 @@ REQUIRED_FILES = [
     "feed.xml", "sitemap.xml", "robots.txt",
 ]
 
-# The open-data contract (SPEC, "Published tables"): table -> columns, in order.
-TABLES = {
+# The open-data contract, version 2 (SPEC, "Published tables"): table -> columns, in order.
+# Every value column is followed by its `<column>_status`; the `total` rows of a table are in
+# `<table>_totals`, without the key column they total over.
+TABLES_V1 = {
     "cases_by_platform": ["platform", "cases", "suppressed"],
     "cases_by_issue": ["issue", "cases", "suppressed"],
     "cases_by_size": ["company_size", "cases", "suppressed"],
@@ -71,8 +76,29 @@ TABLES = {
     "revenue_loss_by_platform": ["platform", "cases", "median", "q1", "q3", "suppressed"],
     "days_to_stage": ["stage", "cases", "median_days", "suppressed"],
 }
-# Columns that hold counts of cases: integers, empty only when suppressed, never 1..k-1.
+# Columns that hold counts of cases: integers, empty only when withheld, never 1..k-1.
 COUNT_COLUMNS = {"cases", "cumulative", "closed", "resolved"}
+VALUE_COLUMNS = COUNT_COLUMNS | {"share_resolved", "median", "q1", "q3", "median_days"}
+WITH_TOTALS = {"cases_by_platform", "cases_by_issue", "cases_by_size", "cases_by_region", "cases_by_sector",
+               "cases_by_outcome", "platform_issue", "resolution_by_platform", "revenue_loss_by_platform"}
+STATUSES = {"published", "below_threshold", "masked", "small_group", "no_value"}
+WITHHELD_STATUSES = {"below_threshold", "masked", "small_group"}
+
+
+def with_status(columns):
+    out = []
+    for column in columns:
+        out.append(column)
+        if column in VALUE_COLUMNS:
+            out.append(column + "_status")
+    return out
+
+
+TABLES = {}
+for _name, _columns in TABLES_V1.items():
+    TABLES[_name] = with_status(_columns)
+    if _name in WITH_TOTALS:
+        TABLES[_name + "_totals"] = with_status(_columns[1:])
 THRESHOLD_KEYS = ["vigie:disclosure_threshold", "disclosure_threshold"]
 DEFAULT_THRESHOLD = 5
 
@@ -753,22 +779,29 @@ def check_disclosure(where, rows, k, problems):
         flag = row.get("suppressed")
         if flag is not None and flag not in ("true", "false"):
             problems.add(f"line {n}: suppressed is {flag!r}, must be true or false", where)
-        empty_counts = []
-        for col in COUNT_COLUMNS & row.keys():
-            cell = row[col]
-            if cell == "":
-                empty_counts.append(col)
+        withheld = []
+        for col in VALUE_COLUMNS & row.keys():
+            cell, status = row[col], row.get(col + "_status")
+            if status is None:
+                problems.add(f"line {n}: {col} has no {col}_status column", where)
+            elif status not in STATUSES:
+                problems.add(f"line {n}: {col}_status is {status!r}, not one of {', '.join(sorted(STATUSES))}", where)
+            elif (cell == "") != (status != "published"):
+                problems.add(f"line {n}: {col} is {cell!r} but {col}_status is {status}", where)
+            if status in WITHHELD_STATUSES:
+                withheld.append(col)
+            if col not in COUNT_COLUMNS or cell == "":
                 continue
             if not re.fullmatch(r"\d+", cell):
                 problems.add(f"line {n}: count column {col} holds {cell!r}, not a non-negative integer", where)
                 continue
             if 1 <= int(cell) <= k - 1:
                 problems.add(f"line {n}: count column {col} = {cell} is below the threshold k={k} "
-                             f"and not suppressed", where)
-        if empty_counts and flag == "false":
-            problems.add(f"line {n}: {', '.join(sorted(empty_counts))} empty but suppressed=false", where)
-        if flag == "true" and COUNT_COLUMNS & row.keys() and not empty_counts:
-            problems.add(f"line {n}: suppressed=true but every count is published", where)
+                             f"and not withheld", where)
+        if flag == "false" and withheld:
+            problems.add(f"line {n}: {', '.join(sorted(withheld))} withheld but suppressed=false", where)
+        if flag == "true" and not withheld:
+            problems.add(f"line {n}: suppressed=true but no value of the row is withheld", where)
 
 
 def check_data(site, args):
@@ -822,8 +855,14 @@ def check_data(site, args):
                     problems.add(reason, dp)
         elif package is not None:
             problems.add("must be a JSON object", dp)
+    # The files' own problems first: they say most about a broken table.
+    table_problems = Problems()
     for name, columns in TABLES.items():
-        check_table(site, name, columns, k, problems)
+        check_table(site, name, columns, k, table_problems)
+    for message, wheres in problems.groups.items():
+        for where in wheres:
+            table_problems.add(message, where)
+    problems = table_problems
     if problems:
         raise CheckFailed(problems.reasons(), f"{len(problems)} problem(s), {k_note}")
     return f"frictionless valid, {len(TABLES)} tables × csv+json, {k_note}"
@@ -833,6 +872,56 @@ def check_data(site, args):
 
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 W3C_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$")
+
+
+def check_sums(site, args):
+    """Loads every CSV the way a journalist's script would (pandas and DuckDB defaults) and checks
+    that a plain SUM over the detail rows of a count column agrees with the published total:
+    equal when every detail cell is published, at most the total when some are withheld (a case
+    with several issues counts once per issue in cases_by_issue, so there the sum is at least it)."""
+    try:
+        import duckdb
+        import pandas as pd
+    except ImportError:
+        raise CheckFailed([f"python packages pandas and duckdb are needed: {INSTALL_HINT}"], "pandas/duckdb missing")
+    problems = Problems()
+    compared = 0
+    for name in sorted(WITH_TOTALS):
+        detail_path, totals_path = f"/donnees/{name}.csv", f"/donnees/{name}_totals.csv"
+        if detail_path not in site.files or totals_path not in site.files:
+            problems.add("detail or totals file missing", detail_path)
+            continue
+        detail = pd.read_csv(site.path(detail_path))
+        totals = pd.read_csv(site.path(totals_path))
+        key = TABLES_V1[name][0]
+        if (detail[key].astype(str) == "total").any():
+            problems.add(f"a row with {key} = total among the detail rows: a SUM would count it twice", detail_path)
+        for col in sorted(COUNT_COLUMNS & set(detail.columns)):
+            groups = [("issue", issue) for issue in totals["issue"]] if name == "platform_issue" else [(None, None)]
+            for by, value in groups:
+                part = detail if by is None else detail[detail[by] == value]
+                total_row = totals if by is None else totals[totals[by] == value]
+                total = total_row[col].iloc[0]
+                where = f"{name}.{col}" + ("" if by is None else f" [{value}]")
+                where_sql = "" if by is None else f" WHERE {by} = '{value}'"
+                sql_sum = duckdb.sql(f"SELECT SUM({col}) FROM read_csv('{site.path(detail_path)}'){where_sql}").fetchall()[0][0] or 0
+                pandas_sum = int(part[col].sum())
+                if sql_sum != pandas_sum:
+                    problems.add(f"{where}: DuckDB sums {sql_sum}, pandas {pandas_sum}", detail_path)
+                if pd.isna(total):
+                    continue
+                compared += 1
+                complete = (part[col + "_status"] == "published").all()
+                if name == "cases_by_issue":
+                    if pandas_sum < total:
+                        problems.add(f"{where}: detail rows sum to {pandas_sum}, less than the distinct total {int(total)}", detail_path)
+                elif complete and pandas_sum != total:
+                    problems.add(f"{where}: every detail cell is published but they sum to {pandas_sum}, not the total {int(total)}", detail_path)
+                elif pandas_sum > total:
+                    problems.add(f"{where}: detail rows sum to {pandas_sum}, more than the total {int(total)}", detail_path)
+    if problems:
+        raise CheckFailed(problems.reasons(), f"{len(problems)} problem(s)")
+    return f"{compared} detail sums compared with their totals, pandas {pd.__version__}, DuckDB {duckdb.__version__}"
 
 
 def map_url(site, url, from_url_path):
@@ -1034,7 +1123,7 @@ def first_difference(p1, p2):
 
 RUNNERS = {
     "html": check_html, "a11y": check_a11y, "links": check_links,
-    "data": check_data, "feeds": check_feeds, "determinism": check_determinism,
+    "data": check_data, "sums": check_sums, "feeds": check_feeds, "determinism": check_determinism,
 }
 
 

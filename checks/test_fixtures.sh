@@ -58,7 +58,8 @@ expect FAIL broken-links links 'loads <link href> from another host: https://cdn
 expect FAIL broken-data  data  'resource cases_by_platform: schema fields platform,cases;' \
                                'cases_by_platform.csv: header is platform,cases;' \
                                'count column cases = 3 is below the threshold k=5' \
-                               'no resource with path days_to_stage.csv'
+                               'no resource with path cases_by_platform_totals.csv'
+expect FAIL broken-data  sums  'detail or totals file missing'
 expect FAIL broken-feeds feeds 'entry link https://example.org/notes/absente/ points to a missing page'
 # determinism: an identical rebuild passes, a rebuild that changes one byte fails
 expect PASS broken-feeds determinism -- --rebuild-cmd "cp -R '$fixtures/broken-feeds' {out}"

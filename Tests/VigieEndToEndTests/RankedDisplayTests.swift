@@ -64,10 +64,10 @@ struct RankedDisplayTests {
                 "Amazon", "leboncoin", "ManoMano", "Cdiscount", "eBay", "Fnac Darty", "Rakuten", "Apple", "Google", "Autres plateformes",
                 "Total",
             ])
-        #expect(csv(folder).contains("\ngoogle,,true\n"))
+        #expect(csv(folder).contains("\ngoogle,,below_threshold,true\n"))
         let keys = csv(folder).split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
         #expect(
-            keys == ["amazon", "cdiscount", "fnac-darty", "rakuten", "ebay", "manomano", "leboncoin", "google", "apple", "other", "total"])
+            keys == ["amazon", "cdiscount", "fnac-darty", "rakuten", "ebay", "manomano", "leboncoin", "google", "apple", "other"])
     }
 
     @Test("a platform page compares platforms by value, and the platforms index lists them so")

@@ -70,13 +70,14 @@ struct ReleaseTests {
             for (path, bytes) in frozenA { #expect(later[path] == bytes, "\(output)/publications/\(Self.dateA)/\(path) changed") }
         }
         let frozenCSV = try #require(folder.read("site-b2/publications/\(Self.dateA)/donnees/cases_by_platform.csv"))
-        #expect(frozenCSV.contains("amazon,25,false"))
+        #expect(frozenCSV.contains("amazon,25,published,false"))
 
         // The current pages: B's figures, what changed since A, the revisions of A.
         let current = try #require(folder.read("site-b2/donnees/cases_by_platform.csv"))
-        #expect(current.contains("amazon,34,false"))
-        #expect(current.contains("cdiscount,11,false"))
-        #expect(current.contains("total,63,false"))
+        #expect(current.contains("amazon,34,published,false"))
+        #expect(current.contains("cdiscount,11,published,false"))
+        let currentTotals = try #require(folder.read("site-b2/donnees/cases_by_platform_totals.csv"))
+        #expect(currentTotals == "cases,cases_status,suppressed\n63,published,false\n")
         let statistics = try #require(folder.read("site-b/statistiques/index.html"))
         #expect(statistics.contains("+20 signalements depuis le 31 janvier 2019."))
         #expect(statistics.contains("Signalements par plateforme — Amazon (Cas) : 25 publié, 24 après révision"))
@@ -98,7 +99,7 @@ struct ReleaseTests {
         #expect(feed.contains("https://essai.example.org/publications/\(Self.dateA)/"))
         #expect(feed.contains("https://essai.example.org/publications/\(Self.dateB)/"))
         let package = try #require(folder.read("site-b2/donnees/datapackage.json"))
-        #expect(package.contains("\"version\": \"1.1.0+\(Self.dateB)\""))
+        #expect(package.contains("\"version\": \"2.0.0+\(Self.dateB)\""))
         let sitemap = try #require(folder.read("site-b2/sitemap.xml"))
         #expect(sitemap.contains("publications/\(Self.dateA)/statistiques/"))
     }

@@ -55,7 +55,7 @@ public enum ReleaseLoader {
                 "release \(date.iso) is dated after publication_date \(config.publicationDate.iso); a stored release is made by `vigie release` on its own date",
                 line: lines["date"] ?? 1)
         }
-        for expected in StoredRelease.expectedFiles where manifest.files[expected] == nil {
+        for expected in StoredRelease.expectedFiles(format: manifest.formatVersion) where manifest.files[expected] == nil {
             error("manifest.json does not list \(expected), which every release holds", line: lines[""] ?? 1)
         }
         // The files on disk, every one listed, every listed one present and unchanged.
@@ -88,7 +88,9 @@ public enum ReleaseLoader {
             files.append((path, bytes))
         }
         guard diagnostics.count == before else { return nil }
-        guard let statistics = ReleaseTableReader.read(files: files, folder: folder, date: date, threshold: manifest.threshold, config: config, into: &diagnostics),
+        guard let statistics = ReleaseTableReader.read(
+                files: files, folder: folder, date: date, threshold: manifest.threshold, format: manifest.formatVersion, config: config,
+                into: &diagnostics),
             diagnostics.count == before
         else { return nil }
         return StoredRelease(manifest: manifest, path: folder, statistics: statistics, files: files)

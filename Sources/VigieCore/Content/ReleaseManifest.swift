@@ -78,9 +78,9 @@ public struct ReleaseManifest: Sendable, Equatable {
             usable = false
         }
         let format = object["format_version"] as? Int
-        if object["format_version"] != nil && format != StoredRelease.formatVersion {
+        if object["format_version"] != nil && !(format.map(StoredRelease.readableFormats.contains) ?? false) {
             error(
-                "manifest.json has format_version \(object["format_version"].map { "\($0)" } ?? "?"); this Vigie reads format \(StoredRelease.formatVersion)",
+                "manifest.json has format_version \(object["format_version"].map { "\($0)" } ?? "?"); this Vigie reads formats 1 to \(StoredRelease.formatVersion)",
                 line: line(of: "format_version"))
             usable = false
         }

@@ -4,7 +4,7 @@
 /// `StatisticsCalculator` gives them: an empty value listed in withheld.csv is a withheld cell.
 enum ReleaseTableReader {
     static func read(
-        files: [(path: String, bytes: [UInt8])], folder: String, date: Day, threshold: Int, config: SiteConfig,
+        files: [(path: String, bytes: [UInt8])], folder: String, date: Day, threshold: Int, format: Int, config: SiteConfig,
         into diagnostics: inout [Diagnostic]
     ) -> ProtectedStatistics? {
         let bytes = Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
@@ -26,57 +26,45 @@ enum ReleaseTableReader {
         var tables: [TableID: StatTable] = [:]
         var used: Set<String> = []
         for id in TableID.allCases {
-            let path = "donnees/\(id.rawValue).csv"
-            guard let csv = bytes[path], let prototype = prototypes[id] else { continue }
-            let csvPath = folder + "/" + path
+            guard let prototype = prototypes[id], bytes["donnees/\(id.rawValue).csv"] != nil else { continue }
             let columns = prototype.columns
             var table = StatTable(id: id, columns: columns)
             let keyColumns = columns.indices.filter { if case .key = columns[$0].kind { return true } else { return false } }
-            for (line, fields) in records(csv, path: csvPath, header: columns.map(\.name), into: &diagnostics) {
-                let keys = keyColumns.map { fields[$0] }.joined(separator: "|")
-                var row: [TableCell] = []
-                for (c, column) in columns.enumerated() {
-                    let text = fields[c]
-                    let at = SourceLocation(path: csvPath, line: line, column: c + 1)
-                    let key = cellKey(id, keys, column.name)
-                    if text.isEmpty, case .key = column.kind {
-                        diagnostics.append(.error("empty key in column '\(column.name)'", at: at))
-                        row.append(.empty)
-                    } else if text.isEmpty, column.kind != .suppressedFlag {
-                        if let entry = withheld[key] {
-                            used.insert(key)
-                            row.append(.withheld(entry.status))
-                        } else if column.kind == .count {
-                            diagnostics.append(.error("empty count in column '\(column.name)' that withheld.csv does not list", at: at))
+            for part in parts(of: prototype, format: format) {
+                guard let csv = bytes[part.path] else { continue }
+                let csvPath = folder + "/" + part.path
+                for (line, fields) in records(csv, path: csvPath, header: part.header, into: &diagnostics) {
+                    // Each prototype column's text and its place in the file (the totalled key is not in a totals file).
+                    let field: (Int) -> (text: String, column: Int) = { c in
+                        if c == part.totalledKey { return ("total", 1) }
+                        let f = part.header.firstIndex(of: columns[c].name)!
+                        return (fields[f], f + 1)
+                    }
+                    let keys = keyColumns.map { field($0).text }.joined(separator: "|")
+                    var row: [TableCell] = []
+                    for (c, column) in columns.enumerated() {
+                        let (text, fileColumn) = field(c)
+                        let at = SourceLocation(path: csvPath, line: line, column: fileColumn)
+                        let key = cellKey(id, keys, column.name)
+                        if text.isEmpty, case .key = column.kind {
+                            diagnostics.append(.error("empty key in column '\(column.name)'", at: at))
                             row.append(.empty)
+                        } else if text.isEmpty, column.kind != .suppressedFlag {
+                            if let entry = withheld[key] {
+                                used.insert(key)
+                                row.append(.withheld(entry.status))
+                            } else if column.kind == .count {
+                                diagnostics.append(.error("empty count in column '\(column.name)' that withheld.csv does not list", at: at))
+                                row.append(.empty)
+                            } else {
+                                row.append(.empty)
+                            }
                         } else {
-                            row.append(.empty)
-                        }
-                    } else {
-                        switch column.kind {
-                        case .key: row.append(.key(text))
-                        case .count:
-                            if let value = Int(text), value >= 0 { row.append(.count(value)) } else {
-                                diagnostics.append(.error("expected a count in column '\(column.name)'", at: at))
-                                row.append(.empty)
-                            }
-                        case let .measure(unit):
-                            if let value = Double(text) { row.append(.measure(value, decimals: unit == "share" ? 3 : 1)) } else {
-                                diagnostics.append(.error("expected a number in column '\(column.name)'", at: at))
-                                row.append(.empty)
-                            }
-                        case .suppressedFlag:
-                            if text == "true" || text == "false" { row.append(.flag(text == "true")) } else {
-                                diagnostics.append(.error("expected true or false in column '\(column.name)'", at: at))
-                                row.append(.flag(false))
-                            }
-                        case .identifier, .text, .date, .integer:
-                            // Only the commitments table has these, and it is not a statistics table.
-                            row.append(.text(text))
+                            row.append(cell(text, column: column, format: format, at: at, into: &diagnostics))
                         }
                     }
+                    table.rows.append(row)
                 }
-                table.rows.append(row)
             }
             tables[id] = table
         }
@@ -88,6 +76,47 @@ enum ReleaseTableReader {
         let ordered = TableID.allCases.compactMap { tables[$0] }
         let reported = tables[.mediationFunnel]?.cell(keys: ["reported"], column: "cases")?.count ?? 0
         return ProtectedStatistics(asOf: date, threshold: threshold, tables: tables, caseCount: reported, report: SuppressionReport(tables: ordered))
+    }
+
+    /// The files that hold a table in a release of `format`, each with its header: one file in format 1;
+    /// in format 2 the detail rows, then the totals without the key column they total over.
+    private static func parts(of prototype: StatTable, format: Int) -> [(path: String, header: [String], totalledKey: Int?)] {
+        let name = prototype.id.rawValue
+        guard format >= 2 else { return [("donnees/\(name).csv", prototype.columns.map(\.name), nil)] }
+        let detail = PublishedTable(source: prototype, rows: [], droppingColumn: nil)
+        var parts = [("donnees/\(name).csv", detail.columns.map(\.name), Int?.none)]
+        if OpenDataContract.tablesWithTotals.contains(prototype.id),
+            let key = prototype.columns.firstIndex(where: { if case .key = $0.kind { return true } else { return false } })
+        {
+            let totals = PublishedTable(source: prototype, rows: [], droppingColumn: key)
+            parts.append(("donnees/\(totals.name).csv", totals.columns.map(\.name), key))
+        }
+        return parts
+    }
+
+    /// A published value read back as the calculator's cell (a share published in percent from format 2).
+    private static func cell(_ text: String, column: TableColumn, format: Int, at: SourceLocation, into diagnostics: inout [Diagnostic]) -> TableCell {
+        switch column.kind {
+        case .key: return .key(text)
+        case .count:
+            if let value = Int(text), value >= 0 { return .count(value) }
+            diagnostics.append(.error("expected a count in column '\(column.name)'", at: at))
+            return .empty
+        case let .measure(unit):
+            guard let value = Double(text) else {
+                diagnostics.append(.error("expected a number in column '\(column.name)'", at: at))
+                return .empty
+            }
+            if unit == "share" { return .measure(format >= 2 ? value / 100 : value, decimals: 3) }
+            return .measure(value, decimals: 1)
+        case .suppressedFlag:
+            if text == "true" || text == "false" { return .flag(text == "true") }
+            diagnostics.append(.error("expected true or false in column '\(column.name)'", at: at))
+            return .flag(false)
+        case .identifier, .text, .date, .integer, .status:
+            // Only the commitments table has these, and it is not a statistics table.
+            return .text(text)
+        }
     }
 
     private static func cellKey(_ table: TableID, _ keys: String, _ column: String) -> String {

@@ -4,17 +4,27 @@
 /// A publication as it was released: its protected tables and its files, byte for byte.
 public struct StoredRelease: Sendable {
     /// Version of the folder's layout (manifest.json, withheld.csv, donnees/); bump it on any change.
-    public static let formatVersion = 1
+    /// 2: donnees/ follows the open-data contract 2 (status columns, `<table>_totals` files, shares in
+    /// percent). 1: contract 1 (total rows among the others, one `suppressed` flag per row).
+    public static let formatVersion = 2
+    /// Releases stored by earlier versions stay readable: they are never rewritten.
+    public static let readableFormats = 1...formatVersion
     /// The folder under the content folder that holds one sub-folder per release.
     public static let folderName = "publications"
     public static let manifestName = "manifest.json"
     public static let withheldName = "withheld.csv"
     public static let withheldHeader = ["table", "keys", "column", "status", "label"]
 
-    /// The files every release holds besides its manifest, relative to its folder, sorted.
-    public static var expectedFiles: [String] {
+    /// The files every release of a format holds besides its manifest, relative to its folder, sorted.
+    public static func expectedFiles(format: Int = formatVersion) -> [String] {
         var paths = ["donnees/datapackage.json", withheldName]
-        for id in TableID.allCases { paths += ["donnees/\(id.rawValue).csv", "donnees/\(id.rawValue).json"] }
+        for id in TableID.allCases {
+            paths += ["donnees/\(id.rawValue).csv", "donnees/\(id.rawValue).json"]
+            if format >= 2 && OpenDataContract.tablesWithTotals.contains(id) {
+                let totals = id.rawValue + OpenDataContract.totalsSuffix
+                paths += ["donnees/\(totals).csv", "donnees/\(totals).json"]
+            }
+        }
         return paths.sorted()
     }
 

@@ -298,9 +298,9 @@ public final class BuildSession {
         switch group {
         case .statistics:
             var files = [renderer.renderStatistics(), renderer.renderDataPage()] + renderer.renderPlatforms()
-            for table in renderer.publishedTables {
-                files.append(OutputFile(path: "donnees/\(table.id.rawValue).csv", bytes: TableSerializer.csv(table)))
-                files.append(OutputFile(path: "donnees/\(table.id.rawValue).json", bytes: TableSerializer.json(table)))
+            for table in OpenDataContract.resources(of: renderer.publishedTables) {
+                files.append(OutputFile(path: "donnees/\(table.name).csv", bytes: TableSerializer.csv(table)))
+                files.append(OutputFile(path: "donnees/\(table.name).json", bytes: TableSerializer.json(table)))
             }
             files.append(
                 OutputFile(

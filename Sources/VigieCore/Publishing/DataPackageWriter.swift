@@ -1,18 +1,15 @@
-// /donnees/datapackage.json: a Frictionless Tabular Data Package describing every published table,
-// its fields and types, the vocabulary labels, the licence and the `suppressed` flag.
+// /donnees/datapackage.json: a Frictionless Tabular Data Package describing every published resource
+// (`OpenDataContract`), its fields and types, the vocabulary labels, the cell statuses and the licence.
 
 public enum DataPackageWriter {
-    /// Version of the open-data contract (table names and columns); bump it on any change. The
-    /// package's `version` adds the release it describes as build metadata: `1.1.0+2019-03-29`.
-    /// 1.1.0: the `commitments` table added (no table or column of 1.0.0 changed).
-    public static let contractVersion = "1.1.0"
-
     /// The descriptor of the protected case tables and, when given, the commitments table.
     public static func write(statistics: ProtectedStatistics, labels: Labels, commitments: StatTable? = nil) -> [UInt8] {
         let config = labels.config
         let strings = labels.strings
         var resources: [String] = []
-        for table in statistics.orderedTables + (commitments.map { [$0] } ?? []) {
+        let statuses = OpenDataContract.CellStatus.allCases.map { JSON.string($0.rawValue) }.joined(separator: ", ")
+        let published = statistics.orderedTables.map(OpenDataContract.resources(of:)) + (commitments.map { [OpenDataContract.resources(of: $0)] } ?? [])
+        for (table, hasTotals) in published.flatMap({ parts in parts.map { ($0, parts.count > 1) } }) {
             var fields: [String] = []
             for column in table.columns {
                 var parts: [String] = ["\"name\": \(JSON.string(column.name))"]
@@ -40,6 +37,12 @@ public enum DataPackageWriter {
                         }
                         parts.append("\"vigie:labels\": {\(labelPairs.joined(separator: ", "))}")
                     }
+                case .status:
+                    let valueColumn = String(column.name.dropLast(OpenDataContract.statusSuffix.count))
+                    parts.append("\"type\": \"string\"")
+                    parts.append(
+                        "\"description\": \(JSON.string(strings.format("datapackage.status", ["column": valueColumn, "k": String(config.threshold)])))")
+                    parts.append("\"constraints\": {\"required\": true, \"enum\": [\(statuses)]}")
                 case .count:
                     parts.append("\"type\": \"integer\"")
                     parts.append("\"description\": \(JSON.string(description + " — " + strings.text("datapackage.count")))")
@@ -75,14 +78,23 @@ public enum DataPackageWriter {
             let identifiers = table.columns.filter { $0.kind == .identifier }
             let keys = table.columns.filter { if case .key = $0.kind { return true } else { return false } }
             let keyColumns = (identifiers.isEmpty ? keys : identifiers).map { JSON.string($0.name) }
-            let id = table.id.rawValue
+            let id = table.source.rawValue
+            var title = strings.text("tables.\(id).title")
+            var description = strings.format("tables.\(id).definition", ["k": String(config.threshold)])
+            if table.isTotals {
+                title = strings.format("datapackage.totals_title", ["title": title])
+                description = strings.format("datapackage.totals_description", ["table": id]) + " " + description
+            } else if hasTotals {
+                description += " " + strings.format("datapackage.detail_description", ["totals": table.name + OpenDataContract.totalsSuffix])
+            }
+            let primaryKey = keyColumns.isEmpty ? "" : ",\n                    \"primaryKey\": [\(keyColumns.joined(separator: ", "))]"
             let resource = """
                     {
-                      "name": \(JSON.string(id)),
-                      "path": \(JSON.string(id + ".csv")),
+                      "name": \(JSON.string(table.name)),
+                      "path": \(JSON.string(table.name + ".csv")),
                       "profile": "tabular-data-resource",
-                      "title": \(JSON.string(strings.text("tables.\(id).title"))),
-                      "description": \(JSON.string(strings.format("tables.\(id).definition", ["k": String(config.threshold)]))),
+                      "title": \(JSON.string(title)),
+                      "description": \(JSON.string(description)),
                       "format": "csv",
                       "mediatype": "text/csv",
                       "encoding": "utf-8",
@@ -90,8 +102,7 @@ public enum DataPackageWriter {
                       "schema": {
                         "fields": [
                 \(fields.joined(separator: ",\n"))
-                        ],
-                        "primaryKey": [\(keyColumns.joined(separator: ", "))],
+                        ]\(primaryKey),
                         "missingValues": [""]
                       }
                     }
@@ -104,7 +115,7 @@ public enum DataPackageWriter {
               "name": "vigie-signalements-plateformes",
               "title": \(JSON.string(strings.text("datapackage.title"))),
               "description": \(JSON.string(strings.text("datapackage.description") + " " + strings.text("datapackage.total_key"))),
-              "version": \(JSON.string(contractVersion + "+" + config.publicationDate.iso)),
+              "version": \(JSON.string(OpenDataContract.version + "+" + config.publicationDate.iso)),
               "created": \(JSON.string(config.publicationDate.iso + "T00:00:00Z")),
               "homepage": \(JSON.string(config.baseURL)),
               "licenses": [
@@ -115,6 +126,7 @@ public enum DataPackageWriter {
               ],
               "vigie:disclosure_threshold": \(config.threshold),
               "vigie:publication_date": \(JSON.string(config.publicationDate.iso)),
+              "vigie:cell_statuses": {\(OpenDataContract.CellStatus.allCases.map { "\(JSON.string($0.rawValue)): \(JSON.string(strings.format("datapackage.status_\($0.rawValue)", ["k": String(config.threshold)])))" }.joined(separator: ", "))},
               "resources": [
             \(resources.joined(separator: ",\n"))
               ]

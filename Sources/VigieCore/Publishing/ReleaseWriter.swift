@@ -7,7 +7,7 @@ public enum ReleaseWriter {
     public static func files(
         statistics: ProtectedStatistics, dataFiles: [OutputFile], labels: Labels, vigieVersion: String
     ) -> [OutputFile] {
-        var files = dataFiles.filter { file in StoredRelease.expectedFiles.contains(file.path) }
+        var files = dataFiles.filter { file in StoredRelease.expectedFiles().contains(file.path) }
         files.append(OutputFile(path: StoredRelease.withheldName, bytes: withheldCSV(statistics, labels: labels)))
         let digests = Dictionary(uniqueKeysWithValues: files.map { ($0.path, FileDigest.sha256($0.bytes)) })
         let manifest = ReleaseManifest(date: statistics.asOf, threshold: statistics.threshold, vigieVersion: vigieVersion, files: digests)

@@ -32,9 +32,15 @@ public enum TableSerializer {
         return (negative && digits != "0" ? "-" : "") + digits
     }
 
-    public static func csv(_ table: StatTable) -> [UInt8] {
-        var out = table.columns.map(\.name).joined(separator: ",") + "\n"
-        for row in table.rows {
+    /// A resource of /donnees/ in CSV.
+    public static func csv(_ table: PublishedTable) -> [UInt8] { csv(columns: table.columns, rows: table.rows) }
+
+    /// The table's own cells in CSV (withheld cells empty, no status): how builds compare two publications' figures.
+    public static func csv(_ table: StatTable) -> [UInt8] { csv(columns: table.columns, rows: table.rows) }
+
+    static func csv(columns: [TableColumn], rows: [[TableCell]]) -> [UInt8] {
+        var out = columns.map(\.name).joined(separator: ",") + "\n"
+        for row in rows {
             out += row.map { cell in plainValue(cell).map(quoteIfNeeded) ?? "" }.joined(separator: ",")
             out += "\n"
         }
@@ -46,10 +52,13 @@ public enum TableSerializer {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    public static func json(_ table: StatTable) -> [UInt8] {
+    /// A resource of /donnees/ in JSON.
+    public static func json(_ table: PublishedTable) -> [UInt8] { json(columns: table.columns, rows: table.rows) }
+
+    static func json(columns: [TableColumn], rows: [[TableCell]]) -> [UInt8] {
         var out = "[\n"
-        for (index, row) in table.rows.enumerated() {
-            let fields = zip(table.columns, row).map { column, cell -> String in
+        for (index, row) in rows.enumerated() {
+            let fields = zip(columns, row).map { column, cell -> String in
                 let value: String
                 switch (cell, plainValue(cell)) {
                 case (.key, let text?), (.text, let text?), (.date, let text?): value = JSON.string(text)
@@ -58,7 +67,7 @@ public enum TableSerializer {
                 }
                 return "\(JSON.string(column.name)): \(value)"
             }
-            out += "  {" + fields.joined(separator: ", ") + "}" + (index + 1 < table.rows.count ? ",\n" : "\n")
+            out += "  {" + fields.joined(separator: ", ") + "}" + (index + 1 < rows.count ? ",\n" : "\n")
         }
         out += "]\n"
         return Array(out.utf8)

@@ -57,6 +57,8 @@ public enum ColumnKind: Sendable, Hashable {
     case date
     /// An integer that is not a count of cases (days late), in `unit`.
     case integer(unit: String)
+    /// The status of the value column before it, in the published files only (`OpenDataContract`).
+    case status
 }
 
 public struct TableColumn: Sendable, Hashable {

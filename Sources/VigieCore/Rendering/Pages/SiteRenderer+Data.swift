@@ -4,8 +4,9 @@ extension SiteRenderer {
     func renderDataPage() -> OutputFile {
         let folder = "donnees/"
         let tables = publishedTables.map { table in
-            dataTableEntry(
-                table, csvSize: TableSerializer.csv(table).count,
+            let files = OpenDataContract.resources(of: table).map(TableSerializer.csv)
+            return dataTableEntry(
+                table.id, csv: files[0], hasTotals: files.count > 1,
                 figureHref: table.id == .commitments ? "../progres/" : "../statistiques/#\(table.id.anchor)")
         }
         return page(
@@ -15,21 +16,28 @@ extension SiteRenderer {
                 "licence_file": "LICENCE.txt",
                 "tables": tables,
                 "licence_text": strings.format("data.licence_text", ["licence": config.licence]),
+                "format_text": strings.text("data.format_text"),
             ])
     }
 }
 
 extension SiteRenderer {
-    /// One table of a data page (/donnees/, or a stored release's): title, definition, size, downloads.
-    func dataTableEntry(_ table: StatTable, csvSize: Int, figureHref: String) -> [String: Any] {
-        [
-            "title": strings.text("tables.\(table.id.rawValue).title"),
-            "name": table.id.rawValue,
-            "description": strings.format("tables.\(table.id.rawValue).definition", ["k": String(config.threshold)]),
-            "rows": strings.format("data.rows_count", ["rows": format.integer(table.rows.count)]),
-            "size": ByteCountText.format(csvSize, formatter: format, strings: strings),
-            "csv": table.id.rawValue + ".csv",
-            "json": table.id.rawValue + ".json",
+    /// One table of a data page (/donnees/, or a stored release's): title, definition, size and rows of
+    /// its CSV file as published, downloads, and its totals file's when it has one.
+    func dataTableEntry(_ id: TableID, csv: [UInt8], hasTotals: Bool, figureHref: String) -> [String: Any] {
+        let title = strings.text("tables.\(id.rawValue).title")
+        let totals = id.rawValue + OpenDataContract.totalsSuffix
+        return [
+            "title": title,
+            "name": id.rawValue,
+            "description": strings.format("tables.\(id.rawValue).definition", ["k": String(config.threshold)]),
+            "rows": strings.format("data.rows_count", ["rows": format.integer(max(0, csv.count { $0 == UInt8(ascii: "\n") } - 1))]),
+            "size": ByteCountText.format(csv.count, formatter: format, strings: strings),
+            "csv": id.rawValue + ".csv",
+            "json": id.rawValue + ".json",
+            "totals": hasTotals
+                ? ["csv": totals + ".csv", "json": totals + ".json", "title": strings.format("datapackage.totals_title", ["title": title])]
+                : [String: String](),
             "figure_href": figureHref,
         ]
     }

@@ -73,7 +73,8 @@ extension SiteRenderer {
         let date = format.date(config.publicationDate)
         let tables = statistics.orderedTables.map { table in
             dataTableEntry(
-                table, csvSize: release.bytes(of: "donnees/\(table.id.rawValue).csv")?.count ?? 0,
+                table.id, csv: release.bytes(of: "donnees/\(table.id.rawValue).csv") ?? [],
+                hasTotals: release.bytes(of: "donnees/\(table.id.rawValue)\(OpenDataContract.totalsSuffix).csv") != nil,
                 figureHref: "../statistiques/#\(table.id.anchor)")
         }
         return page(
@@ -83,6 +84,7 @@ extension SiteRenderer {
                 "release_notice": frozenNotice(root: root),
                 "tables": tables,
                 "licence_text": strings.format("data.licence_text", ["licence": config.licence]),
+                "format_text": strings.text(release.manifest.formatVersion >= 2 ? "data.format_text" : "data.format_text_v1"),
             ])
     }
 
