@@ -25,11 +25,14 @@ public enum SiteConfigLoader {
 
         let title = reader.string("title", required: true, in: what, into: &diagnostics)
         let publicationDate = reader.day("publication_date", required: true, in: what, into: &diagnostics)
+            .flatMap { plausible($0, key: "publication_date", reader: reader, into: &diagnostics) }
         var config = SiteConfig(title: title ?? "", publicationDate: publicationDate ?? Day(daysSinceEpoch: 0))
         if let entry = reader.entries.first(where: { $0.key == "publication_date" }) {
             config.publicationDateLocation = reader.location(of: entry.keyNode)
         }
-        if let next = reader.day("next_publication", in: what, into: &diagnostics) {
+        if let next = reader.day("next_publication", in: what, into: &diagnostics)
+            .flatMap({ plausible($0, key: "next_publication", reader: reader, into: &diagnostics) })
+        {
             if let publicationDate, next <= publicationDate {
                 let at = reader.entries.first { $0.key == "next_publication" }.map { reader.location(of: $0.value) }
                 diagnostics.append(
@@ -69,6 +72,18 @@ public enum SiteConfigLoader {
         }
         reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
         return publicationDate == nil ? nil : config
+    }
+
+    /// The date when it falls within `PlausibleDates.publication`; otherwise nil, with an error at its value.
+    private static func plausible(_ day: Day, key: String, reader: YAMLMappingReader, into diagnostics: inout [Diagnostic]) -> Day? {
+        let window = PlausibleDates.publication
+        guard !window.contains(day) else { return day }
+        let at = reader.entries.first { $0.key == key }.map { reader.location(of: $0.value) }
+        diagnostics.append(
+            .error(
+                "\(key) \(day.iso) is outside the dates Vigie accepts (\(window.lowerBound.iso) to \(window.upperBound.iso)); check the year",
+                at: at ?? SourceLocation(path: reader.path)))
+        return nil
     }
 
     /// `previous_publications` made the build recompute past publications from today's cases, which
