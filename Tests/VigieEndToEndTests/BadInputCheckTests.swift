@@ -11,10 +11,15 @@ struct BadInputCheckTests {
         try CommandRun.vigie(["check", "--content", "content", "--templates", Repository.templates], in: fixture.folder, timeout: 60)
     }
 
-    /// The summary a failed check ends with, worked out from the expected lines themselves.
+    /// The summary a failed check ends with, worked out from the expected lines themselves: a line
+    /// "… and N more errors in this file" counts for N.
     static func summary(of lines: [String]) -> String {
         let files = Set(lines.map { $0.prefix { $0 != ":" } }).count
-        return "\(lines.count) error\(lines.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
+        let errors = lines.reduce(0) { count, line in
+            guard let more = line.firstRange(of: "error: … and ") else { return count + 1 }
+            return count + (Int(line[more.upperBound...].prefix { $0.isNumber }) ?? 1)
+        }
+        return "\(errors) error\(errors == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
     }
 
     @Test("exits 1, prints exactly expected.txt then one summary line", arguments: Fixture.badInputs)

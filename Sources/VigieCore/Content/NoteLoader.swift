@@ -86,7 +86,7 @@ public enum NoteLoader {
             }
         }
         for tag in tags where tag.slugified.isEmpty {
-            diagnostics.append(.error("tag '\(tag)' has no letter or digit", at: reader.firstLocation))
+            diagnostics.append(.error("tag \(CellPreview.naming(tag)) has no letter or digit", at: reader.firstLocation))
         }
         reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
         guard let title, let date, !slug.isEmpty else { return nil }

@@ -23,7 +23,10 @@ struct CaseChunkValidator: Sendable {
     /// What one chunk found, before uniqueness.
     struct Result: Sendable {
         var records: [CaseRecord] = []
+        /// At most `FileDiagnostics.limit`: the others are only counted, from `firstOmitted` on.
         var diagnostics: [Diagnostic] = []
+        var omittedDiagnostics = 0
+        var firstOmitted: SourceLocation?
         var pendingIDs: [PendingID] = []
         /// The reader where the chunk stopped: at the next chunk's first byte when the split was right.
         var reader: CSVReader
@@ -52,6 +55,9 @@ struct CaseChunkValidator: Sendable {
         let firstByte = reader.position
         var recordsRead = 0
         while reader.next(into: &record, diagnostics: &result.diagnostics) {
+            if result.diagnostics.count > FileDiagnostics.limit {
+                FileDiagnostics.trim(&result.diagnostics, omitted: &result.omittedDiagnostics, firstOmitted: &result.firstOmitted)
+            }
             recordsRead += 1
             if recordsRead == Self.sampleRecords {
                 Self.reserve(&result, sampled: reader.position - firstByte, remaining: reader.limit - reader.position)
@@ -80,6 +86,7 @@ struct CaseChunkValidator: Sendable {
             row!.start(swapping: &record)
             validateRecord(&row!, into: &result)
         }
+        FileDiagnostics.trim(&result.diagnostics, omitted: &result.omittedDiagnostics, firstOmitted: &result.firstOmitted)
         result.reader = reader
         return result
     }
