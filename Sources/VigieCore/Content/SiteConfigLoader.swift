@@ -46,7 +46,7 @@ public enum SiteConfigLoader {
         if let value = reader.string("description", in: what, into: &diagnostics) { config.description = value }
         if let value = reader.string("publisher", in: what, into: &diagnostics) { config.publisher = value }
         if let node = reader.value("base_url") {
-            if let url = node.scalar?.string, url.hasPrefix("https://") || url.hasPrefix("http://") {
+            if let url = node.scalar?.string, isWebURL(url) {
                 config.baseURL = url.hasSuffix("/") ? url : url + "/"
             } else {
                 diagnostics.append(
@@ -61,7 +61,17 @@ public enum SiteConfigLoader {
             }
         }
         if let value = reader.string("licence", in: what, into: &diagnostics) { config.licence = value }
-        if let value = reader.string("licence_url", in: what, into: &diagnostics) { config.licenceURL = value }
+        if let node = reader.value("licence_url") {
+            // Published as a link on every page: `javascript:alert(document.domain)` was a live one.
+            if let url = node.scalar?.string, isWebURL(url) {
+                config.licenceURL = url
+            } else {
+                diagnostics.append(
+                    .error(
+                        "expected 'licence_url' to be an absolute http(s) URL such as https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+                        at: reader.location(of: node)))
+            }
+        }
         if let value = reader.int("disclosure_threshold", in: what, range: 2...1000, into: &diagnostics) { config.threshold = value }
         if let value = reader.bool("allow_raw_html", in: what, into: &diagnostics) { config.allowRawHTML = value }
         if let node = reader.value("previous_publications") {
@@ -147,6 +157,17 @@ public enum SiteConfigLoader {
             }
         }
         vocabularies.reportUnknownKeys(known: vocabularyNames, what: "'vocabularies'", into: &diagnostics)
+    }
+
+    /// An absolute `http` or `https` URL with a host, and nothing a link should not hold (spaces,
+    /// quotes, angle brackets, control characters): the only links `site.yaml` may publish.
+    static func isWebURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+            !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>\\`".unicodeScalars.contains($0) }),
+            let components = URLComponents(string: text), let host = components.host, !host.isEmpty
+        else { return false }
+        return true
     }
 
     static func isValidKey(_ key: String, vocabulary: String) -> Bool {
