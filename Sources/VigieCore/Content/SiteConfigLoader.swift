@@ -132,6 +132,13 @@ public enum SiteConfigLoader {
             var keys: [String] = []
             var labels: [String: String] = [:]
             for (keyNode, labelNode) in mapping {
+                if let key = keyNode.scalar?.string, key.count > String.maximumSlugLength {
+                    diagnostics.append(
+                        .error(
+                            "a vocabulary key \(String.slugLengthProblem(key.count)) (a platform's page is named after its key); shorten it",
+                            at: reader.location(of: keyNode)))
+                    continue
+                }
                 guard let key = keyNode.scalar?.string, isValidKey(key, vocabulary: name) else {
                     diagnostics.append(
                         .error(
