@@ -23,7 +23,10 @@ struct UnreadableInputTests {
     @Test("site.yaml that is a folder, a link to /dev/zero, a named pipe or a link to nothing")
     func siteYAMLNotAFile() throws {
         let cases: [(String, (String) throws -> Void)] = [
-            ("expected a file, found a folder", { try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false) }),
+            (
+                "expected a file, found a folder",
+                { try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false) }
+            ),
             (
                 "expected a regular file, found a device, a pipe or a socket; put the file itself here",
                 { try FileManager.default.createSymbolicLink(atPath: $0, withDestinationPath: "/dev/zero") }

@@ -88,7 +88,9 @@ public enum NoteLoader {
             }
         }
         if slug.count > String.maximumSlugLength {
-            let (origin, remedy) = reader.has("slug") ? ("slug", "set a shorter one") : ("the slug made from the file name", "rename the file or set a shorter 'slug'")
+            let (origin, remedy) =
+                reader.has("slug")
+                ? ("slug", "set a shorter one") : ("the slug made from the file name", "rename the file or set a shorter 'slug'")
             diagnostics.append(.error("\(origin) \(String.slugLengthProblem(slug.count)); \(remedy)", at: slugLocation))
             slug = ""
         }
@@ -98,7 +100,8 @@ public enum NoteLoader {
             if tagSlug.isEmpty {
                 diagnostics.append(.error("tag \(CellPreview.naming(tag)) has no letter or digit", at: tagsLocation))
             } else if tagSlug.count > String.maximumSlugLength {
-                diagnostics.append(.error("the slug of a tag \(String.slugLengthProblem(tagSlug.count)); shorten the tag", at: tagsLocation))
+                diagnostics.append(
+                    .error("the slug of a tag \(String.slugLengthProblem(tagSlug.count)); shorten the tag", at: tagsLocation))
             }
         }
         reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)

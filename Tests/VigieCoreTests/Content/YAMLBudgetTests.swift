@@ -36,7 +36,11 @@ struct YAMLBudgetTests {
         let excess = YAMLBudget.check(Self.billionLaughs(then: use))
         // A list counts with its items: l1 repeats 9 × 10 values, l2 9 × 91, l3 9 × 820 (8,289 in all so
         // far); l4's first alias of l3 (7,381 values) goes over 10,000, before the bomb is even used.
-        #expect(excess == YAMLBudget.Excess(line: 5, column: 10, message: "aliases ('*name') repeat more than 10000 values in this file; write the values out instead"))
+        #expect(
+            excess
+                == YAMLBudget.Excess(
+                    line: 5, column: 10,
+                    message: "aliases ('*name') repeat more than 10000 values in this file; write the values out instead"))
     }
 
     @Test("just under the budget passes; one more value does not")
@@ -51,7 +55,9 @@ struct YAMLBudgetTests {
 
     @Test("32 levels of lists and mappings pass, 33 do not, in block or flow style")
     func depth() {
-        func flow(_ depth: Int) -> String { "k: " + String(repeating: "[", count: depth - 1) + String(repeating: "]", count: depth - 1) + "\n" }
+        func flow(_ depth: Int) -> String {
+            "k: " + String(repeating: "[", count: depth - 1) + String(repeating: "]", count: depth - 1) + "\n"
+        }
         func block(_ depth: Int) -> String {
             (0..<depth).map { String(repeating: "  ", count: $0) + "n\($0):\n" }.joined() + String(repeating: "  ", count: depth) + "fin\n"
         }
