@@ -17,8 +17,6 @@ struct NewNote: ParsableCommand {
     @Option(help: "Date of the note, YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
-        let slug = title.slugified
-        guard !slug.isEmpty else { throw ValidationError("the title needs at least one letter or digit to make a file name") }
         let day: Day
         if let date {
             guard let parsed = Day(iso: date) else { throw ValidationError("--date must be YYYY-MM-DD") }
@@ -26,27 +24,17 @@ struct NewNote: ParsableCommand {
         } else {
             day = Day(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
         }
+        guard let draft = NoteDraft(title: title, date: day) else {
+            throw ValidationError("the title needs at least one letter or digit to make a file name")
+        }
         let folder = content + "/notes"
-        let path = folder + "/\(slug).md"
+        let path = folder + "/\(draft.slug).md"
         guard !FileManager.default.fileExists(atPath: path) else {
             Console.error("\(path): error: a note with this slug already exists; choose another title or edit it")
             throw CommandFailure()
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let escaped = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        let text = """
-            ---
-            title: "\(escaped)"
-            date: \(day.iso)
-            summary: ""
-            tags: []
-            draft: true
-            ---
-
-            Écrivez ici le texte de la note.
-
-            """
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+        guard FileManager.default.createFile(atPath: path, contents: Data(draft.text.utf8)) else {
             Console.error("\(path): error: cannot write the file")
             throw CommandFailure()
         }

@@ -20,4 +20,28 @@ struct NewNoteTests {
         #expect(second.stderr.contains("already exists"))
         #expect(folder.read("content/notes/bilan-de-la-mediation-premiers-resultats.md") == text)
     }
+
+    @Test("a title holding a line '---' makes a note that check accepts")
+    func titleWithFence() throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
+        let created = try CommandRun.vigie(["new", "note", "Avant\n---\nAprès \"citation\"", "--date", "2019-03-01"], in: folder.path)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(folder.read("content/notes/avant-apres-citation.md")?.contains(#"title: "Avant\n---\nAprès \"citation\"""#) == true)
+        let check = try CommandRun.vigie(["check", "--templates", Repository.templates], in: folder.path)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test("a 300-character title makes a slug check accepts")
+    func longTitle() throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
+        let created = try CommandRun.vigie(["new", "note", String(repeating: "Médiation des entreprises ", count: 12)], in: folder.path)
+        #expect(created.status == 0, "\(created.stderr)")
+        let notes = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/content/notes").filter { $0.hasPrefix("mediation") }
+        #expect(notes.count == 1)
+        #expect((notes.first?.count ?? 0) <= 100 + ".md".count)
+        let check = try CommandRun.vigie(["check", "--templates", Repository.templates], in: folder.path)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
 }

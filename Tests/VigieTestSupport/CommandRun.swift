@@ -7,10 +7,14 @@ public struct CommandRun: Sendable {
     public var stdout: String
     public var stderr: String
 
+    /// True when the run was killed for taking longer than its timeout.
+    public var timedOut = false
+
     public var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
 
-    /// Runs `vigie` with `arguments` in `directory`; waits for it to exit.
-    public static func vigie(_ arguments: [String], in directory: String) throws -> CommandRun {
+    /// Runs `vigie` with `arguments` in `directory`; waits for it to exit, or kills it after
+    /// `timeout` seconds, so that a test of an input that once hung Vigie fails instead of hanging.
+    public static func vigie(_ arguments: [String], in directory: String, timeout: Double? = nil) throws -> CommandRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Repository.binary)
         process.arguments = arguments
@@ -19,14 +23,20 @@ public struct CommandRun: Sendable {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = DispatchWorkItem { [process] in
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
         // Read both pipes fully before waiting, so a chatty child cannot block on a full pipe.
         let errReader = PipeReader(err)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = errReader.finish()
         process.waitUntilExit()
+        watchdog.cancel()
+        let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
         return CommandRun(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData, as: UTF8.self), timedOut: timeout != nil && killed)
     }
 }
 

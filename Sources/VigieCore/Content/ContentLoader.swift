@@ -41,18 +41,11 @@ public enum ContentLoader {
     public static func loadConfig(root: String, into diagnostics: inout [Diagnostic]) -> SiteConfig? {
         let sitePath = root + "/site.yaml"
         guard FileManager.default.fileExists(atPath: root) else {
-            diagnostics.append(.error("content folder not found", at: SourceLocation(path: root, line: 0, column: 0)))
+            diagnostics.append(.error("content folder not found", at: .wholeFile(root)))
             return nil
         }
-        guard let siteText = readText(sitePath, into: &diagnostics) else {
-            if !FileManager.default.fileExists(atPath: sitePath) {
-                diagnostics.append(
-                    .error(
-                        "site.yaml is missing; it sets the title and the publication date",
-                        at: SourceLocation(path: sitePath, line: 0, column: 0)))
-            }
-            return nil
-        }
+        let missing = "site.yaml is missing; it sets the title and the publication date"
+        guard let siteText = TextFile.contents(of: sitePath, missingMessage: missing, into: &diagnostics) else { return nil }
         return SiteConfigLoader.load(text: siteText, path: sitePath, into: &diagnostics)
     }
 
@@ -65,22 +58,24 @@ public enum ContentLoader {
             diagnostics.append(
                 .error(
                     "no case file: put at least one .csv export in this folder",
-                    at: SourceLocation(path: root + "/cases", line: 0, column: 0)))
+                    at: .wholeFile(root + "/cases")))
         }
         var validator = CaseFileValidator(config: config)
         for path in paths {
-            guard let bytes = readBytes(path) else {
-                diagnostics.append(.error("cannot read the file", at: SourceLocation(path: path, line: 0, column: 0)))
-                continue
+            switch bytes(of: path) {
+            case .success(let bytes): validator.validate(bytes: bytes, path: path, into: &diagnostics)
+            case .failure(let failure): diagnostics.append(.error(failure.message, at: .wholeFile(path)))
             }
-            validator.validate(bytes: bytes, path: path, into: &diagnostics)
         }
         return validator.records
     }
 
     /// One note file, drafts included (see `checkNotes`).
     public static func loadNote(path: String, into diagnostics: inout [Diagnostic]) -> Note? {
-        guard let text = readText(path, into: &diagnostics) else { return nil }
+        // Listed in the folder, so "missing" means it went away since: an error like any unreadable note.
+        guard let text = TextFile.contents(of: path, missingMessage: "the note disappeared while it was read", into: &diagnostics) else {
+            return nil
+        }
         let stem = (path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "")
         return NoteLoader.load(text: text, path: path, fileStem: stem, into: &diagnostics)
     }
@@ -125,7 +120,7 @@ public enum ContentLoader {
         -> [Milestone]
     {
         let path = root + "/milestones.yaml"
-        guard FileManager.default.fileExists(atPath: path), let text = readText(path, into: &diagnostics) else { return [] }
+        guard let text = TextFile.contents(of: path, into: &diagnostics) else { return [] }
         return MilestoneLoader.load(text: text, path: path, config: config, noteSlugs: noteSlugs, into: &diagnostics)
     }
 
@@ -135,16 +130,21 @@ public enum ContentLoader {
         return names.filter { !$0.hasPrefix(".") && $0.hasSuffix("." + ext) }.sorted().map { folder + "/" + $0 }
     }
 
-    /// A file's bytes, read straight into the array the reader keeps: `Data` then `[UInt8]` held the
-    /// file twice (1 M cases, 110 MB: peak memory of `vigie build` 429 MB before, 317 MB after).
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+    /// A file's bytes, or nil when they cannot be read.
+    static func readBytes(_ path: String) -> [UInt8]? { try? bytes(of: path).get() }
+
+    /// A file's bytes, or why they cannot be read (a folder, a device, no permission…); read straight
+    /// into the array the reader keeps: `Data` then `[UInt8]` held the file twice (1 M cases, 110 MB:
+    /// peak memory of `vigie build` 429 MB before, 317 MB after).
+    static func bytes(of path: String) -> Swift.Result<[UInt8], TextFile.Failure> {
+        let descriptor: Int32
+        let size: Int
+        switch TextFile.openRegularFile(path, limit: .max) {
+        case .success(let opened): (descriptor, size) = opened
+        case .failure(let failure): return .failure(failure)
+        }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        guard size > 0 else { return [] }
+        guard size > 0 else { return .success([]) }
         var complete = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             guard let base = buffer.baseAddress else { return }
@@ -160,7 +160,7 @@ public enum ContentLoader {
             complete = read.allSatisfy { $0 }
             count = complete ? size : 0
         }
-        return complete ? bytes : nil
+        return complete ? .success(bytes) : .failure(.unreadable)
     }
 
     /// Reads `count` bytes at `offset`; false on an error or an early end of file.
@@ -173,14 +173,5 @@ public enum ContentLoader {
             done += n
         }
         return true
-    }
-
-    static func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(.error("the file is not valid UTF-8; save it as UTF-8", at: SourceLocation(path: path, line: 1, column: 1)))
-            return nil
-        }
-        return text
     }
 }

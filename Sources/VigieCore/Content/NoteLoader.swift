@@ -75,9 +75,11 @@ public enum NoteLoader {
         let draft = reader.bool("draft", in: what, into: &diagnostics) ?? false
         let language = reader.string("lang", in: what, into: &diagnostics)
         var slug = fileStem.slugified
+        var slugLocation = reader.firstLocation
         if let node = reader.value("slug") {
             if let text = node.scalar?.string, text.isSlug {
                 slug = text
+                slugLocation = reader.location(of: node)
             } else {
                 diagnostics.append(
                     .error(
@@ -85,8 +87,22 @@ public enum NoteLoader {
                         at: reader.location(of: node)))
             }
         }
-        for tag in tags where tag.slugified.isEmpty {
-            diagnostics.append(.error("tag '\(tag)' has no letter or digit", at: reader.firstLocation))
+        if slug.count > String.maximumSlugLength {
+            let (origin, remedy) =
+                reader.has("slug")
+                ? ("slug", "set a shorter one") : ("the slug made from the file name", "rename the file or set a shorter 'slug'")
+            diagnostics.append(.error("\(origin) \(String.slugLengthProblem(slug.count)); \(remedy)", at: slugLocation))
+            slug = ""
+        }
+        let tagsLocation = reader.entries.first { $0.key == "tags" }.map { reader.location(of: $0.value) } ?? reader.firstLocation
+        for tag in tags {
+            let tagSlug = tag.slugified
+            if tagSlug.isEmpty {
+                diagnostics.append(.error("tag \(CellPreview.naming(tag)) has no letter or digit", at: tagsLocation))
+            } else if tagSlug.count > String.maximumSlugLength {
+                diagnostics.append(
+                    .error("the slug of a tag \(String.slugLengthProblem(tagSlug.count)); shorten the tag", at: tagsLocation))
+            }
         }
         reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
         guard let title, let date, !slug.isEmpty else { return nil }

@@ -131,7 +131,7 @@ struct PlainFrontMatter {
         case .text(let item)?: tags = [item]
         case nil: break
         }
-        guard tags.allSatisfy({ !$0.slugified.isEmpty }) else { return nil }
+        guard tags.allSatisfy({ !$0.slugified.isEmpty && $0.slugified.count <= String.maximumSlugLength }) else { return nil }
         var draft = false
         if let value = values["draft"] {
             guard case .text(let text) = value else { return nil }
@@ -146,7 +146,7 @@ struct PlainFrontMatter {
             guard case .text(let text) = value, text.isSlug else { return nil }
             slug = text
         }
-        guard !slug.isEmpty else { return nil }
+        guard !slug.isEmpty, slug.count <= String.maximumSlugLength else { return nil }
         return Note(
             path: path, title: title, date: date, summary: summary, tags: tags, slug: slug, draft: draft,
             language: language, body: body, bodyFirstLine: bodyFirstLine)

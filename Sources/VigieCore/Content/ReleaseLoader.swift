@@ -22,7 +22,7 @@ public enum ReleaseLoader {
                 diagnostics.append(
                     .error(
                         "\(StoredRelease.folderName)/ holds only release folders named by their date YYYY-MM-DD, written by `vigie release`",
-                        at: SourceLocation(path: path, line: 0, column: 0)))
+                        at: .wholeFile(path)))
                 continue
             }
             if let release = loadRelease(folder: path, date: date, config: config, into: &diagnostics) {
@@ -40,7 +40,7 @@ public enum ReleaseLoader {
             diagnostics.append(
                 .error(
                     "stored release has no manifest.json; a release folder is written whole by `vigie release`",
-                    at: SourceLocation(path: manifestPath, line: 0, column: 0)))
+                    at: .wholeFile(manifestPath)))
             return nil
         }
         guard let (manifest, lines) = ReleaseManifest.parse(manifestBytes, path: manifestPath, into: &diagnostics) else { return nil }
@@ -71,7 +71,7 @@ public enum ReleaseLoader {
             diagnostics.append(
                 .error(
                     "file not listed in manifest.json; a stored release holds only what `vigie release` wrote (remove this file)",
-                    at: SourceLocation(path: folder + "/" + extra, line: 0, column: 0)))
+                    at: .wholeFile(folder + "/" + extra)))
         }
         var files: [(path: String, bytes: [UInt8])] = []
         for (path, digest) in manifest.files.sorted(by: { $0.key < $1.key }) {

@@ -71,7 +71,8 @@ public struct ReleaseManifest: Sendable, Equatable {
         }
         var usable = true
         for key in object.keys.sorted() where !keys.contains(key) {
-            error("unknown key '\(key)' in manifest.json; expected \(keys.joined(separator: ", "))", line: line(of: key))
+            error(
+                "unknown key \(CellPreview.namingKey(key)) in manifest.json; expected \(keys.joined(separator: ", "))", line: line(of: key))
         }
         for key in keys where object[key] == nil {
             error("manifest.json has no '\(key)'")

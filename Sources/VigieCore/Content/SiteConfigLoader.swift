@@ -25,11 +25,14 @@ public enum SiteConfigLoader {
 
         let title = reader.string("title", required: true, in: what, into: &diagnostics)
         let publicationDate = reader.day("publication_date", required: true, in: what, into: &diagnostics)
+            .flatMap { plausible($0, key: "publication_date", reader: reader, into: &diagnostics) }
         var config = SiteConfig(title: title ?? "", publicationDate: publicationDate ?? Day(daysSinceEpoch: 0))
         if let entry = reader.entries.first(where: { $0.key == "publication_date" }) {
             config.publicationDateLocation = reader.location(of: entry.keyNode)
         }
-        if let next = reader.day("next_publication", in: what, into: &diagnostics) {
+        if let next = reader.day("next_publication", in: what, into: &diagnostics)
+            .flatMap({ plausible($0, key: "next_publication", reader: reader, into: &diagnostics) })
+        {
             if let publicationDate, next <= publicationDate {
                 let at = reader.entries.first { $0.key == "next_publication" }.map { reader.location(of: $0.value) }
                 diagnostics.append(
@@ -43,7 +46,7 @@ public enum SiteConfigLoader {
         if let value = reader.string("description", in: what, into: &diagnostics) { config.description = value }
         if let value = reader.string("publisher", in: what, into: &diagnostics) { config.publisher = value }
         if let node = reader.value("base_url") {
-            if let url = node.scalar?.string, url.hasPrefix("https://") || url.hasPrefix("http://") {
+            if let url = node.scalar?.string, isWebURL(url) {
                 config.baseURL = url.hasSuffix("/") ? url : url + "/"
             } else {
                 diagnostics.append(
@@ -58,7 +61,17 @@ public enum SiteConfigLoader {
             }
         }
         if let value = reader.string("licence", in: what, into: &diagnostics) { config.licence = value }
-        if let value = reader.string("licence_url", in: what, into: &diagnostics) { config.licenceURL = value }
+        if let node = reader.value("licence_url") {
+            // Published as a link on every page: `javascript:alert(document.domain)` was a live one.
+            if let url = node.scalar?.string, isWebURL(url) {
+                config.licenceURL = url
+            } else {
+                diagnostics.append(
+                    .error(
+                        "expected 'licence_url' to be an absolute http(s) URL such as https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+                        at: reader.location(of: node)))
+            }
+        }
         if let value = reader.int("disclosure_threshold", in: what, range: 2...1000, into: &diagnostics) { config.threshold = value }
         if let value = reader.bool("allow_raw_html", in: what, into: &diagnostics) { config.allowRawHTML = value }
         if let node = reader.value("previous_publications") {
@@ -69,6 +82,18 @@ public enum SiteConfigLoader {
         }
         reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
         return publicationDate == nil ? nil : config
+    }
+
+    /// The date when it falls within `PlausibleDates.publication`; otherwise nil, with an error at its value.
+    private static func plausible(_ day: Day, key: String, reader: YAMLMappingReader, into diagnostics: inout [Diagnostic]) -> Day? {
+        let window = PlausibleDates.publication
+        guard !window.contains(day) else { return day }
+        let at = reader.entries.first { $0.key == key }.map { reader.location(of: $0.value) }
+        diagnostics.append(
+            .error(
+                "\(key) \(day.iso) is outside the dates Vigie accepts (\(window.lowerBound.iso) to \(window.upperBound.iso)); check the year",
+                at: at ?? SourceLocation(path: reader.path)))
+        return nil
     }
 
     /// `previous_publications` made the build recompute past publications from today's cases, which
@@ -107,6 +132,13 @@ public enum SiteConfigLoader {
             var keys: [String] = []
             var labels: [String: String] = [:]
             for (keyNode, labelNode) in mapping {
+                if let key = keyNode.scalar?.string, key.count > String.maximumSlugLength {
+                    diagnostics.append(
+                        .error(
+                            "a vocabulary key \(String.slugLengthProblem(key.count)) (a platform's page is named after its key); shorten it",
+                            at: reader.location(of: keyNode)))
+                    continue
+                }
                 guard let key = keyNode.scalar?.string, isValidKey(key, vocabulary: name) else {
                     diagnostics.append(
                         .error(
@@ -132,6 +164,17 @@ public enum SiteConfigLoader {
             }
         }
         vocabularies.reportUnknownKeys(known: vocabularyNames, what: "'vocabularies'", into: &diagnostics)
+    }
+
+    /// An absolute `http` or `https` URL with a host, and nothing a link should not hold (spaces,
+    /// quotes, angle brackets, control characters): the only links `site.yaml` may publish.
+    static func isWebURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+            !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>\\`".unicodeScalars.contains($0) }),
+            let components = URLComponents(string: text), let host = components.host, !host.isEmpty
+        else { return false }
+        return true
     }
 
     static func isValidKey(_ key: String, vocabulary: String) -> Bool {

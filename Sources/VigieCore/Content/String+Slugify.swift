@@ -3,6 +3,16 @@
 import Foundation
 
 extension String {
+    /// The longest slug (of a note, a tag or a vocabulary key) that makes a URL folder. A
+    /// 300-character slug passed `check` and failed `build` with a file-system error on the staging
+    /// folder: a file name holds at most 255 bytes. 100 leaves room, and is more than a reader types.
+    public static let maximumSlugLength = 100
+
+    /// `is 300 characters long; a web address takes at most 100`, for the errors of every kind of slug.
+    static func slugLengthProblem(_ count: Int) -> String {
+        "is \(count) characters long; a web address takes at most \(maximumSlugLength)"
+    }
+
     /// `« Far West » numérique : l'appel` → `far-west-numerique-l-appel`
     public var slugified: String {
         // Tags are slugged on every note card that shows them (30,000 cards with 10,000 notes), and

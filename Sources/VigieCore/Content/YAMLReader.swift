@@ -8,6 +8,13 @@ import Yams
 enum YAMLParser {
     /// - Parameter lineOffset: lines before the YAML text in its file (front matter starts on line 2).
     static func parse(_ text: String, path: String, lineOffset: Int = 0, into diagnostics: inout [Diagnostic]) -> Node? {
+        if let excess = YAMLBudget.check(text) {
+            diagnostics.append(
+                .error(
+                    "invalid YAML: \(excess.message)",
+                    at: SourceLocation(path: path, line: excess.line + lineOffset, column: excess.column)))
+            return nil
+        }
         do {
             // The encoding is given: Yams's default reads the whole process environment on every
             // parse, 1.9 % of a build with 10,000 notes. The resolver is the basic one (every plain
@@ -27,7 +34,9 @@ enum YAMLParser {
     private static func describe(_ error: YamlError) -> (Int, Int, String) {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return (mark.line, mark.column, problem)
+            // libyaml's wording may name its own functions (`yaml_set_max_nest_level()`), which mean
+            // nothing to a publisher: those are replaced.
+            return (mark.line, mark.column, problem.contains("yaml_") ? "the text cannot be read as YAML" : problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { CellPreview.namingKey($0) }.joined(separator: ", ")
             return (context.mark.line, context.mark.column, "duplicated key \(keys)")

@@ -16,6 +16,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var severity: Severity
     public var message: String
+    /// How many problems this diagnostic reports: 1, or the number of errors that a line
+    /// "… and N more errors in this file" stands for (see `DiagnosticList.summary`).
+    public var problemCount = 1
 
     public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
         self.location = location

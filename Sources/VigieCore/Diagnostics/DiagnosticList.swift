@@ -31,10 +31,11 @@ public struct DiagnosticList: Sendable {
     /// `3 errors in 2 files`, the last line of a failed run.
     public var summary: String {
         let errors = self.errors
+        let errorCount = errors.reduce(0) { $0 + $1.problemCount }
         let files = Set(errors.map(\.location.path)).count
-        let errorWord = errors.count == 1 ? "error" : "errors"
+        let errorWord = errorCount == 1 ? "error" : "errors"
         let fileWord = files == 1 ? "file" : "files"
-        var text = "\(errors.count) \(errorWord) in \(files) \(fileWord)"
+        var text = "\(errorCount) \(errorWord) in \(files) \(fileWord)"
         let warnings = items.count - errors.count
         if warnings > 0 { text += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
         return text

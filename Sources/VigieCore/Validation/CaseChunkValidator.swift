@@ -23,7 +23,10 @@ struct CaseChunkValidator: Sendable {
     /// What one chunk found, before uniqueness.
     struct Result: Sendable {
         var records: [CaseRecord] = []
+        /// At most `FileDiagnostics.limit`: the others are only counted, from `firstOmitted` on.
         var diagnostics: [Diagnostic] = []
+        var omittedDiagnostics = 0
+        var firstOmitted: SourceLocation?
         var pendingIDs: [PendingID] = []
         /// The reader where the chunk stopped: at the next chunk's first byte when the split was right.
         var reader: CSVReader
@@ -32,6 +35,14 @@ struct CaseChunkValidator: Sendable {
     let config: SiteConfig
     /// The header's layout; nil when the header was unusable and rows can only be screened.
     let layout: ColumnLayout?
+    /// The earliest date a case may carry (see `PlausibleDates`), worked out once, not once a row.
+    let earliestCaseDay: Day
+
+    init(config: SiteConfig, layout: ColumnLayout?) {
+        self.config = config
+        self.layout = layout
+        self.earliestCaseDay = PlausibleDates.earliestCaseDay(publishedOn: config.publicationDate)
+    }
 
     /// Reads and validates the records from `reader`'s position to its limit.
     func validate(_ reader: CSVReader) -> Result {
@@ -44,6 +55,9 @@ struct CaseChunkValidator: Sendable {
         let firstByte = reader.position
         var recordsRead = 0
         while reader.next(into: &record, diagnostics: &result.diagnostics) {
+            if result.diagnostics.count > FileDiagnostics.limit {
+                FileDiagnostics.trim(&result.diagnostics, omitted: &result.omittedDiagnostics, firstOmitted: &result.firstOmitted)
+            }
             recordsRead += 1
             if recordsRead == Self.sampleRecords {
                 Self.reserve(&result, sampled: reader.position - firstByte, remaining: reader.limit - reader.position)
@@ -72,6 +86,7 @@ struct CaseChunkValidator: Sendable {
             row!.start(swapping: &record)
             validateRecord(&row!, into: &result)
         }
+        FileDiagnostics.trim(&result.diagnostics, omitted: &result.omittedDiagnostics, firstOmitted: &result.firstOmitted)
         result.reader = reader
         return result
     }
@@ -188,7 +203,7 @@ struct CaseChunkValidator: Sendable {
         }
     }
 
-    /// reported_on ≤ referred_on ≤ closed_on ≤ the publication date.
+    /// reported_on ≤ referred_on ≤ closed_on ≤ the publication date, reported_on within `PlausibleDates`.
     private func checkOrder(reportedOn: Day?, referredOn: Day?, closedOn: Day?, row: inout RowValidator) {
         let order = "dates must follow reported_on ≤ referred_on ≤ closed_on"
         if let reportedOn, let referredOn, referredOn < reportedOn {
@@ -209,6 +224,13 @@ struct CaseChunkValidator: Sendable {
                     "\(column.rawValue) \(day) is after the publication date \(publication) set in site.yaml; correct the date, or publish later"
                 )
             }
+        }
+        // The later dates follow reported_on (checked above), so reported_on alone is held to the window.
+        if let reportedOn, reportedOn < earliestCaseDay {
+            row.error(
+                .reportedOn,
+                "reported_on \(reportedOn) is more than \(PlausibleDates.caseYears) years before the publication date \(publication) (the earliest date accepted is \(earliestCaseDay)); check the year"
+            )
         }
         // Three calls rather than a loop over a fresh array of tuples each row.
         checkPublication(.reportedOn, reportedOn)

@@ -16,15 +16,27 @@ public struct CaseFileValidator {
         self.parallelism = parallelism
     }
 
-    /// Reads and validates one file's bytes; appends its valid records and its diagnostics.
+    /// Reads and validates one file's bytes; appends its valid records and its diagnostics, the
+    /// first `FileDiagnostics.limit` of them and a line that counts the others.
     ///
     /// Whatever else is wrong (a broken header, a missing column, a misaligned row), every cell is
     /// still screened for direct identifiers: those are the errors that must never slip through.
     public mutating func validate(bytes: [UInt8], path: String, into diagnostics: inout [Diagnostic]) {
+        var found = FileDiagnostics()
+        var headerDiagnostics: [Diagnostic] = []
+        let start = readHeader(bytes: bytes, path: path, into: &headerDiagnostics)
+        found.append(contentsOf: headerDiagnostics)
+        if let (reader, layout) = start { validateBody(from: reader, layout: layout, into: &found) }
+        diagnostics.append(contentsOf: found.all)
+    }
+
+    /// The reader past the header and the header's layout (nil when the header is unusable); nil
+    /// when the file has no record to validate.
+    private mutating func readHeader(bytes: [UInt8], path: String, into diagnostics: inout [Diagnostic]) -> (CSVReader, ColumnLayout?)? {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             diagnostics.append(
                 .error("the file is in UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\"", at: SourceLocation(path: path)))
-            return
+            return nil
         }
         var reader = CSVReader(bytes: bytes, path: path)
         paths.append(path)
@@ -35,27 +47,27 @@ public struct CaseFileValidator {
                     .error(
                         "the case file is empty; it needs a header line naming the columns (\(required))", at: SourceLocation(path: path)))
             }
-            return
+            return nil
         }
         // A malformed header line was reported and skipped by the reader: `first` is a data row.
-        let layout: ColumnLayout?
         if reader.skippedRecords > 0 {
-            layout = nil
             CaseChunkValidator.screen(first, layout: nil, reader: reader, into: &diagnostics)
-        } else {
-            layout = ColumnLayout(header: first, reader: reader, into: &diagnostics)
+            return (reader, nil)
         }
-        validateBody(from: reader, layout: layout, into: &diagnostics)
+        return (reader, ColumnLayout(header: first, reader: reader, into: &diagnostics))
     }
 
     /// Validates the records after the header: in chunks on all cores when the file is large, then
     /// merged in file order, so records and diagnostics are those of one sequential pass.
-    private mutating func validateBody(from reader: CSVReader, layout: ColumnLayout?, into diagnostics: inout [Diagnostic]) {
+    private mutating func validateBody(from reader: CSVReader, layout: ColumnLayout?, into diagnostics: inout FileDiagnostics) {
         var chunks = validateChunks(from: reader, validator: CaseChunkValidator(config: config, layout: layout))
         let duplicates = seenIDs.register(batches: chunks.map(\.pendingIDs), file: paths.count - 1)
         if records.isEmpty, chunks.count > 1, duplicates.allSatisfy(\.isEmpty) {
             records = Self.concatenated(chunks.map(\.records))
-            for chunk in chunks { diagnostics.append(contentsOf: chunk.diagnostics) }
+            for chunk in chunks {
+                diagnostics.append(contentsOf: chunk.diagnostics)
+                diagnostics.omit(chunk.omittedDiagnostics, firstAt: chunk.firstOmitted)
+            }
             return
         }
         if chunks.count > 1 { records.reserveCapacity(records.count + chunks.reduce(0) { $0 + $1.records.count }) }
@@ -117,9 +129,12 @@ public struct CaseFileValidator {
     /// occurrence, and loses its record. Empties the chunk, so its memory goes as it is merged.
     private mutating func merge(
         _ chunk: inout CaseChunkValidator.Result, duplicates: [CaseIDRegistry.Duplicate], layout: ColumnLayout?,
-        into diagnostics: inout [Diagnostic]
+        into diagnostics: inout FileDiagnostics
     ) {
-        defer { chunk = CaseChunkValidator.Result(reader: chunk.reader) }
+        defer {
+            diagnostics.omit(chunk.omittedDiagnostics, firstAt: chunk.firstOmitted)
+            chunk = CaseChunkValidator.Result(reader: chunk.reader)
+        }
         guard let layout, !duplicates.isEmpty else {
             diagnostics.append(contentsOf: chunk.diagnostics)
             // The first file's only chunk gives its array as it is; otherwise into the reserved room.
@@ -134,7 +149,8 @@ public struct CaseFileValidator {
         var dropped = Set<Int>()
         for duplicate in duplicates {
             let pending = chunk.pendingIDs[duplicate.index]
-            let index = Int(pending.diagnosticIndex)
+            // A row past the chunk's cap points beyond its kept diagnostics: its error goes after them.
+            let index = min(Int(pending.diagnosticIndex), chunk.diagnostics.count)
             diagnostics.append(contentsOf: chunk.diagnostics[next..<index])
             next = index
             let first = duplicate.first

@@ -154,4 +154,13 @@ import VigieTestSupport
         #expect(output.first?.contains("cases/cases.csv:11:") == true)
         #expect(output.first?.contains("unterminated quoted field") == true)
     }
+
+    @Test func atMostAHundredErrorsPerFileWhicheverChunksFindThem() {
+        // 300 rows: an unknown platform on each, a duplicate of C-1 on every tenth (330 errors).
+        let rows = (1...300).map { n in SiteTree.caseRow(["platform": "amazn"], id: n % 10 == 0 ? "C-1" : "C-\(n)") }
+        let lines = Self.expectSameAsSequential([("cases.csv", ([SiteTree.header] + rows).joined(separator: "\n") + "\n")])
+        #expect(lines.count == 101)
+        let summary = "error: … and 230 more errors in this file, not listed: only the first 100 errors of a case file are shown"
+        #expect(lines.last?.hasSuffix(summary) == true)
+    }
 }

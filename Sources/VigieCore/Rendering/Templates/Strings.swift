@@ -32,13 +32,8 @@ public struct Strings: @unchecked Sendable {
     }
 
     static func load(path: String, into diagnostics: inout [Diagnostic]) -> Strings? {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(
-                .error(
-                    "strings.yaml is missing or not UTF-8: it holds the site's wording", at: SourceLocation(path: path, line: 0, column: 0))
-            )
-            return nil
-        }
+        let missing = "strings.yaml is missing: it holds the site's wording"
+        guard let text = TextFile.contents(of: path, missingMessage: missing, into: &diagnostics) else { return nil }
         guard YAMLParser.parse(text, path: path, into: &diagnostics) != nil else { return nil }
         guard let tree = (try? Yams.load(yaml: text)) as? [String: Any] else {
             diagnostics.append(.error("expected strings.yaml to be a mapping", at: SourceLocation(path: path, line: 1, column: 1)))

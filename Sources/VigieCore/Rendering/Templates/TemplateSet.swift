@@ -23,7 +23,7 @@ public struct TemplateSet: Sendable {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let fm = FileManager.default
         guard let enumerator = fm.enumerator(atPath: root) else {
-            diagnostics.append(.error("templates folder not found", at: SourceLocation(path: root, line: 0, column: 0)))
+            diagnostics.append(.error("templates folder not found", at: .wholeFile(root)))
             return nil
         }
         var templateFiles: [String] = []
@@ -85,7 +85,7 @@ public struct TemplateSet: Sendable {
         for required in requiredTemplates where sources[required] == nil {
             let file = required == "base" ? "layouts/base" : required
             guard !templateFiles.contains(file + ".mustache") else { continue }
-            diagnostics.append(.error("missing template \(file).mustache", at: SourceLocation(path: root, line: 0, column: 0)))
+            diagnostics.append(.error("missing template \(file).mustache", at: .wholeFile(root)))
             ok = false
         }
 
