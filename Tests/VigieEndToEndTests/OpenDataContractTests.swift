@@ -78,5 +78,10 @@ struct OpenDataContractTests {
         #expect(names.contains("cases_by_platform_totals"))
         #expect(names.contains("platform_issue_totals"))
         #expect(!names.contains("cases_by_week_totals"))
+        // /donnees/ links each totals file, and only those that exist.
+        let page = try #require(folder.read("_site/donnees/index.html"))
+        #expect(page.contains("href=\"cases_by_platform_totals.csv\""))
+        #expect(!page.contains("cases_by_week_totals"))
+        #expect(!page.contains("mediation_funnel_totals"))
     }
 }

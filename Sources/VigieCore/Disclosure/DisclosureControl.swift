@@ -119,13 +119,16 @@ public enum DisclosureControl {
                 ]
             let knowledge = ReaderKnowledge(publications: publications)
             // A cell found in an earlier edition is masked around the same cell of this one.
-            let found = knowledge.findings().compactMap { finding -> CellAddress? in
+            let found = knowledge.findings().flatMap { finding -> [CellAddress] in
                 let unknown = knowledge.unknowns[finding.unknown]
-                guard let cell = unknown.cell else { return nil }
-                if unknown.publication == current { return cell }
+                guard let cell = unknown.cell else { return [] }
+                if unknown.publication == current { return [cell] }
                 let keys = earlier[unknown.publication].protected[cell.table]!.keys(ofRow: cell.row)
-                guard let row = tables[cell.table]?.rowIndex(keys: keys) else { return nil }
-                return CellAddress(table: cell.table, row: row, column: cell.column)
+                guard let table = tables[cell.table] else { return [] }
+                if let row = table.rowIndex(keys: keys) { return [CellAddress(table: cell.table, row: row, column: cell.column)] }
+                // A row gone since (an outcome no closed case has any more): what bounds the earlier cell
+                // now is its column, the rows and total that took its place.
+                return table.rows.indices.map { CellAddress(table: cell.table, row: $0, column: cell.column) }
             }
             guard !found.isEmpty else { return }
             // The cells found first, then their relations, then theirs…: the region grows until it holds

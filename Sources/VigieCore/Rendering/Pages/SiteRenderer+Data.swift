@@ -35,9 +35,10 @@ extension SiteRenderer {
             "size": ByteCountText.format(csv.count, formatter: format, strings: strings),
             "csv": id.rawValue + ".csv",
             "json": id.rawValue + ".json",
+            // A list, so that a table without totals renders nothing (an empty dictionary would still be a section).
             "totals": hasTotals
-                ? ["csv": totals + ".csv", "json": totals + ".json", "title": strings.format("datapackage.totals_title", ["title": title])]
-                : [String: String](),
+                ? [["csv": totals + ".csv", "json": totals + ".json", "title": strings.format("datapackage.totals_title", ["title": title])]]
+                : [[String: String]](),
             "figure_href": figureHref,
         ]
     }
