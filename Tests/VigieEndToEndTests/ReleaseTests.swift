@@ -98,7 +98,7 @@ struct ReleaseTests {
         #expect(feed.contains("https://essai.example.org/publications/\(Self.dateA)/"))
         #expect(feed.contains("https://essai.example.org/publications/\(Self.dateB)/"))
         let package = try #require(folder.read("site-b2/donnees/datapackage.json"))
-        #expect(package.contains("\"version\": \"1.1.0+\(Self.dateB)\""))
+        #expect(package.contains("\"version\": \"1.2.0+\(Self.dateB)\""))
         let sitemap = try #require(folder.read("site-b2/sitemap.xml"))
         #expect(sitemap.contains("publications/\(Self.dateA)/statistiques/"))
     }

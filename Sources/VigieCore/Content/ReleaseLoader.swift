@@ -55,8 +55,15 @@ public enum ReleaseLoader {
                 "release \(date.iso) is dated after publication_date \(config.publicationDate.iso); a stored release is made by `vigie release` on its own date",
                 line: lines["date"] ?? 1)
         }
-        for expected in StoredRelease.expectedFiles where manifest.files[expected] == nil {
+        for expected in StoredRelease.requiredFiles where manifest.files[expected] == nil {
             error("manifest.json does not list \(expected), which every release holds", line: lines[""] ?? 1)
+        }
+        // A table newer than the format: a release holds both its files or neither.
+        for id in TableID.allCases where id.isNewerThanReleaseFormat {
+            let files = StoredRelease.dataFiles(id)
+            for (held, missing) in [(files[0], files[1]), (files[1], files[0])] where manifest.files[held] != nil && manifest.files[missing] == nil {
+                error("manifest.json lists \(held) but not \(missing)", line: lines[""] ?? 1)
+            }
         }
         // The files on disk, every one listed, every listed one present and unchanged.
         var onDisk: Set<String> = []

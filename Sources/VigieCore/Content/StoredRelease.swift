@@ -11,12 +11,19 @@ public struct StoredRelease: Sendable {
     public static let withheldName = "withheld.csv"
     public static let withheldHeader = ["table", "keys", "column", "status", "label"]
 
-    /// The files every release holds besides its manifest, relative to its folder, sorted.
+    /// The files `vigie release` writes besides the manifest, relative to the release folder, sorted.
     public static var expectedFiles: [String] {
-        var paths = ["donnees/datapackage.json", withheldName]
-        for id in TableID.allCases { paths += ["donnees/\(id.rawValue).csv", "donnees/\(id.rawValue).json"] }
-        return paths.sorted()
+        (["donnees/datapackage.json", withheldName] + TableID.allCases.flatMap(dataFiles)).sorted()
     }
+
+    /// The files every stored release must hold: a release made before a table existed
+    /// (`TableID.isNewerThanReleaseFormat`) does not hold its files.
+    public static var requiredFiles: [String] {
+        (["donnees/datapackage.json", withheldName] + TableID.allCases.filter { !$0.isNewerThanReleaseFormat }.flatMap(dataFiles)).sorted()
+    }
+
+    /// The CSV and JSON of one table.
+    static func dataFiles(_ id: TableID) -> [String] { ["donnees/\(id.rawValue).csv", "donnees/\(id.rawValue).json"] }
 
     /// The publication date of the release (its folder's name).
     public var date: Day { statistics.asOf }

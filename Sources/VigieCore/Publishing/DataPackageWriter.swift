@@ -3,9 +3,10 @@
 
 public enum DataPackageWriter {
     /// Version of the open-data contract (table names and columns); bump it on any change. The
-    /// package's `version` adds the release it describes as build metadata: `1.1.0+2019-03-29`.
+    /// package's `version` adds the release it describes as build metadata: `1.2.0+2019-03-29`.
     /// 1.1.0: the `commitments` table added (no table or column of 1.0.0 changed).
-    public static let contractVersion = "1.1.0"
+    /// 1.2.0: the `case_paths` table added (nothing of 1.1.0 changed but descriptions).
+    public static let contractVersion = "1.2.0"
 
     /// The descriptor of the protected case tables and, when given, the commitments table.
     public static func write(statistics: ProtectedStatistics, labels: Labels, commitments: StatTable? = nil) -> [UInt8] {
@@ -46,7 +47,8 @@ public enum DataPackageWriter {
                     parts.append("\"constraints\": {\"minimum\": 0}")
                 case let .measure(unit):
                     parts.append("\"type\": \"number\"")
-                    parts.append("\"description\": \(JSON.string(description + " — " + strings.text("datapackage.unit_\(unit)")))")
+                    let unitText = strings.format("datapackage.unit_\(unit)", strings.definitionValues(threshold: config.threshold))
+                    parts.append("\"description\": \(JSON.string(description + " — " + unitText))")
                 case .identifier:
                     parts.append("\"type\": \"string\"")
                     parts.append("\"description\": \(JSON.string(description))")
@@ -82,7 +84,7 @@ public enum DataPackageWriter {
                       "path": \(JSON.string(id + ".csv")),
                       "profile": "tabular-data-resource",
                       "title": \(JSON.string(strings.text("tables.\(id).title"))),
-                      "description": \(JSON.string(strings.format("tables.\(id).definition", ["k": String(config.threshold)]))),
+                      "description": \(JSON.string(strings.tableDefinition(table.id, threshold: config.threshold))),
                       "format": "csv",
                       "mediatype": "text/csv",
                       "encoding": "utf-8",

@@ -25,7 +25,7 @@ extension SiteRenderer {
         [
             "title": strings.text("tables.\(table.id.rawValue).title"),
             "name": table.id.rawValue,
-            "description": strings.format("tables.\(table.id.rawValue).definition", ["k": String(config.threshold)]),
+            "description": strings.tableDefinition(table.id, threshold: config.threshold),
             "rows": strings.format("data.rows_count", ["rows": format.integer(table.rows.count)]),
             "size": ByteCountText.format(csvSize, formatter: format, strings: strings),
             "csv": table.id.rawValue + ".csv",

@@ -31,6 +31,7 @@ extension SiteRenderer {
         var values: [String: Any] = [
             "platform": name,
             "lede": strings.format("platforms.page_lede", ["platform": name]),
+            "share_definition": strings.format("platforms.share_definition", strings.definitionValues(threshold: config.threshold)),
             "cases": countText(casesCell),
         ]
         if let cases = casesCell?.count, let total = count(.casesByPlatform, ["total"])?.count, total > 0 {
