@@ -77,7 +77,7 @@ struct CasePathsTests {
         #expect(home.contains(">32,1\u{00A0}%</span>"))
         #expect(home.contains(detail))
         let statistics = try #require(folder.read("_site/statistiques/index.html"))
-        #expect(statistics.contains("Part des dossiers résolus : 32,1\u{00A0}% (\(detail))."))
+        #expect(statistics.contains("Part des dossiers résolus\u{00A0}: 32,1\u{00A0}% (\(detail))."))
         let resolution = try Self.csv("resolution_by_platform", in: folder)
         #expect(resolution.first { $0["platform"] == "total" }?["share_resolved"] == "0.321")
         // The same definition in the data package and on /donnees/.
