@@ -54,17 +54,20 @@ struct CasePathsTests {
         let funnel = try Self.csv("mediation_funnel", in: folder)
         func path(_ key: String) -> Int { Self.cases(paths, key: "path", key) ?? -1 }
 
-        #expect(paths.map { $0["path"]! } == [
-            "open_not_referred", "closed_not_referred", "open_referred", "referred_resolved", "referred_not_resolved",
-            "referred_withdrawn", "total",
-        ])
+        #expect(
+            paths.map { $0["path"]! } == [
+                "open_not_referred", "closed_not_referred", "open_referred", "referred_resolved", "referred_not_resolved",
+                "referred_withdrawn", "total",
+            ])
         #expect([7, 6, 5, 9, 8, 5] == paths.dropLast().map { Int($0["cases"]!)! })
         #expect(paths.dropLast().map { Int($0["cases"]!)! }.reduce(0, +) == path("total"))
         #expect(path("total") == Self.cases(funnel, key: "stage", "reported"))
-        #expect(path("open_referred") + path("referred_resolved") + path("referred_not_resolved") + path("referred_withdrawn")
-            == Self.cases(funnel, key: "stage", "referred"))
-        #expect(path("closed_not_referred") + path("referred_resolved") + path("referred_not_resolved") + path("referred_withdrawn")
-            == Self.cases(funnel, key: "stage", "closed"))
+        #expect(
+            path("open_referred") + path("referred_resolved") + path("referred_not_resolved") + path("referred_withdrawn")
+                == Self.cases(funnel, key: "stage", "referred"))
+        #expect(
+            path("closed_not_referred") + path("referred_resolved") + path("referred_not_resolved") + path("referred_withdrawn")
+                == Self.cases(funnel, key: "stage", "closed"))
         #expect(path("referred_resolved") == Self.cases(funnel, key: "stage", "resolved"))
     }
 
@@ -82,7 +85,9 @@ struct CasePathsTests {
         #expect(resolution.first { $0["platform"] == "total" }?["share_resolved"] == "0.321")
         // The same definition in the data package and on /donnees/.
         let package = try #require(folder.read("_site/donnees/datapackage.json"))
-        #expect(package.contains("dossiers résolus rapportés à l'ensemble des dossiers clos, y compris ceux clos sans transmission au médiateur"))
+        #expect(
+            package.contains(
+                "dossiers résolus rapportés à l'ensemble des dossiers clos, y compris ceux clos sans transmission au médiateur"))
         // No second share of all reports beside it (the old funnel showed 36,5 % of reports as "resolved").
         #expect(!statistics.contains("22,5\u{00A0}%"))
     }

@@ -65,8 +65,12 @@ struct VocabularyTests {
         let folder = try Self.build()
         let note = try #require(folder.read("_site/notes/methode/index.html"))
         #expect(note.contains("«\u{00A0}Fonds bloqués\u{00A0}»"))
-        #expect(note.contains("«\u{00A0}Pas d’accord\u{00A0}»") || note.contains("«\u{00A0}Pas d&#39;accord\u{00A0}»") || note.contains("«\u{00A0}Pas d'accord\u{00A0}»"))
-        #expect(note.contains("dossiers résolus rapportés à l’ensemble des dossiers clos") || note.contains("dossiers résolus rapportés à l'ensemble des dossiers clos"))
+        #expect(
+            note.contains("«\u{00A0}Pas d’accord\u{00A0}»") || note.contains("«\u{00A0}Pas d&#39;accord\u{00A0}»")
+                || note.contains("«\u{00A0}Pas d'accord\u{00A0}»"))
+        #expect(
+            note.contains("dossiers résolus rapportés à l’ensemble des dossiers clos")
+                || note.contains("dossiers résolus rapportés à l'ensemble des dossiers clos"))
         let issues = try #require(folder.read("_site/statistiques/index.html"))
         #expect(issues.contains(">Fonds bloqués<"))
     }

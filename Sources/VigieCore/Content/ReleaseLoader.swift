@@ -61,7 +61,8 @@ public enum ReleaseLoader {
         // A table newer than the format: a release holds both its files or neither.
         for id in TableID.allCases where id.isNewerThanReleaseFormat {
             let files = StoredRelease.dataFiles(id)
-            for (held, missing) in [(files[0], files[1]), (files[1], files[0])] where manifest.files[held] != nil && manifest.files[missing] == nil {
+            for (held, missing) in [(files[0], files[1]), (files[1], files[0])]
+            where manifest.files[held] != nil && manifest.files[missing] == nil {
                 error("manifest.json lists \(held) but not \(missing)", line: lines[""] ?? 1)
             }
         }

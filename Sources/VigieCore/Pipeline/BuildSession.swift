@@ -351,13 +351,15 @@ public final class BuildSession {
         _ notes: [Note], config: SiteConfig, caseCount: Int, templates: TemplateSet, changed invalid: inout Set<PageGroup>
     ) -> [RenderedNote] {
         let format = ReaderFormatter(strings: templates.strings)
-        let placeholders = [
-            ("{{threshold}}", String(config.threshold)),
-            ("{{threshold_minus_one}}", String(config.threshold - 1)),
-            ("{{publication_date}}", format.date(config.publicationDate)),
-            ("{{case_count}}", format.integer(caseCount)),
-            ("{{share_resolved_definition}}", templates.strings.text("definitions.share_resolved")),
-        ] + Labels.listedVocabularies.map { [labels = Labels(config: config, strings: templates.strings)] in ("{{labels.\($0)}}", labels.quotedList($0)) }
+        let labels = Labels(config: config, strings: templates.strings)
+        let placeholders =
+            [
+                ("{{threshold}}", String(config.threshold)),
+                ("{{threshold_minus_one}}", String(config.threshold - 1)),
+                ("{{publication_date}}", format.date(config.publicationDate)),
+                ("{{case_count}}", format.integer(caseCount)),
+                ("{{share_resolved_definition}}", templates.strings.text("definitions.share_resolved")),
+            ] + Labels.listedVocabularies.map { ("{{labels.\($0)}}", labels.quotedList($0)) }
         let placeholderKey = placeholders.map(\.1).joined(separator: "|")
         // Each body is scanned for `{{` once: the cache key and the rendering both need the answer.
         // On every core with the keys (one pass on one core over 10,000 notes took 16 ms).

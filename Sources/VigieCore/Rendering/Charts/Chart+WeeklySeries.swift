@@ -112,8 +112,11 @@ extension Chart {
                     "polyline",
                     [
                         ("class", "bracket"), ("data-key", weeks[run.lowerBound].key),
-                        ("points", "\(left.svgCoordinate),\((y + 3).svgCoordinate) \(left.svgCoordinate),\(y.svgCoordinate) "
-                            + "\(right.svgCoordinate),\(y.svgCoordinate) \(right.svgCoordinate),\((y + 3).svgCoordinate)"),
+                        (
+                            "points",
+                            "\(left.svgCoordinate),\((y + 3).svgCoordinate) \(left.svgCoordinate),\(y.svgCoordinate) "
+                                + "\(right.svgCoordinate),\(y.svgCoordinate) \(right.svgCoordinate),\((y + 3).svgCoordinate)"
+                        ),
                         ("fill", "none"), ("stroke", ChartPalette.mutedInk), ("stroke-width", "1"),
                     ])
                 labelBottom = y - 3

@@ -47,8 +47,10 @@ struct ChartBuilder {
         case .casePaths:
             // Every case on one path, in the paths' own order (not ranked): where cases stand today.
             let paths = keyedData(table, column: "cases")
-            var values: [String: String] = ["total": labels.cellText(
-                table.cell(keys: ["total"], column: "cases") ?? .empty, column: TableColumn("cases", .count), vocabulary: nil)]
+            var values: [String: String] = [
+                "total": labels.cellText(
+                    table.cell(keys: ["total"], column: "cases") ?? .empty, column: TableColumn("cases", .count), vocabulary: nil)
+            ]
             for path in paths { values[path.key] = path.valueText }
             let chartText = ChartText(
                 title: strings.text("tables.case_paths.title"), description: strings.format("tables.case_paths.chart", values),
