@@ -85,3 +85,31 @@ struct OpenDataContractTests {
         #expect(!page.contains("mediation_funnel_totals"))
     }
 }
+
+@Suite("A release stored under contract 1 stays readable and online as published")
+struct FormatOneReleaseTests {
+    @Test("the default content with a release stored by an earlier Vigie (format 1) builds, and serves that release's files unchanged")
+    func formatOneReleaseIsServedAsPublished() throws {
+        let folder = TemporaryFolder()
+        let content = folder.path + "/content"
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: content)
+        try FileManager.default.removeItem(atPath: content + "/publications")
+        try FileManager.default.createDirectory(atPath: content + "/publications", withIntermediateDirectories: true)
+        let release = Repository.fixtures + "/releases/format-1/2019-01-31"
+        try FileManager.default.copyItem(atPath: release, toPath: content + "/publications/2019-01-31")
+        let run = try CommandRun.vigie(
+            ["build", "--content", content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["cases_by_platform.csv", "platform_issue.json", "datapackage.json"] {
+            let stored = FileManager.default.contents(atPath: release + "/donnees/" + name)
+            #expect(stored != nil && FileManager.default.contents(atPath: folder.path + "/_site/publications/2019-01-31/donnees/" + name) == stored, "\(name)")
+        }
+        // Contract 1 had its total rows in the table and one flag per row; the frozen data page says so.
+        let page = try #require(folder.read("_site/publications/2019-01-31/donnees/index.html"))
+        #expect(page.contains("la colonne suppressed à true"))
+        #expect(!page.contains("cases_by_platform_totals"))
+        let stored = try #require(folder.read("_site/publications/2019-01-31/donnees/cases_by_platform.csv"))
+        #expect(stored.hasPrefix("platform,cases,suppressed\n"))
+        #expect(stored.contains("\ntotal,"))
+    }
+}

@@ -60,7 +60,7 @@ struct RankedDisplayTests {
                 "amazon", "leboncoin", "manomano", "cdiscount", "ebay", "fnac-darty", "rakuten", "apple", "google", "other",
             ])
         #expect(
-            Self.rowHeaders(caption: "Signalements par plateforme", in: page) == [
+            Self.rowHeaders(caption: "Dossiers par plateforme", in: page) == [
                 "Amazon", "leboncoin", "ManoMano", "Cdiscount", "eBay", "Fnac Darty", "Rakuten", "Apple", "Google", "Autres plateformes",
                 "Total",
             ])

@@ -79,10 +79,10 @@ struct ReleaseTests {
         let currentTotals = try #require(folder.read("site-b2/donnees/cases_by_platform_totals.csv"))
         #expect(currentTotals == "cases,cases_status,suppressed\n63,published,false\n")
         let statistics = try #require(folder.read("site-b/statistiques/index.html"))
-        #expect(statistics.contains("+20 signalements depuis le 31 janvier 2019."))
-        #expect(statistics.contains("Signalements par plateforme — Amazon (Cas) : 25 publié, 24 après révision"))
+        #expect(statistics.contains("+20 dossiers depuis le 31 janvier 2019."))
+        #expect(statistics.contains("Dossiers par plateforme — Amazon (Dossiers)\u{00A0}: 25 publié, 24 après révision"))
         #expect(statistics.contains("Révisions de la publication du 31 janvier 2019"))
-        #expect(statistics.contains("Signalements par plateforme — Cdiscount (Cas) : 10 publié, 11 après révision"))
+        #expect(statistics.contains("Dossiers par plateforme — Cdiscount (Dossiers)\u{00A0}: 10 publié, 11 après révision"))
         #expect(statistics.contains("révisé, nouvelle valeur non publiable"))
         #expect(statistics.contains("chiffres provisoires"))
         let home = try #require(folder.read("site-b/index.html"))
@@ -94,7 +94,7 @@ struct ReleaseTests {
         let calendar = try #require(folder.read("site-b2/publications/index.html"))
         #expect(calendar.contains("Publication du 31 janvier 2019"))
         #expect(calendar.contains("Publication du 29 mars 2019"))
-        #expect(calendar.contains("Cdiscount (Cas) : 10 publié, 11 après révision"))
+        #expect(calendar.contains("Cdiscount (Dossiers)\u{00A0}: 10 publié, 11 après révision"))
         let feed = try #require(folder.read("site-b2/feed.xml"))
         #expect(feed.contains("https://essai.example.org/publications/\(Self.dateA)/"))
         #expect(feed.contains("https://essai.example.org/publications/\(Self.dateB)/"))
@@ -163,7 +163,7 @@ struct ReleaseTests {
         // contradiction "counts only grow" as ever-narrower ranges); it now builds and announces the revision.
         #expect(run.status == 0, "\(run.stderr.prefix(300))")
         let calendar = try #require(folder.read("_site/publications/index.html"))
-        #expect(calendar.contains("Amazon (Cas)"))
+        #expect(calendar.contains("Amazon (Dossiers)"))
     }
 
     @Test("a folder that is not a date, and a release dated after publication_date, are errors")

@@ -29,7 +29,7 @@ struct WhatChangedTests {
         let home = try #require(folder.read("_site/index.html"))
         #expect(home.contains("+7 depuis le 31 janvier 2019"))
         let statistics = try #require(folder.read("_site/statistiques/index.html"))
-        #expect(statistics.contains("+7 signalements depuis le 31 janvier 2019."))
+        #expect(statistics.contains("+7 dossiers depuis le 31 janvier 2019."))
     }
 
     @Test("a change of 1 to k−1 cases is not published: it would single out the new cases")

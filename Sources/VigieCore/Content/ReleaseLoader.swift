@@ -58,6 +58,14 @@ public enum ReleaseLoader {
         for expected in StoredRelease.expectedFiles(format: manifest.formatVersion) where manifest.files[expected] == nil {
             error("manifest.json does not list \(expected), which every release holds", line: lines[""] ?? 1)
         }
+        // A table newer than the format: a release holds both its files or neither.
+        for id in TableID.allCases where id.isNewerThanReleaseFormat {
+            let files = StoredRelease.dataFiles(id)
+            for (held, missing) in [(files[0], files[1]), (files[1], files[0])]
+            where manifest.files[held] != nil && manifest.files[missing] == nil {
+                error("manifest.json lists \(held) but not \(missing)", line: lines[""] ?? 1)
+            }
+        }
         // The files on disk, every one listed, every listed one present and unchanged.
         var onDisk: Set<String> = []
         if let enumerator = FileManager.default.enumerator(atPath: folder) {

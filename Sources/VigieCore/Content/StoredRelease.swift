@@ -15,11 +15,12 @@ public struct StoredRelease: Sendable {
     public static let withheldName = "withheld.csv"
     public static let withheldHeader = ["table", "keys", "column", "status", "label"]
 
-    /// The files every release of a format holds besides its manifest, relative to its folder, sorted.
+    /// The files every release of a format holds besides its manifest, relative to its folder, sorted:
+    /// format 1 predates `case_paths` (`TableID.isNewerThanReleaseFormat`) and the totals files.
     public static func expectedFiles(format: Int = formatVersion) -> [String] {
         var paths = ["donnees/datapackage.json", withheldName]
-        for id in TableID.allCases {
-            paths += ["donnees/\(id.rawValue).csv", "donnees/\(id.rawValue).json"]
+        for id in TableID.allCases where format >= 2 || !id.isNewerThanReleaseFormat {
+            paths += dataFiles(id)
             if format >= 2 && OpenDataContract.tablesWithTotals.contains(id) {
                 let totals = id.rawValue + OpenDataContract.totalsSuffix
                 paths += ["donnees/\(totals).csv", "donnees/\(totals).json"]
@@ -27,6 +28,9 @@ public struct StoredRelease: Sendable {
         }
         return paths.sorted()
     }
+
+    /// The CSV and JSON of one table.
+    static func dataFiles(_ id: TableID) -> [String] { ["donnees/\(id.rawValue).csv", "donnees/\(id.rawValue).json"] }
 
     /// The publication date of the release (its folder's name).
     public var date: Day { statistics.asOf }

@@ -5,15 +5,17 @@
 /// Two kinds:
 /// - `sums`: a whole equals the sum of its parts (a table's `total` row and the other rows of that
 ///   column; an issue's `total` row across platforms in `platform_issue`; a week's cumulative count
-///   and the previous cumulative count plus the week's count);
+///   and the previous cumulative count plus the week's count; the funnel's `referred` and `closed`
+///   stages and the `case_paths` that make them up);
 /// - `links`: groups of cells that hold the same quantity in different places (all cases: the
 ///   totals of five tables, the funnel's `reported` stage and the last cumulative week; closed cases;
-///   resolved cases; referred cases; each issue in `cases_by_issue` and in `platform_issue`'s total rows;
+///   resolved cases (also the `referred_resolved` path); referred cases; each issue in `cases_by_issue` and in `platform_issue`'s total rows;
 ///   the first week's count and its cumulative count).
 ///
 /// Not modelled (inequalities only, no subtraction gives an exact value): `cases_by_issue` rows sum to
 /// at least the total (a case may have several issues); resolved ≤ closed ≤ cases per platform;
-/// reported ≥ referred; a platform × issue cell ≤ the platform's cases.
+/// reported ≥ referred; a platform × issue cell ≤ the platform's cases. Nor the way outcomes go with
+/// statuses (a withdrawn case is usually `abandoned`): a habit of the export, not a rule of the format.
 struct CountRelations {
     let sums: [SumRelation]
     let links: [[CellAddress]]
@@ -28,7 +30,7 @@ struct CountRelations {
 
         // A `total` row against the other rows, column by column.
         let tablesWithTotals: [(TableID, [String])] = [
-            (.casesByPlatform, ["cases"]), (.casesBySize, ["cases"]), (.casesByRegion, ["cases"]),
+            (.casesByPlatform, ["cases"]), (.casesBySize, ["cases"]), (.casesByRegion, ["cases"]), (.casePaths, ["cases"]),
             (.casesBySector, ["cases"]), (.casesByOutcome, ["cases"]), (.resolutionByPlatform, ["closed", "resolved"]),
             (.revenueLossByPlatform, ["cases"]),
         ]
@@ -67,11 +69,21 @@ struct CountRelations {
             }
         }
 
+        // The funnel's stages as sums of paths: referred = the four referred paths, closed = the four
+        // closed ones (a table absent from a stored release made before it existed adds nothing).
+        for (stage, paths) in [("referred", CasePath.referred), ("closed", CasePath.closed)] {
+            let parts = paths.compactMap { cell(.casePaths, [$0.rawValue], "cases") }
+            if let whole = cell(.mediationFunnel, [stage], "cases"), parts.count == paths.count {
+                sums.append(SumRelation(whole: whole, parts: parts))
+            }
+        }
+
         // The same quantity published in several tables.
         var allCases = [
             cell(.casesByPlatform, ["total"], "cases"), cell(.casesByIssue, ["total"], "cases"),
             cell(.casesBySize, ["total"], "cases"), cell(.casesByRegion, ["total"], "cases"),
             cell(.casesBySector, ["total"], "cases"), cell(.mediationFunnel, ["reported"], "cases"),
+            cell(.casePaths, ["total"], "cases"),
         ]
         if let weeks = tables[.casesByWeek], !weeks.rows.isEmpty, let cumulative = weeks.columnIndex("cumulative") {
             allCases.append(CellAddress(table: .casesByWeek, row: weeks.rows.count - 1, column: cumulative))
@@ -83,7 +95,11 @@ struct CountRelations {
                 cell(.mediationFunnel, ["closed"], "cases"), cell(.resolutionByPlatform, ["total"], "closed"),
                 cell(.casesByOutcome, ["total"], "cases"), cell(.daysToStage, ["closed"], "cases"),
             ].compactMap { $0 })
-        links.append([cell(.mediationFunnel, ["resolved"], "cases"), cell(.resolutionByPlatform, ["total"], "resolved")].compactMap { $0 })
+        links.append(
+            [
+                cell(.mediationFunnel, ["resolved"], "cases"), cell(.resolutionByPlatform, ["total"], "resolved"),
+                cell(.casePaths, [CasePath.referredResolved.rawValue], "cases"),
+            ].compactMap { $0 })
 
         self.sums = sums
         self.links = links.filter { $0.count > 1 }

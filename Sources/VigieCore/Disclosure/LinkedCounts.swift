@@ -4,7 +4,8 @@
 /// are merged into one *class*, withheld or published together; each `whole = Σ parts` becomes a signed
 /// relation between classes. With several editions (oldest first), each count of an edition is also
 /// the same count of the previous edition plus the cases added in between, an unpublished class ≥ 0,
-/// because counts only grow: a reader holding both editions can use that too.
+/// because counts only grow: a reader holding both editions can use that too (not the counts of open
+/// cases, `ShrinkingCount`).
 struct LinkedCounts {
     /// One publication's tables, as the heuristic sees them.
     struct Edition {
@@ -104,7 +105,8 @@ struct LinkedCounts {
             for (id, table) in editions[e].raw {
                 guard let beforeRows = editions[e - 1].raw[id]?.rowIndexByKeys() else { continue }
                 for r in table.rows.indices {
-                    guard let beforeRow = beforeRows[table.keys(ofRow: r)] else { continue }
+                    guard let beforeRow = beforeRows[table.keys(ofRow: r)], !ShrinkingCount.canShrink(id, keys: table.keys(ofRow: r))
+                    else { continue }
                     let ended = EndedWeek.isEnded(id, keys: table.keys(ofRow: r), before: lastWeekBefore)
                     for c in table.columns.indices where table.columns[c].kind == .count {
                         let now = classOf[Place(edition: e, cell: CellAddress(table: id, row: r, column: c))]!

@@ -7,7 +7,8 @@
 ///
 /// Across publications (oldest first): each count of a publication is the same count of the one
 /// before plus the cases added in between (an unknown ≥ 0, one per pair where something is withheld),
-/// because counts only grow; and the count of a week that had ended before the earlier publication
+/// because counts only grow (not the counts of open cases, `ShrinkingCount`); and the count of a
+/// week that had ended before the earlier publication
 /// does not change at all.
 ///
 /// A withheld count is *exactly determined* when its smallest and largest feasible values are equal;
@@ -98,7 +99,7 @@ struct ReaderKnowledge {
                 guard let beforeRows = publications[p - 1].protected[id]?.rowIndexByKeys() else { continue }
                 for r in table.rows.indices {
                     let keys = table.keys(ofRow: r)
-                    guard let beforeRow = beforeRows[keys] else { continue }
+                    guard let beforeRow = beforeRows[keys], !ShrinkingCount.canShrink(id, keys: keys) else { continue }
                     let ended = EndedWeek.isEnded(id, keys: keys, before: lastWeekBefore)
                     for c in table.columns.indices where table.columns[c].kind == .count {
                         let cell = CellAddress(table: id, row: r, column: c)

@@ -233,11 +233,17 @@ public final class BuildSession {
         return report
     }
 
-    /// True when two publications publish the same tables: the same CSV bytes and the same withheld
-    /// cells with the same status (labels and descriptions may have been reworded since).
-    static func sameFigures(_ a: ProtectedStatistics, _ b: ProtectedStatistics) -> Bool {
-        guard a.threshold == b.threshold, WithheldCell.all(in: a) == WithheldCell.all(in: b) else { return false }
-        return TableID.allCases.allSatisfy { id in a.tables[id].map(TableSerializer.csv) == b.tables[id].map(TableSerializer.csv) }
+    /// True when this build publishes every table of the stored release `stored` as it did: the same
+    /// CSV bytes and the same withheld cells with the same status (labels and descriptions may have
+    /// been reworded since). A table the release does not hold was added to Vigie after it was made
+    /// (`case_paths`): this build publishes it as new, protected with the others, and the frozen
+    /// pages keep what the release published.
+    static func sameFigures(_ current: ProtectedStatistics, _ stored: ProtectedStatistics) -> Bool {
+        guard current.threshold == stored.threshold else { return false }
+        let held = Set(stored.tables.keys)
+        let withheldNow = WithheldCell.all(in: current).filter { held.contains($0.table) }
+        guard withheldNow == WithheldCell.all(in: stored) else { return false }
+        return held.allSatisfy { id in current.tables[id].map(TableSerializer.csv) == stored.tables[id].map(TableSerializer.csv) }
     }
 
     /// The publication date of the last run's configuration.
@@ -345,12 +351,15 @@ public final class BuildSession {
         _ notes: [Note], config: SiteConfig, caseCount: Int, templates: TemplateSet, changed invalid: inout Set<PageGroup>
     ) -> [RenderedNote] {
         let format = ReaderFormatter(strings: templates.strings)
-        let placeholders = [
-            ("{{threshold}}", String(config.threshold)),
-            ("{{threshold_minus_one}}", String(config.threshold - 1)),
-            ("{{publication_date}}", format.date(config.publicationDate)),
-            ("{{case_count}}", format.integer(caseCount)),
-        ]
+        let labels = Labels(config: config, strings: templates.strings)
+        let placeholders =
+            [
+                ("{{threshold}}", String(config.threshold)),
+                ("{{threshold_minus_one}}", String(config.threshold - 1)),
+                ("{{publication_date}}", format.date(config.publicationDate)),
+                ("{{case_count}}", format.integer(caseCount)),
+                ("{{share_resolved_definition}}", templates.strings.text("definitions.share_resolved")),
+            ] + Labels.listedVocabularies.map { ("{{labels.\($0)}}", labels.quotedList($0)) }
         let placeholderKey = placeholders.map(\.1).joined(separator: "|")
         // Each body is scanned for `{{` once: the cache key and the rendering both need the answer.
         // On every core with the keys (one pass on one core over 10,000 notes took 16 ms).

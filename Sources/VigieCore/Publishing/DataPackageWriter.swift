@@ -49,7 +49,8 @@ public enum DataPackageWriter {
                     parts.append("\"constraints\": {\"minimum\": 0}")
                 case let .measure(unit):
                     parts.append("\"type\": \"number\"")
-                    parts.append("\"description\": \(JSON.string(description + " — " + strings.text("datapackage.unit_\(unit)")))")
+                    let unitText = strings.format("datapackage.unit_\(unit)", strings.definitionValues(threshold: config.threshold))
+                    parts.append("\"description\": \(JSON.string(description + " — " + unitText))")
                 case .identifier:
                     parts.append("\"type\": \"string\"")
                     parts.append("\"description\": \(JSON.string(description))")
@@ -80,7 +81,7 @@ public enum DataPackageWriter {
             let keyColumns = (identifiers.isEmpty ? keys : identifiers).map { JSON.string($0.name) }
             let id = table.source.rawValue
             var title = strings.text("tables.\(id).title")
-            var description = strings.format("tables.\(id).definition", ["k": String(config.threshold)])
+            var description = strings.tableDefinition(table.source, threshold: config.threshold)
             if table.isTotals {
                 title = strings.format("datapackage.totals_title", ["title": title])
                 description = strings.format("datapackage.totals_description", ["table": id]) + " " + description

@@ -18,7 +18,7 @@ public enum OpenDataContract {
     /// The tables with `total` rows, published apart as `<table>_totals`.
     public static let tablesWithTotals: Set<TableID> = [
         .casesByPlatform, .casesByIssue, .casesBySize, .casesByRegion, .casesBySector, .casesByOutcome, .platformIssue,
-        .resolutionByPlatform, .revenueLossByPlatform,
+        .resolutionByPlatform, .revenueLossByPlatform, .casePaths,
     ]
 
     /// What a value cell's status column says. Primary cells shown masked and secondary cells share

@@ -23,6 +23,12 @@ public struct ReleaseHistory: Sendable {
     /// True when the current publication is itself stored, so its dated permalink exists.
     public var isCurrentReleased: Bool { releases.contains { $0.date == publicationDate } }
 
+    /// True when the current publication is stored and holds `table`, so the table's dated permalink
+    /// exists (a table added after the release was made has none).
+    public func isCurrentReleased(holding table: TableID) -> Bool {
+        releases.contains { $0.date == publicationDate && $0.statistics.tables[table] != nil }
+    }
+
     /// The release before `release`, if any.
     public func release(before release: StoredRelease) -> StoredRelease? { releases.last { $0.date < release.date } }
 }

@@ -33,6 +33,8 @@ struct Accumulator {
     var referred = 0
     var closed = 0
     var resolved = 0
+    /// Cases by `CasePath`, in its order.
+    var byPath = Array(repeating: 0, count: CasePath.allCases.count)
     var closedByPlatform: [Int]
     var resolvedByPlatform: [Int]
     var lossByPlatform: [[Double]]
@@ -71,6 +73,7 @@ struct Accumulator {
         bySector[record.sector] += 1
         countWeek(ofMonday: record.reportedOn.daysSinceEpoch - record.reportedOn.isoWeekday + 1)
         if let loss = record.revenueLossPercent { lossByPlatform[record.platform].append(loss) }
+        byPath[CasePath.of(record, asOf: asOf).index] += 1
         if let referredOn = record.referredOn, referredOn <= asOf {
             referred += 1
             daysToReferral.add(referredOn - record.reportedOn)
@@ -173,6 +176,15 @@ struct Accumulator {
             pi.rows.append([.key("total"), .key(issue), .count(byIssue[i]), .flag(false)])
         }
         tables[.platformIssue] = pi
+
+        var paths = StatTable(
+            id: .casePaths,
+            columns: [
+                TableColumn("path", .key(vocabulary: "paths")), TableColumn("cases", .count), TableColumn("suppressed", .suppressedFlag),
+            ])
+        for path in CasePath.allCases { paths.rows.append([.key(path.rawValue), .count(byPath[path.index]), .flag(false)]) }
+        paths.rows.append([.key("total"), .count(total), .flag(false)])
+        tables[.casePaths] = paths
 
         var funnel = StatTable(
             id: .mediationFunnel,

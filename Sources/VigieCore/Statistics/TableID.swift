@@ -9,6 +9,9 @@ public enum TableID: String, CaseIterable, Sendable, Hashable, Comparable {
     case casesByRegion = "cases_by_region"
     case casesBySector = "cases_by_sector"
     case casesByWeek = "cases_by_week"
+    /// The path each case has taken so far: every case on exactly one path (`CasePath`), so the
+    /// rows add up to the total, unlike the funnel's stages.
+    case casePaths = "case_paths"
     case mediationFunnel = "mediation_funnel"
     case daysToStage = "days_to_stage"
     case casesByOutcome = "cases_by_outcome"
@@ -18,6 +21,10 @@ public enum TableID: String, CaseIterable, Sendable, Hashable, Comparable {
     /// The commitments of milestones.yaml (`CommitmentsTable`): not computed from the cases, so
     /// neither in `Statistics` nor under disclosure control; shown on /progres/, not /statistiques/.
     case commitments
+
+    /// A table added after releases were first stored (format 1): a release made before it does not
+    /// hold it, and a build at that release's date publishes it as new (`BuildSession.sameFigures`).
+    public var isNewerThanReleaseFormat: Bool { self == .casePaths }
 
     /// The HTML anchor of the figure, e.g. `cases-by-platform`.
     public var anchor: String { rawValue.replacingOccurrences(of: "_", with: "-") }

@@ -71,7 +71,8 @@ extension Chart {
         let columnWidth = slot * 0.72
         let centre = { (index: Int) in plotLeft + (Double(index) + 0.5) * slot }
 
-        // Columns.
+        // Columns; a withheld week is a short hatched one.
+        let withheldHeight = 10.0
         for (index, week) in weeks.enumerated() {
             let x = centre(index) - columnWidth / 2
             if let value = week.value {
@@ -85,26 +86,48 @@ extension Chart {
                         ("fill", ChartPalette.bar),
                     ])
             } else {
-                let height = 10.0
                 svg.element(
                     "rect",
                     [
                         ("class", "bar withheld"), ("data-key", week.key),
-                        ("x", x.svgCoordinate), ("y", (plotBottom - height).svgCoordinate),
-                        ("width", columnWidth.svgCoordinate), ("height", height.svgCoordinate),
+                        ("x", x.svgCoordinate), ("y", (plotBottom - withheldHeight).svgCoordinate),
+                        ("width", columnWidth.svgCoordinate), ("height", withheldHeight.svgCoordinate),
                         ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", ChartPalette.bar),
                     ])
-                let textWidth = TextMetrics.width(of: week.valueText, fontSize: ChartStyle.smallFontSize)
-                if textWidth <= slot {
-                    svg.element(
-                        "text",
-                        [
-                            ("class", "value"), ("data-key", week.key),
-                            ("x", centre(index).svgCoordinate), ("y", (plotBottom - height - 4).svgCoordinate),
-                            ("text-anchor", "middle"), ("font-size", ChartStyle.smallFontSize.svgCoordinate),
-                        ], text: week.valueText)
-                }
             }
+        }
+        // One label per run of withheld weeks with the same label ("< 5" over seven weeks once, not
+        // seven times side by side, where they ran into each other), over a bracket when the run has
+        // several weeks; a label that does not fit its run is left to the table.
+        for run in withheldRuns(weeks) {
+            let left = centre(run.lowerBound) - columnWidth / 2
+            let right = centre(run.upperBound - 1) + columnWidth / 2
+            let label = weeks[run.lowerBound].valueText
+            let textWidth = TextMetrics.width(of: label, fontSize: ChartStyle.smallFontSize)
+            guard textWidth + 4 <= right - left + (slot - columnWidth) else { continue }
+            var labelBottom = plotBottom - withheldHeight - 4
+            if run.count > 1 {
+                let y = plotBottom - withheldHeight - 4
+                svg.element(
+                    "polyline",
+                    [
+                        ("class", "bracket"), ("data-key", weeks[run.lowerBound].key),
+                        (
+                            "points",
+                            "\(left.svgCoordinate),\((y + 3).svgCoordinate) \(left.svgCoordinate),\(y.svgCoordinate) "
+                                + "\(right.svgCoordinate),\(y.svgCoordinate) \(right.svgCoordinate),\((y + 3).svgCoordinate)"
+                        ),
+                        ("fill", "none"), ("stroke", ChartPalette.mutedInk), ("stroke-width", "1"),
+                    ])
+                labelBottom = y - 3
+            }
+            svg.element(
+                "text",
+                [
+                    ("class", "value"), ("data-key", weeks[run.lowerBound].key),
+                    ("x", ((left + right) / 2).svgCoordinate), ("y", labelBottom.svgCoordinate),
+                    ("text-anchor", "middle"), ("font-size", ChartStyle.smallFontSize.svgCoordinate),
+                ], text: label)
         }
 
         // The cumulative line, one polyline per run of published values, over a white halo.
@@ -176,5 +199,19 @@ extension Chart {
         return ChartDocument.render(
             id: id, kind: "weekly", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg
         )
+    }
+
+    /// The runs of consecutive withheld weeks that show the same label, oldest first.
+    static func withheldRuns(_ weeks: [ChartDatum]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start: Int?
+        for index in weeks.indices.map(Optional.some) + [nil] {
+            if let run = start, index == nil || !weeks[index!].isWithheld || weeks[index!].valueText != weeks[run].valueText {
+                runs.append(run..<(index ?? weeks.count))
+                start = nil
+            }
+            if let index, weeks[index].isWithheld, start == nil { start = index }
+        }
+        return runs
     }
 }

@@ -44,7 +44,25 @@ struct ChartBuilder {
                     weeklyLegend: strings.text("statistics.weekly_legend"), cumulativeLegend: strings.text("statistics.cumulative_legend"),
                     width: width, countText: labels.format.integer)
             }
+        case .casePaths:
+            // Every case on one path, in the paths' own order (not ranked): where cases stand today.
+            let paths = keyedData(table, column: "cases")
+            var values: [String: String] = [
+                "total": labels.cellText(
+                    table.cell(keys: ["total"], column: "cases") ?? .empty, column: TableColumn("cases", .count), vocabulary: nil)
+            ]
+            for path in paths { values[path.key] = path.valueText }
+            let chartText = ChartText(
+                title: strings.text("tables.case_paths.title"), description: strings.format("tables.case_paths.chart", values),
+                withheldLegend: strings.text("statistics.withheld_chart_legend"))
+            return twoLayouts(id) { chartID, width in
+                Chart.horizontalBars(id: chartID, text: chartText, data: paths, width: width)
+            }
         case .mediationFunnel:
+            // The stages are not nested (a case can be closed without being referred), so since
+            // case_paths exists the funnel is a table and the paths are the chart. A stored release
+            // made before case_paths keeps the chart it was published with.
+            guard renderer.statistics.tables[.casePaths] == nil else { return nil }
             let stages = keyedData(table, column: "cases")
             let first = stages.first?.value
             let shares: [String?] = stages.map { stage in

@@ -14,4 +14,6 @@ public struct FigureModel: Sendable {
     /// Which release the figure belongs to, and whether it is frozen or provisional.
     public var release: String
     public var changeText: String?
+    /// A sentence with the figure's key number and its definition (the resolved share on the case paths).
+    public var keyFigure: String? = nil
 }

@@ -37,6 +37,23 @@ public struct Labels: Sendable {
 
     public func platform(_ key: String) -> String { label(key, in: "platforms") }
 
+    /// The labels of a vocabulary in key order, each quoted (`format.quoted`), joined: what the methodology
+    /// lists as `{{labels.issues}}`, so that it names the categories exactly as the tables do.
+    public func quotedList(_ vocabularyName: String) -> String {
+        let keys: [String]
+        switch vocabularyName {
+        case "sizes": keys = CompanySize.allCases.map(\.rawValue)
+        case "paths": keys = CasePath.allCases.map(\.rawValue)
+        case "stages": keys = ["reported", "referred", "closed", "resolved"]
+        default: keys = vocabulary(vocabularyName)?.keys ?? []
+        }
+        return keys.map { strings.format("format.quoted", ["text": label($0, in: vocabularyName)]) }
+            .joined(separator: strings.text("format.list_separator"))
+    }
+
+    /// The vocabularies a note may list with `{{labels.<name>}}`.
+    static let listedVocabularies = ["platforms", "issues", "sectors", "outcomes", "sizes", "paths", "stages"]
+
     /// `2018-W44` → `S44 2018` short label for charts.
     public func shortWeek(_ key: String) -> String {
         let parts = key.split(separator: "W")

@@ -30,7 +30,7 @@ extension SiteRenderer {
         return [
             "title": title,
             "name": id.rawValue,
-            "description": strings.format("tables.\(id.rawValue).definition", ["k": String(config.threshold)]),
+            "description": strings.tableDefinition(id, threshold: config.threshold),
             "rows": strings.format("data.rows_count", ["rows": format.integer(max(0, csv.count { $0 == UInt8(ascii: "\n") } - 1))]),
             "size": ByteCountText.format(csv.count, formatter: format, strings: strings),
             "csv": id.rawValue + ".csv",

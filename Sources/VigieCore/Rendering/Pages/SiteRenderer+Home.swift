@@ -17,17 +17,16 @@ extension SiteRenderer {
         }
         headline(
             countText(count(.mediationFunnel, ["reported"])), "cases", change: changeText(.mediationFunnel, ["reported"]),
-            anchor: TableID.mediationFunnel.anchor)
+            anchor: TableID.casePaths.anchor)
         headline(
             countText(count(.mediationFunnel, ["referred"])), "referred", change: changeText(.mediationFunnel, ["referred"]),
-            anchor: TableID.mediationFunnel.anchor)
+            anchor: TableID.casePaths.anchor)
         headline(
             countText(count(.mediationFunnel, ["resolved"])), "resolved", change: changeText(.mediationFunnel, ["resolved"]),
-            anchor: TableID.mediationFunnel.anchor)
-        let share = statistics[.resolutionByPlatform].cell(keys: ["total"], column: "share_resolved")
-        headline(
-            labels.cellText(share ?? .empty, column: TableColumn("share_resolved", .measure(unit: "share")), vocabulary: nil),
-            "share_resolved", change: nil, anchor: TableID.resolutionByPlatform.anchor)
+            anchor: TableID.casePaths.anchor)
+        headline(resolvedShareText, "share_resolved", change: nil, anchor: TableID.casePaths.anchor)
+        // The share's meaning is what it divides, the one definition shown wherever the share is.
+        headlines[headlines.count - 1]["meaning"] = resolvedShareDetail
         let days = statistics[.daysToStage].cell(keys: ["referred"], column: "median_days")
         headline(
             labels.cellText(days ?? .empty, column: TableColumn("median_days", .measure(unit: "days")), vocabulary: nil), "median_days",

@@ -45,7 +45,9 @@ extension SiteRenderer {
         let casesCell = count(.casesByPlatform, [key])
         var values: [String: Any] = [
             "platform": name,
-            "lede": strings.format("platforms.page_lede", ["platform": name]),
+            // A label that reads badly inside the sentence ("avec Autres plateformes") has its own.
+            "lede": strings.optionalText("platforms.page_lede_for.\(key)") ?? strings.format("platforms.page_lede", ["platform": name]),
+            "share_definition": strings.format("platforms.share_definition", strings.definitionValues(threshold: config.threshold)),
             "cases": countText(casesCell),
         ]
         if let cases = casesCell?.count, let total = count(.casesByPlatform, ["total"])?.count, total > 0 {

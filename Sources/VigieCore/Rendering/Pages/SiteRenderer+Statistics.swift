@@ -62,8 +62,7 @@ extension SiteRenderer {
     func figure(for table: StatTable, root: String, dataPrefix: String, frozen: Bool) -> FigureModel {
         let id = table.id
         let title = strings.text("tables.\(id.rawValue).title")
-        let k = String(config.threshold)
-        let definition = strings.format("tables.\(id.rawValue).definition", ["k": k])
+        let definition = strings.tableDefinition(id, threshold: config.threshold)
         let url = config.baseURL + "statistiques/#\(id.anchor)"
         let permalink = config.baseURL + "publications/\(config.publicationDate.iso)/statistiques/#\(id.anchor)"
         let date = format.date(config.publicationDate)
@@ -72,6 +71,9 @@ extension SiteRenderer {
         if frozen {
             release = strings.format("statistics.release_frozen", ["date": date])
             cite = strings.format("statistics.cite_frozen", ["title": title, "site": config.title, "date": date, "permalink": permalink, "url": url])
+        } else if history.isCurrentReleased && !history.isCurrentReleased(holding: id) {
+            release = strings.format("statistics.release_added", ["date": date])
+            cite = strings.format("statistics.cite_added", ["title": title, "site": config.title, "date": date, "url": url])
         } else if history.isCurrentReleased {
             release = strings.format("statistics.release_current", ["date": date])
             cite = strings.format("statistics.cite_text", ["title": title, "site": config.title, "date": date, "permalink": permalink, "url": url])
@@ -79,7 +81,7 @@ extension SiteRenderer {
             release = strings.format("statistics.release_provisional", ["date": date])
             cite = strings.format("statistics.cite_provisional", ["title": title, "site": config.title, "date": date, "url": url])
         }
-        return FigureModel(
+        var model = FigureModel(
             anchor: id.anchor,
             title: title,
             definition: definition,
@@ -92,5 +94,7 @@ extension SiteRenderer {
             cite: cite,
             release: release,
             changeText: nil)
+        if id == .casePaths { model.keyFigure = resolvedShareSentence }
+        return model
     }
 }

@@ -53,6 +53,7 @@ extension TableModel {
             }
             return Row(cells: row, total: rowKeyValue == "total")
         }
+        model.isGrid = true
         model.hasWithheld = model.rows.contains { $0.cells.contains(where: \.withheld) }
         return model
     }

@@ -19,6 +19,8 @@ public struct TableModel: Sendable {
     public var headers: [Header]
     public var rows: [Row]
     public var hasWithheld: Bool
+    /// A grid of two keys (`pivot`): many narrow numeric columns, laid out compactly.
+    public var isGrid = false
 
     /// Builds the HTML view of a protected table; the `suppressed` flag column is not shown (the
     /// withheld markers say it). Rows keep the table's order, or, with `rankedBy`, are ranked by

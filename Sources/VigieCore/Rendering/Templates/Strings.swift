@@ -39,7 +39,22 @@ public struct Strings: @unchecked Sendable {
             diagnostics.append(.error("expected strings.yaml to be a mapping", at: SourceLocation(path: path, line: 1, column: 1)))
             return nil
         }
-        return Strings(tree: Self.normalize(tree) as? [String: Any] ?? [:])
+        let normalized = Self.normalize(tree) as? [String: Any] ?? [:]
+        return Strings(tree: normalized["typography"] as? String == "french" ? Self.typesetFrench(normalized) : normalized)
+    }
+
+    /// The tree with every text but `format.*` (number and date patterns) through `FrenchTypography`,
+    /// the rule the notes' Markdown gets: interface text and notes space `:` `;` `!` `?` `« »` alike.
+    static func typesetFrench(_ tree: [String: Any]) -> [String: Any] {
+        func typeset(_ node: Any) -> Any {
+            switch node {
+            case let text as String: return FrenchTypography.apply(to: text)
+            case let dictionary as [String: Any]: return dictionary.mapValues(typeset)
+            case let array as [Any]: return array.map(typeset)
+            default: return node
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: tree.map { key, value in (key, key == "format" ? value : typeset(value)) })
     }
 
     /// Yams gives Int/Bool/Date for some scalars; the UI wants text everywhere.

@@ -74,6 +74,21 @@ struct WeeklySeriesTests {
         #expect(svg.texts.contains(ChartSamples.withheldLegend))
     }
 
+    @Test func aRunOfWithheldWeeksHasOneLabelOverABracketSoLabelsNeverCollide() throws {
+        // Seven "< 5" weeks side by side used to get seven labels, each as wide as its slot.
+        let counts: [Int?] = [140, 50, 30, nil, nil, nil, nil, nil, nil, nil, 0]
+        for width in [Chart.standardWidth, Chart.compactWidth] {
+            let svg = try draw(weeks: Self.weeks(counts), cumulative: [], width: width)
+            let labels = svg.elements(ofClass: "value").filter { $0.text == "< 5" }
+            let run = try #require(svg.bars["2018-W13"]?.number("x"))
+            let runEnd = try #require(svg.bars["2018-W19"].flatMap { bar in bar.number("x").map { $0 + (bar.number("width") ?? 0) } })
+
+            #expect(labels.count == 1)
+            #expect(abs((labels.first?.number("x") ?? 0) - (run + runEnd) / 2) <= 0.2)
+            #expect(svg.elements(ofClass: "bracket").count == 1)
+        }
+    }
+
     @Test func bothSeriesAreNamedInTheLegend() throws {
         let svg = try draw(weeks: Self.weeks([1]), cumulative: Self.weeks([1]))
         #expect(svg.elements(ofClass: "legend").map(\.text) == ["Signalements de la semaine", "Cumul"])
