@@ -25,7 +25,7 @@ struct PreviewHandler: HTTPHandler {
         if let path = SafePath.resolve(relative, under: root), FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue {
                 // /notes → /notes/ so that relative links resolve.
-                let headers: HTTPHeaders = [.location: rawPath + "/"]
+                let headers: HTTPHeaders = [.location: SafePath.folderRedirect(for: relative)]
                 return HTTPResponse(statusCode: .movedPermanently, headers: headers)
             }
             return file(at: path, status: .ok)

@@ -14,10 +14,13 @@ public final class PreviewServer: @unchecked Sendable {
     private let session: BuildSession
 
     /// - Parameter log: receives one line per build or error (stderr in the CLI).
-    public init(contentDirectory: String, templatesDirectory: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
-        workFolder = FileManager.default.temporaryDirectory.path + "/vigie-preview-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: workFolder)
-        try? FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
+    /// - Throws: when the temporary folder cannot be made.
+    public init(
+        contentDirectory: String, templatesDirectory: String, port: UInt16, log: @escaping @Sendable (String) -> Void
+    ) throws {
+        let temporary = FileManager.default.temporaryDirectory.path
+        PreviewFolder.removeStale(in: temporary)
+        workFolder = try PreviewFolder.create(in: temporary)
         PreviewCleanup.register(workFolder)
         options = BuildOptions(
             contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, outputDirectory: workFolder + "/site",

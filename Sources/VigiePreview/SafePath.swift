@@ -34,4 +34,12 @@ enum SafePath {
         guard candidate.path.hasPrefix(rootPath) else { return nil }
         return candidate.path
     }
+
+    /// Where a request for a folder is sent: its path with a slash at the end, rebuilt from the
+    /// checked relative path. The raw path was echoed: `GET //notes` answered `Location: //notes/`,
+    /// which a browser reads as the host `notes`. Percent-encoded again (segments are plain names).
+    static func folderRedirect(for relative: String) -> String {
+        let folder = relative + "/"
+        return "/" + (folder.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? folder)
+    }
 }

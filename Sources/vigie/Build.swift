@@ -21,7 +21,9 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: output)
+        let options = BuildOptions(
+            contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: output,
+            pauseBeforeSwap: ProcessInfo.processInfo.environment["VIGIE_TEST_PAUSE_BEFORE_SWAP"])
         try Runner.run(options, verb: "built", timings: timings)
     }
 }

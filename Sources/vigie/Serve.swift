@@ -17,7 +17,7 @@ struct Serve: ParsableCommand {
     func run() throws {
         // First, before any thread starts: see `SignalWatcher`.
         SignalWatcher.stopOnInterrupt()
-        let server = PreviewServer(contentDirectory: inputs.content, templatesDirectory: inputs.templates, port: port) { line in
+        let server = try PreviewServer(contentDirectory: inputs.content, templatesDirectory: inputs.templates, port: port) { line in
             Console.error(line)
         }
         let finished = DispatchSemaphore(value: 0)

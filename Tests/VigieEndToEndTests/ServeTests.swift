@@ -79,4 +79,49 @@ struct ServeTests {
         #expect(missing.status == 404)
         #expect(missing.body.contains("<h1>"))
     }
+
+    @Test(
+        "a folder without its slash is redirected to a path of this site, never to '//…' (another host)",
+        arguments: [("/notes", "/notes/"), ("//notes", "/notes/"), ("///notes", "/notes/"), ("/./notes", "/notes/")])
+    func folderRedirect(path: String, location: String) throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
+        let server = try PreviewProcess(arguments: ["--content", "content", "--templates", Repository.templates], in: folder.path)
+        defer { server.stop() }
+        let response = try RawHTTP.get(port: server.port, path: path)
+        #expect(response.status == 301)
+        #expect(response.headers["location"] == location)
+    }
+
+    @Test("the preview folder has a random name, and one left by a killed preview is removed by the next")
+    func previewFolder() throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
+        let temporary = TemporaryFolder("vigie-tmp")
+        // Not the preview's: no marker, or a marker naming a live process (this one).
+        temporary.write("vigie-preview-unmarked/keep.txt", "someone else's")
+        temporary.write("vigie-preview-alive/.vigie-preview-owner", "\(getpid())\n")
+        let arguments = ["--content", "content", "--templates", Repository.templates]
+        let first = try PreviewProcess(arguments: arguments, in: folder.path, environment: ["TMPDIR": temporary.path])
+        #expect(try RawHTTP.get(port: first.port, path: "/").status == 200)
+        let ownFolders = { () throws -> [String] in
+            try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter {
+                temporary.read($0 + "/.vigie-preview-owner") != nil && !$0.hasSuffix("-alive")
+            }
+        }
+        let made = try ownFolders()
+        #expect(made.count == 1)
+        #expect(made.first != "vigie-preview-\(first.process.processIdentifier)", "the name is not the pid")
+        #expect(temporary.read(made[0] + "/.vigie-preview-owner") == "\(first.process.processIdentifier)\n")
+
+        #expect(first.stop(signal: SIGKILL, within: 5) != 0)
+        #expect(try ownFolders() == made, "a kill leaves it behind")
+        let second = try PreviewProcess(arguments: arguments, in: folder.path, environment: ["TMPDIR": temporary.path])
+        defer { second.stop() }
+        #expect(try RawHTTP.get(port: second.port, path: "/").status == 200)
+        let now = try ownFolders()
+        #expect(now.count == 1 && now != made, "the stale folder is gone, the new preview has its own")
+        #expect(temporary.exists("vigie-preview-unmarked/keep.txt"))
+        #expect(temporary.exists("vigie-preview-alive"))
+    }
 }

@@ -8,8 +8,10 @@ public final class PreviewProcess: @unchecked Sendable {
     private let output = Pipe()
     private let errors = Pipe()
 
-    public init(arguments: [String], in directory: String) throws {
+    /// - Parameter environment: variables set for the server on top of this process's (`TMPDIR`).
+    public init(arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: Repository.binary)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.arguments = ["serve", "--port", "0"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardOutput = output

@@ -8,14 +8,18 @@ public struct BuildOptions: Sendable {
     /// After the first build of a session, rewrite only changed files instead of swapping a whole
     /// new folder in (the preview, which never writes to the publication folder).
     public var incrementalWrites: Bool
+    /// Test-only: a file the publisher creates once the site is staged, then waits while it exists
+    /// (see `AtomicPublisher.publish`). Set by `vigie build` from `VIGIE_TEST_PAUSE_BEFORE_SWAP`.
+    public var pauseBeforeSwap: String?
 
     public init(
         contentDirectory: String = "content", templatesDirectory: String = "templates", outputDirectory: String? = "_site",
-        incrementalWrites: Bool = false
+        incrementalWrites: Bool = false, pauseBeforeSwap: String? = nil
     ) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
         self.incrementalWrites = incrementalWrites
+        self.pauseBeforeSwap = pauseBeforeSwap
     }
 }

@@ -282,7 +282,7 @@ public final class BuildSession {
             if let problem = OutputFolderGuard.problem(output: output, inputs: [options.contentDirectory, options.templatesDirectory]) {
                 throw AtomicPublisher.Failure.io(path: output, reason: problem)
             }
-            try AtomicPublisher.publish(files, to: output)
+            try AtomicPublisher.publish(files, to: output, pauseBeforeSwap: options.pauseBeforeSwap)
             published = options.incrementalWrites ? Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }) : nil
             return files.count
         }

@@ -20,7 +20,10 @@ public enum AtomicPublisher {
     static let retiredPrefix = ".vigie-retired-"
 
     /// Writes `files` to `output` atomically (with respect to readers of the folder path).
-    public static func publish(_ files: [OutputFile], to output: String) throws {
+    /// - Parameter pauseBeforeSwap: test-only (`VIGIE_TEST_PAUSE_BEFORE_SWAP`): once the new site is
+    ///   staged, create this file and wait while it exists (at most a minute), so a test can kill the
+    ///   build at exactly this point instead of guessing with a sleep.
+    public static func publish(_ files: [OutputFile], to output: String, pauseBeforeSwap: String? = nil) throws {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent()
@@ -38,23 +41,51 @@ public enum AtomicPublisher {
             try? fm.removeItem(atPath: staging)
             throw error
         }
+        if let pauseBeforeSwap { pause(signalling: pauseBeforeSwap) }
 
-        // Swap: rename the old folder away, rename the new one in, then delete the old one.
-        let retired = parent.appendingPathComponent("\(retiredPrefix)\(name)-\(pid)").path
-        let hadOutput = fm.fileExists(atPath: outputURL.path)
-        if hadOutput {
-            guard rename(outputURL.path, retired) == 0 else {
+        guard fm.fileExists(atPath: outputURL.path) else {
+            guard rename(staging, outputURL.path) == 0 else {
+                let reason = String(cString: strerror(errno))
                 try? fm.removeItem(atPath: staging)
-                throw Failure.io(path: output, reason: "cannot move the previous site aside: \(String(cString: strerror(errno)))")
+                throw Failure.io(path: output, reason: "cannot move the new site in place: \(reason)")
             }
+            return
         }
-        guard rename(staging, outputURL.path) == 0 else {
+        // One step where the kernel can: the staging path then holds the previous site, deleted after.
+        switch FolderExchange.exchange(staging, outputURL.path) {
+        case .exchanged:
+            try? fm.removeItem(atPath: staging)
+        case .failed(let reason):
+            try? fm.removeItem(atPath: staging)
+            throw Failure.io(path: output, reason: "cannot swap the new site in: \(reason)")
+        case .unsupported:
+            try swapByRenaming(staging, into: outputURL.path, retired: parent.appendingPathComponent("\(retiredPrefix)\(name)-\(pid)").path)
+        }
+    }
+
+    /// The fallback swap: the old folder renamed away, the new one renamed in, the old one deleted.
+    /// Between the two renames the output path does not exist; a killed build leaves the old site
+    /// retired, and `removeLeftovers` puts it back.
+    static func swapByRenaming(_ staging: String, into output: String, retired: String) throws {
+        let fm = FileManager.default
+        guard rename(output, retired) == 0 else {
+            try? fm.removeItem(atPath: staging)
+            throw Failure.io(path: output, reason: "cannot move the previous site aside: \(String(cString: strerror(errno)))")
+        }
+        guard rename(staging, output) == 0 else {
             let reason = String(cString: strerror(errno))
-            if hadOutput { _ = rename(retired, outputURL.path) }
+            _ = rename(retired, output)
             try? fm.removeItem(atPath: staging)
             throw Failure.io(path: output, reason: "cannot move the new site in place: \(reason)")
         }
-        if hadOutput { try? fm.removeItem(atPath: retired) }
+        try? fm.removeItem(atPath: retired)
+    }
+
+    /// Creates `signal` and waits while it exists, for a minute at most.
+    private static func pause(signalling signal: String) {
+        FileManager.default.createFile(atPath: signal, contents: Data("\(ProcessInfo.processInfo.processIdentifier)\n".utf8))
+        let deadline = ContinuousClock.now + .seconds(60)
+        while FileManager.default.fileExists(atPath: signal), ContinuousClock.now < deadline { usleep(10_000) }
     }
 
     /// Removes staging folders left by a build that was killed, and restores a site that a killed

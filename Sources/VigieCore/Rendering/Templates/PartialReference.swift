@@ -5,4 +5,8 @@ struct PartialReference: Hashable {
     var name: String
     var line: Int
     var column: Int
+    /// Sections, blocks and parent bodies open around the tag in its own template.
+    var depth: Int = 0
+    /// `{{< parent}}` (the template inherits from `name`) rather than `{{> partial}}`.
+    var inherits = false
 }

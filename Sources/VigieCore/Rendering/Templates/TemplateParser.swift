@@ -15,6 +15,14 @@ struct TemplateParser {
     private var position = 0
     /// The `{{> name}}` and `{{< name}}` tags read so far.
     private var partials: [PartialReference] = []
+    /// Sections, blocks and parent bodies open around the current position.
+    private var depth = 0
+    /// The deepest `depth` reached: the template's own nesting, for `TemplateNesting`.
+    private var deepest = 0
+    /// The last offset whose line and column were computed, so locating tags in order reads the
+    /// template once: 100,000 partial tags in one page took minutes when each was located from the
+    /// start of the text (quadratic); see `location(of:)`.
+    private var cursor = (offset: 0, line: 1, column: 1)
 
     /// What a nested parse inherits from the one that started it.
     private struct State {
@@ -56,9 +64,18 @@ struct TemplateParser {
     /// The nodes, and every partial and parent the template names with where its tag starts (for
     /// `TemplateSet`'s check that each one exists).
     static func parseWithPartials(_ text: String) throws(TemplateSyntaxError) -> (nodes: [TemplateNode], partials: [PartialReference]) {
+        let parsed = try parseForNesting(text)
+        return (parsed.nodes, parsed.partials)
+    }
+
+    /// As `parseWithPartials`, with the template's own nesting depth (sections, blocks and parent
+    /// bodies inside one another), which `TemplateNesting` adds up across the templates a page includes.
+    static func parseForNesting(_ text: String) throws(TemplateSyntaxError) -> (
+        nodes: [TemplateNode], partials: [PartialReference], depth: Int
+    ) {
         var parser = TemplateParser(bytes: Array(text.utf8))
         let nodes = try parser.parse(State())
-        return (nodes, parser.partials)
+        return (nodes, parser.partials, parser.deepest)
     }
 
     private init(bytes: [UInt8]) {
@@ -110,7 +127,9 @@ struct TemplateParser {
                 position += 1
                 let name = try readName(state)
                 if isStandalone(state) { standalone = true } else { flushBlanks() }
-                let inner = try parse(state.section(name, standalone: standalone))
+                let inner = try nested(at: tagStart) { parser throws(TemplateSyntaxError) in
+                    try parser.parse(state.section(name, standalone: standalone))
+                }
                 nodes.append(.section(TemplateName(name), inner, inverted: inverted))
 
             case UInt8(ascii: "/"):
@@ -153,7 +172,7 @@ struct TemplateParser {
                     throw error("dynamic partials ({{>*name}}) are not supported")
                 }
                 let name = try readPartialName(state)
-                notePartial(name, at: tagStart)
+                notePartial(name, at: tagStart, inherits: false)
                 if !blanksBefore.isEmpty { nodes.append(.text(blanksBefore)) }
                 if isStandalone(state) {
                     standalone = true
@@ -167,11 +186,12 @@ struct TemplateParser {
                 position += 1
                 skipWhitespace()
                 let name = try readPartialName(state)
-                notePartial(name, at: tagStart)
+                notePartial(name, at: tagStart, inherits: true)
                 if !blanksBefore.isEmpty { nodes.append(.text(blanksBefore)) }
                 standalone = isStandalone(state)
                 var blocks: [String: [TemplateNode]] = [:]
-                for node in try parse(state.parentBody(name)) {
+                let body = try nested(at: tagStart) { parser throws(TemplateSyntaxError) in try parser.parse(state.parentBody(name)) }
+                for node in body {
                     switch node {
                     case .block(let blockName, let defaultNodes, _): blocks[blockName] = defaultNodes
                     case .text: continue
@@ -187,11 +207,16 @@ struct TemplateParser {
                 if state.isParentBodyTopLevel {
                     standalone = isStandalone(state)
                     // A definition inside a parent: kept by the parent as an override, never rendered in place.
-                    nodes.append(.block(name, defaultNodes: try parse(state.section(name, standalone: standalone)), indentation: []))
+                    let definition = try nested(at: tagStart) { parser throws(TemplateSyntaxError) in
+                        try parser.parse(state.section(name, standalone: standalone))
+                    }
+                    nodes.append(.block(name, defaultNodes: definition, indentation: []))
                 } else {
                     if !blanksBefore.isEmpty { nodes.append(.text(blanksBefore)) }
                     standalone = isStandalone(state)
-                    let inner = try parse(state.section(name, standalone: standalone))
+                    let inner = try nested(at: tagStart) { parser throws(TemplateSyntaxError) in
+                        try parser.parse(state.section(name, standalone: standalone))
+                    }
                     nodes.append(.block(name, defaultNodes: inner, indentation: blanksBefore))
                     blanksBefore = []
                 }
@@ -212,6 +237,22 @@ struct TemplateParser {
         }
         guard state.sectionName == nil else { throw error("a section is opened but never closed") }
         return nodes
+    }
+
+    /// Parses the body of the section, block or parent whose tag starts at `tagStart`, one level
+    /// deeper. Past `TemplateNesting.limit` levels it stops with an error at that tag: 10,000 nested
+    /// sections overflowed the stack (here, in the renderer and in freeing the nodes).
+    private mutating func nested(
+        at tagStart: Int, _ body: (inout TemplateParser) throws(TemplateSyntaxError) -> [TemplateNode]
+    ) throws(TemplateSyntaxError) -> [TemplateNode] {
+        guard depth < TemplateNesting.limit else {
+            position = tagStart
+            throw error("sections, blocks and parents nest more than \(TemplateNesting.limit) levels deep here")
+        }
+        depth += 1
+        deepest = max(deepest, depth)
+        defer { depth -= 1 }
+        return try body(&self)
     }
 
     // MARK: Reading
@@ -357,17 +398,32 @@ struct TemplateParser {
         return TemplateSyntaxError(message: message, line: line, column: column)
     }
 
-    private mutating func notePartial(_ name: String, at offset: Int) {
+    private mutating func notePartial(_ name: String, at offset: Int, inherits: Bool) {
         guard !name.isEmpty else { return }
-        let (line, column) = location(of: offset)
-        partials.append(PartialReference(name: name, line: line, column: column))
+        let (line, column) = locate(offset)
+        partials.append(PartialReference(name: name, line: line, column: column, depth: depth, inherits: inherits))
+    }
+
+    /// `location(of:)` for offsets met in order (the partial tags): counts on from the last one.
+    /// 100,000 partial tags in a 1.6 MB template: see the commit that made it linear for the figures.
+    private mutating func locate(_ offset: Int) -> (line: Int, column: Int) {
+        if offset < cursor.offset { cursor = (0, 1, 1) }
+        let (line, column) = Self.advance(bytes, from: cursor, to: offset)
+        cursor = (min(offset, bytes.count), line, column)
+        return (line, column)
     }
 
     /// Line and column from 1 of a byte offset, the column counted in Unicode scalars.
     private func location(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for byte in bytes[..<min(offset, bytes.count)] {
+        Self.advance(bytes, from: (0, 1, 1), to: offset)
+    }
+
+    private static func advance(_ bytes: [UInt8], from start: (offset: Int, line: Int, column: Int), to offset: Int) -> (
+        line: Int, column: Int
+    ) {
+        var line = start.line
+        var column = start.column
+        for byte in bytes[start.offset..<min(offset, bytes.count)] {
             if byte == 0x0A {
                 line += 1
                 column = 1

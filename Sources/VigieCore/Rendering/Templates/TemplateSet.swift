@@ -22,18 +22,32 @@ public struct TemplateSet: Sendable {
     public static func load(directory: String, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: root) else {
+        guard let folder = TemplateFolder(path: root) else {
             diagnostics.append(.error("templates folder not found", at: .wholeFile(root)))
             return nil
         }
         var templateFiles: [String] = []
         var assetFiles: [String] = []
-        for case let relative as String in enumerator {
-            if relative.hasSuffix(".mustache") {
+        /// Files refused as links leading out of the folder: reported once, not again as missing.
+        var refused: Set<String> = []
+        var ok = true
+        for relative in folder.entries() {
+            let isTemplate = relative.hasSuffix(".mustache")
+            let isAsset =
+                relative.hasPrefix("assets/") && !relative.hasPrefix("assets/.") && !(relative as NSString).lastPathComponent.hasPrefix(".")
+            guard isTemplate || isAsset || relative == "strings.yaml" else { continue }
+            guard folder.contains(relative) else {
+                diagnostics.append(
+                    .error(
+                        "this file is a link to a file outside the templates folder, which is not read: copy the file into the folder instead",
+                        at: .wholeFile(root + "/" + relative)))
+                refused.insert(relative)
+                ok = false
+                continue
+            }
+            if isTemplate {
                 templateFiles.append(relative)
-            } else if relative.hasPrefix("assets/"), !relative.hasPrefix("assets/."),
-                !(relative as NSString).lastPathComponent.hasPrefix(".")
-            {
+            } else if isAsset {
                 var isDirectory: ObjCBool = false
                 if fm.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
                     assetFiles.append(relative)
@@ -47,13 +61,11 @@ public struct TemplateSet: Sendable {
         var sources: [String: (path: String, partials: [PartialReference])] = [:]
         /// Templates whose file exists but does not parse: already reported, not "missing" where included.
         var broken: Set<String> = []
-        var ok = true
+        var nesting: [String: TemplateNesting.Template] = [:]
+        for relative in refused where relative.hasSuffix(".mustache") { broken.insert(templateName(relative)) }
         for relative in templateFiles {
             let path = root + "/" + relative
-            // Layouts are parents (`{{<base}}…{{/base}}`); Mustache section names cannot hold a '/',
-            // so a layout is registered under its bare file name.
-            var name = String(relative.dropLast(".mustache".count))
-            if name.hasPrefix("layouts/") { name = String(name.dropFirst("layouts/".count)) }
+            let name = templateName(relative)
             guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(path: path, line: 1, column: 1)))
                 broken.insert(name)
@@ -61,9 +73,10 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do throws(TemplateSyntaxError) {
-                let (nodes, partials) = try TemplateParser.parseWithPartials(text)
+                let (nodes, partials, depth) = try TemplateParser.parseForNesting(text)
                 parsed[name] = nodes
                 sources[name] = (path, partials)
+                nesting[name] = TemplateNesting.Template(path: path, references: partials, depth: depth)
             } catch {
                 broken.insert(name)
                 diagnostics.append(
@@ -82,15 +95,18 @@ public struct TemplateSet: Sendable {
                 ok = false
             }
         }
+        let unbounded = TemplateNesting.check(nesting)
+        diagnostics += unbounded
+        if !unbounded.isEmpty { ok = false }
         for required in requiredTemplates where sources[required] == nil {
             let file = required == "base" ? "layouts/base" : required
-            guard !templateFiles.contains(file + ".mustache") else { continue }
+            guard !templateFiles.contains(file + ".mustache"), !refused.contains(file + ".mustache") else { continue }
             diagnostics.append(.error("missing template \(file).mustache", at: .wholeFile(root)))
             ok = false
         }
 
         let stringsPath = root + "/strings.yaml"
-        let strings = Strings.load(path: stringsPath, into: &diagnostics)
+        let strings = refused.contains("strings.yaml") ? nil : Strings.load(path: stringsPath, into: &diagnostics)
         if strings == nil { ok = false }
 
         var assets: [(String, [UInt8])] = []
@@ -100,6 +116,14 @@ public struct TemplateSet: Sendable {
         }
         guard ok, let strings else { return nil }
         return TemplateSet(program: TemplateProgram(parsed), strings: strings, assets: assets)
+    }
+
+    /// The name a template is included by: its path without `.mustache`. Layouts are parents
+    /// (`{{<base}}…{{/base}}`); Mustache section names cannot hold a '/', so a layout is registered
+    /// under its bare file name.
+    static func templateName(_ relative: String) -> String {
+        let name = String(relative.dropLast(".mustache".count))
+        return name.hasPrefix("layouts/") ? String(name.dropFirst("layouts/".count)) : name
     }
 
     /// Renders a loaded template as UTF-8; templates were checked at load, so a missing one is a programming error.
