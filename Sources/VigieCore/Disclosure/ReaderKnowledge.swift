@@ -13,7 +13,7 @@
 ///
 /// A withheld count is *exactly determined* when its smallest and largest feasible values are equal;
 /// a small count shown as "< k" is *narrowed* when they are not 1 and k−1 (the reader would learn more
-/// than the label says), and a small count shown as masked when its range, bounded, holds fewer values than 1…k−1;
+/// than the label says), and a small count shown as masked when its range, bounded, does not hold all of 1…k−1;
 /// the cases added between two publications are *revealed* when a reader can pin them to a value from
 /// 1 to k−1. `ExactSimplex` finds the bounds. Unknowns that share no equation are solved apart (one
 /// small problem per connected group: a column of `platform_issue`, a run of weeks, …).
@@ -169,14 +169,13 @@ struct ReaderKnowledge {
             if minimum == Rational(1) && maximum == Rational(k - 1) { return nil }  // at k = 2 the label itself says 1
             return minimum == maximum ? .exactlyDetermined : .intervalNarrowed
         case .withheld(.primaryMasked):
-            // Shown as masked: the reader must stay at least as unsure as "< k" would leave them, with a
-            // range of at least as many values as 1…k−1, or none bounding it from above (then they cannot
-            // even tell that it is small: a correction lowered a count that earlier releases put at 7 or
-            // more, and counts only grow, so nothing this release masks can take that back). Where the
-            // range lies matters less than its width once its label says nothing: a later release can
-            // tighten an earlier one's range to 0…k−2 through cells it had to publish. At k = 2, 1 is all.
+            // Shown as masked, so the range must still hold every small value, unless nothing bounds it
+            // from above: then the reader cannot even tell that it is small. That happens when a
+            // correction lowers a count that earlier releases put at 7 or more (counts only grow):
+            // nothing this release masks can take back what they published. At k = 2, 1 is all.
             let minimum = try solver.minimum(of: i)
-            guard let maximum = try solver.maximum(of: i), try maximum.subtracting(minimum) < Rational(k - 2) else { return nil }
+            guard let maximum = try solver.maximum(of: i) else { return nil }
+            if minimum <= Rational(1) && maximum >= Rational(k - 1) { return nil }
             return minimum == maximum ? .exactlyDetermined : .intervalNarrowed
         case .withheld:
             // The true value is feasible, so min ≤ true ≤ max: one solve settles most unknowns.
