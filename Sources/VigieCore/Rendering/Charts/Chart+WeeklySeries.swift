@@ -170,8 +170,20 @@ extension Chart {
         let labelWidth = weeks.map { TextMetrics.width(of: $0.label, fontSize: tickFont) }.max() ?? 0
         var every = 1
         while Double(every) * slot < labelWidth + 8, every < weeks.count { every *= 2 }
+        // Under the first labelled week of each year, its year: "S45" alone does not say which.
+        var labelledYear: Substring?
         for (index, week) in weeks.enumerated() where (weeks.count - 1 - index) % every == 0 {
             let x = min(max(centre(index), margin + labelWidth / 2), chartWidth - margin - labelWidth / 2)
+            let year = week.key.prefix(4)
+            if year != labelledYear {
+                labelledYear = year
+                svg.element(
+                    "text",
+                    [
+                        ("class", "tick year"), ("x", x.svgCoordinate), ("y", (plotBottom + 8 + 2 * tickFont).svgCoordinate),
+                        ("text-anchor", "middle"), ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.mutedInk),
+                    ], text: String(year))
+            }
             svg.element(
                 "line",
                 [
@@ -187,7 +199,7 @@ extension Chart {
                 ], text: week.label)
         }
 
-        var y = plotBottom + 6 + tickFont + 4
+        var y = plotBottom + 8 + 2 * tickFont + 4
         let hatched = weeks.contains(where: \.isWithheld)
         if hatched {
             y += 10

@@ -61,11 +61,17 @@ public struct Labels: Sendable {
         return strings.format("statistics.week_short", ["week": String(parts[1])])
     }
 
-    /// `2018-W44` → `2018-W44 (semaine du 29 octobre 2018)`
+    /// `2018-W44` → `2018-W44 (semaine du 29 octobre 2018)`; the week of the publication date, not
+    /// over yet, says so and until when it counts (its count is not a whole week's).
     public func week(_ key: String) -> String {
         let parts = key.split(separator: "-W")
         guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]) else { return key }
         let monday = ISOWeek(year: year, week: number).monday
+        if monday.adding(days: 6) > config.publicationDate {
+            return strings.format(
+                "statistics.week_label_partial",
+                ["week": key, "monday": format.date(monday), "date": format.date(config.publicationDate)])
+        }
         return strings.format("statistics.week_label", ["week": key, "monday": format.date(monday)])
     }
 
