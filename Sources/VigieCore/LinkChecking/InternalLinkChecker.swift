@@ -19,13 +19,14 @@ public enum InternalLinkChecker {
         for (position, file) in files.enumerated() { index[file.path] = position }
         var anchors: [Int: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
+        let base = SiteLink.Base(baseURL)
         for rendered in notes where !rendered.body.links.isEmpty {
             let folders = SiteRenderer.folders(showing: rendered.note)
             for link in rendered.body.links {
                 for folder in folders {
                     guard
                         let problem = problem(
-                            link.destination, from: folder, baseURL: baseURL, index: index, files: files, anchors: &anchors)
+                            link.destination, from: folder, base: base, index: index, files: files, anchors: &anchors)
                     else { continue }
                     diagnostics.append(.error("link to \(shown(link.destination)): \(problem)", at: link.location))
                     break
@@ -38,15 +39,14 @@ public enum InternalLinkChecker {
     /// What is wrong with `destination` on the page in `folder`, or nil when it reaches its target
     /// (or leads off the site).
     static func problem(
-        _ destination: String, from folder: String, baseURL: String, index: [String: Int], files: [OutputFile],
+        _ destination: String, from folder: String, base: SiteLink.Base, index: [String: Int], files: [OutputFile],
         anchors: inout [Int: Set<String>]
     ) -> String? {
-        switch SiteLink.resolve(destination, from: folder, baseURL: baseURL) {
+        switch SiteLink.resolve(destination, from: folder, base: base) {
         case .external:
             return nil
         case .outside:
-            let root = URLComponents(string: baseURL)?.path ?? "/"
-            return "leads outside the site, whose pages are under \(root.isEmpty ? "/" : root) (base_url)"
+            return "leads outside the site, whose pages are under \(base.rootPath) (base_url)"
         case .page(let path, let fragment):
             let relative = !(destination.hasPrefix("/") || destination.hasPrefix("#") || SiteLink.scheme(of: Substring(destination)) != nil)
             let origin = relative ? " (/\(path) from /\(folder))" : ""

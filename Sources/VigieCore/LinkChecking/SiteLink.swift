@@ -13,9 +13,35 @@ public enum SiteLink: Equatable, Sendable {
     /// Another host, another scheme (`mailto:`, `tel:`), or nothing to check (an empty destination).
     case external
 
+    /// What a link needs of `base_url`, read once per build (`URLComponents` on every link was most
+    /// of the check: 2,000 generated notes, debug build, 0.09–0.16 s → see README's figure).
+    public struct Base: Sendable {
+        var scheme: String
+        var host: String
+        var port: Int?
+        /// The site's root path: `/`, or `/vigie/` for a site published under a folder.
+        var rootPath: String
+        /// `scheme://host`, lowercased: an absolute link that does not start with it is external.
+        var origin: String
+
+        public init(_ baseURL: String) {
+            let url = URLComponents(string: baseURL)
+            scheme = url?.scheme?.lowercased() ?? "https"
+            host = url?.host?.lowercased() ?? ""
+            port = url?.port
+            let path = url?.percentEncodedPath ?? ""
+            rootPath = path.isEmpty ? "/" : path
+            origin = scheme + "://" + host
+        }
+    }
+
     /// Resolves `destination` as written on the page in folder `folder` (`notes/x/`, `` for the
     /// home page) of a site published at `baseURL` (absolute, ending in `/`).
     public static func resolve(_ destination: String, from folder: String, baseURL: String) -> SiteLink {
+        resolve(destination, from: folder, base: Base(baseURL))
+    }
+
+    public static func resolve(_ destination: String, from folder: String, base: Base) -> SiteLink {
         guard !destination.isEmpty else { return .external }
         var rest = Substring(destination)
         var fragment: String?
@@ -24,28 +50,31 @@ public enum SiteLink: Equatable, Sendable {
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        let base = URLComponents(string: baseURL)
-        let rootPath = base?.percentEncodedPath.isEmpty == false ? base!.percentEncodedPath : "/"
 
         let sitePath: Substring
         if rest.hasPrefix("//") || scheme(of: rest) != nil {
             // Absolute: only the site's own base_url (any letter case in scheme and host) leads inside.
-            let absolute = rest.hasPrefix("//") ? (base?.scheme ?? "https") + ":" + rest : String(rest)
-            guard let url = URLComponents(string: absolute), let host = url.host, let scheme = url.scheme,
-                scheme.lowercased() == base?.scheme?.lowercased(), host.lowercased() == base?.host?.lowercased(),
-                url.port == base?.port
+            let absolute = rest.hasPrefix("//") ? base.scheme + ":" + rest : String(rest)
+            guard absolute.count >= base.origin.count, absolute.prefix(base.origin.count).lowercased() == base.origin,
+                let url = URLComponents(string: absolute), url.host?.lowercased() == base.host, url.port == base.port
             else { return .external }
             let path = url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath
-            guard let inside = under(rootPath, Substring(path)) else { return .external }
+            guard let inside = under(base.rootPath, Substring(path)) else { return .external }
             sitePath = inside
         } else if rest.hasPrefix("/") {
-            guard let inside = under(rootPath, rest) else { return .outside }
+            guard let inside = under(base.rootPath, rest) else { return .outside }
             sitePath = inside
         } else {
             sitePath = Substring(folder) + rest
         }
         guard let path = normalized(sitePath) else { return .outside }
-        return .page(path: path, fragment: fragment.map { $0.removingPercentEncoding ?? $0 })
+        return .page(path: path, fragment: fragment.map { decoded(Substring($0)) })
+    }
+
+    /// `text` percent-decoded; Foundation only when there is a `%` (2,000 notes, debug: 0.08–0.10 s → 0.05–0.09 s).
+    static func decoded(_ text: Substring) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        return text.removingPercentEncoding ?? String(text)
     }
 
     /// The scheme of an absolute URL (`https`, `mailto`): letters, digits, `+ - .` before a `:` that
@@ -81,7 +110,7 @@ public enum SiteLink: Equatable, Sendable {
                 segments.removeLast()
                 if last { isFolder = true }
             default:
-                segments.append(String(part).removingPercentEncoding ?? String(part))
+                segments.append(decoded(part))
             }
         }
         let joined = segments.joined(separator: "/")
