@@ -70,7 +70,12 @@ public enum InternalLinkChecker {
         return index[path] ?? index[path + "/index.html"]
     }
 
+    /// The destination as the message shows it: cut after `shownLength` characters, control
+    /// characters (a terminal escape) replaced by `?`. Not masked like a case file's cell: the link
+    /// is published in the note anyway.
     static func shown(_ text: String) -> String {
-        text.count <= shownLength ? text : String(text.prefix(shownLength)) + "…"
+        let cut = text.count <= shownLength ? Substring(text) : text.prefix(shownLength)
+        let printable = String(String.UnicodeScalarView(cut.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+        return cut.count < text.count ? printable + "…" : printable
     }
 }

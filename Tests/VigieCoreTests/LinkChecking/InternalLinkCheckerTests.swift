@@ -64,6 +64,11 @@ struct InternalLinkCheckerTests {
         #expect(message.count == 1 && message[0].count < 200 && message[0].contains("…"))
     }
 
+    @Test("control characters of a destination are not sent to the terminal")
+    func controlCharacters() {
+        #expect(InternalLinkChecker.shown("/a\u{1B}[31m/") == "/a?[31m/")
+    }
+
     @Test("ids are read from attributes only")
     func ids() {
         #expect(PageAnchors.ids(in: Array("<a id=\"x\"><b\tid=\"y\" data-id=\"z\">id=\"w\"".utf8)) == ["x", "y"])
