@@ -27,6 +27,11 @@ public struct Fixture: Sendable, CustomStringConvertible {
             .map { Fixture(name: $0, folder: base + "/" + $0) }
     }
 
+    /// True when the rule can only be checked on the built site (a link to a page that does not
+    /// exist): the content loads, and the error comes after rendering. Marked by a file
+    /// `found-after-rendering.txt` in the fixture folder.
+    public var isFoundAfterRendering: Bool { FileManager.default.fileExists(atPath: folder + "/found-after-rendering.txt") }
+
     /// Content folders that break one rule each (`Tests/Fixtures/bad-inputs/<rule>/`).
     public static var badInputs: [Fixture] { all(in: "bad-inputs") }
 

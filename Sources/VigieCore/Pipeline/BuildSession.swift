@@ -214,6 +214,11 @@ public final class BuildSession {
         files.sort { $0.path < $1.path }
         report.stageSeconds.append(("render templates", timer.lap()))
 
+        // Check the links written in notes against the files just built (nothing is fetched).
+        progress?("links")
+        diagnostics += InternalLinkChecker.check(rendered, files: files, baseURL: config.baseURL)
+        report.stageSeconds.append(("check links", timer.lap()))
+
         report.diagnostics = DiagnosticList(diagnostics)
         report.pageCount = pages.count
         report.tableCount = statistics.protected.tables.count

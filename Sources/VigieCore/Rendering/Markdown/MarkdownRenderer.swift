@@ -11,6 +11,8 @@ public struct RenderedMarkdown: Sendable {
     public var headings: [Heading]
     public var wordCount: Int
     public var diagnostics: [Diagnostic]
+    /// Every link of the body, in document order, for the internal link check after rendering.
+    public var links: [MarkdownLink] = []
 
     public struct Heading: Sendable, Hashable {
         public var level: Int
@@ -55,6 +57,7 @@ public enum MarkdownRenderer {
         var usedAnchors: [String: Int] = [:]
         var headingText: String?
         var headingLevel = 0
+        var links: [MarkdownLink] = []
 
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -119,6 +122,15 @@ public enum MarkdownRenderer {
                             "raw HTML is not published (set allow_raw_html: true in site.yaml to allow it)",
                             at: SourceLocation(path: path, line: line, column: column)))
                 }
+            case (CMARK_NODE_LINK, CMARK_EVENT_ENTER):
+                if let url = cmark_node_get_url(node), url.pointee != 0 {
+                    let bodyLine = Int(cmark_node_get_start_line(node))
+                    var column = max(1, Int(cmark_node_get_start_column(node)))
+                    if let autolink = autolinkColumn(node, url: url, line: bodyLine, in: markdown) { column = autolink }
+                    let line = bodyLine + firstLine - 1
+                    links.append(
+                        MarkdownLink(destination: String(cString: url), location: SourceLocation(path: path, line: line, column: column)))
+                }
             case (CMARK_NODE_SOFTBREAK, _), (CMARK_NODE_LINEBREAK, _):
                 if headingText != nil { headingText! += " " }
             default:
@@ -127,7 +139,7 @@ public enum MarkdownRenderer {
         }
 
         guard let rendered = cmark_render_html(document, options) else {
-            return RenderedMarkdown(html: "", headings: headings, wordCount: wordCount, diagnostics: diagnostics)
+            return RenderedMarkdown(html: "", headings: headings, wordCount: wordCount, diagnostics: diagnostics, links: links)
         }
         defer { if !vigie_cmark_arena_owns(rendered) { free(rendered) } }
         let renderedBytes = UnsafeBufferPointer(
@@ -140,7 +152,28 @@ public enum MarkdownRenderer {
             text = text.replacingOccurrences(of: "<!-- raw HTML omitted -->", with: "")
             html = addHeadingAnchors(text, headings: headings)
         }
-        return RenderedMarkdown(html: html, headings: headings, wordCount: wordCount, diagnostics: diagnostics)
+        return RenderedMarkdown(html: html, headings: headings, wordCount: wordCount, diagnostics: diagnostics, links: links)
+    }
+
+    /// The column of an autolink (`<https://…>`) on its line. cmark 0.30 gives an autolink on the
+    /// second line of a paragraph or later a column counted from the paragraph's start (a link on
+    /// line 7 once came out at column 109), so it is found on the line: the first `<url>` there.
+    /// Nil for a link that is not an autolink (their columns are right).
+    static func autolinkColumn(_ node: OpaquePointer, url: UnsafePointer<CChar>, line: Int, in markdown: String) -> Int? {
+        guard let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+            cmark_node_next(child) == nil, let literal = cmark_node_get_literal(child)
+        else { return nil }
+        let destination = String(cString: url), text = String(cString: literal)
+        guard destination == text || destination == "mailto:" + text else { return nil }
+        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: line, omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let source = Array(lines[line - 1])
+        let wanted = Array("<\(text)>".utf8)
+        guard wanted.count <= source.count else { return nil }
+        for start in 0...(source.count - wanted.count) where source[start..<(start + wanted.count)].elementsEqual(wanted) {
+            return start + 1
+        }
+        return nil
     }
 
     private static let omittedMarker = Array("<!-- raw HTML omitted -->".utf8)

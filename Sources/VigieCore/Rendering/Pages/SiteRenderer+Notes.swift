@@ -73,3 +73,12 @@ extension SiteRenderer {
         return page(template: "note", folder: folder, title: note.title, section: "notes", description: note.summary, values: values)
     }
 }
+
+extension SiteRenderer {
+    /// The folders of the pages that show a note's body: its own page, and /methodologie/ for the
+    /// methodology note. Its relative links are resolved from each (`InternalLinkChecker`).
+    static func folders(showing note: Note) -> [String] {
+        let own = "notes/\(note.slug)/"
+        return note.slug == methodologySlug ? [own, "methodologie/"] : [own]
+    }
+}
