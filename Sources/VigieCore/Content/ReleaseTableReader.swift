@@ -33,13 +33,10 @@ enum ReleaseTableReader {
             for part in parts(of: prototype, format: format) {
                 guard let csv = bytes[part.path] else { continue }
                 let csvPath = folder + "/" + part.path
+                // Where each prototype column is in the file; nil for the totalled key, not in a totals file.
+                let place = columns.indices.map { c in c == part.totalledKey ? nil : part.header.firstIndex(of: columns[c].name)! }
                 for (line, fields) in records(csv, path: csvPath, header: part.header, into: &diagnostics) {
-                    // Each prototype column's text and its place in the file (the totalled key is not in a totals file).
-                    let field: (Int) -> (text: String, column: Int) = { c in
-                        if c == part.totalledKey { return ("total", 1) }
-                        let f = part.header.firstIndex(of: columns[c].name)!
-                        return (fields[f], f + 1)
-                    }
+                    let field: (Int) -> (text: String, column: Int) = { c in place[c].map { (fields[$0], $0 + 1) } ?? ("total", 1) }
                     let keys = keyColumns.map { field($0).text }.joined(separator: "|")
                     var row: [TableCell] = []
                     for (c, column) in columns.enumerated() {

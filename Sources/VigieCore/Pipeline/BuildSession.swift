@@ -272,7 +272,9 @@ public final class BuildSession {
         else { return config.publicationDateLocation }
         let withheldPath = release.path + "/" + StoredRelease.withheldName
         let wanted = [finding.table.rawValue, finding.keys.joined(separator: "|"), finding.column].joined(separator: ",")
-        if let text = try? String(contentsOfFile: withheldPath, encoding: .utf8) {
+        // The release's files are in memory, checked against its manifest when it was loaded.
+        if let bytes = release.bytes(of: StoredRelease.withheldName) {
+            let text = String(decoding: bytes, as: UTF8.self)
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix(wanted + ",") {
                 return SourceLocation(path: withheldPath, line: index + 1, column: 1)
             }

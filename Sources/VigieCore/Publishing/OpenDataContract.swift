@@ -45,14 +45,18 @@ public enum OpenDataContract {
         }
     }
 
-    /// The resources of `table`: its detail rows, then its totals when it has any.
+    /// The resources of `table`: its detail rows, then, for a table of `tablesWithTotals`, its totals.
+    /// The same list decides which files a release holds (`StoredRelease.expectedFiles`) and which it
+    /// reads back (`ReleaseTableReader`), so a release always holds what its format names.
     public static func resources(of table: StatTable) -> [PublishedTable] {
-        let keyColumn = table.columns.firstIndex { if case .key = $0.kind { return true } else { return false } }
-        let isTotal: ([TableCell]) -> Bool = { row in keyColumn.map { row[$0] == .key("total") } ?? false }
-        let detail = PublishedTable(source: table, rows: table.rows.filter { !isTotal($0) }, droppingColumn: nil)
-        let totals = table.rows.filter(isTotal)
-        guard !totals.isEmpty, let keyColumn else { return [detail] }
-        return [detail, PublishedTable(source: table, rows: totals, droppingColumn: keyColumn)]
+        guard tablesWithTotals.contains(table.id),
+            let keyColumn = table.columns.firstIndex(where: { if case .key = $0.kind { return true } else { return false } })
+        else { return [PublishedTable(source: table, rows: table.rows, droppingColumn: nil)] }
+        let isTotal: ([TableCell]) -> Bool = { $0[keyColumn] == .key("total") }
+        return [
+            PublishedTable(source: table, rows: table.rows.filter { !isTotal($0) }, droppingColumn: nil),
+            PublishedTable(source: table, rows: table.rows.filter(isTotal), droppingColumn: keyColumn),
+        ]
     }
 
     /// The resources of every table, in order.

@@ -4,9 +4,9 @@ extension SiteRenderer {
     func renderDataPage() -> OutputFile {
         let folder = "donnees/"
         let tables = publishedTables.map { table in
-            let files = OpenDataContract.resources(of: table).map(TableSerializer.csv)
+            let resources = OpenDataContract.resources(of: table)
             return dataTableEntry(
-                table.id, csv: files[0], hasTotals: files.count > 1,
+                table.id, csv: TableSerializer.csv(resources[0]), hasTotals: resources.count > 1,
                 figureHref: table.id == .commitments ? "../progres/" : "../statistiques/#\(table.id.anchor)")
         }
         return page(
