@@ -70,6 +70,7 @@ TABLES_V1 = {
     "cases_by_sector": ["sector", "cases", "suppressed"],
     "cases_by_outcome": ["outcome", "cases", "suppressed"],
     "cases_by_week": ["week", "cases", "suppressed", "cumulative"],
+    "cases_by_month": ["month", "first_week", "last_week", "cases", "suppressed"],
     "platform_issue": ["platform", "issue", "cases", "suppressed"],
     "mediation_funnel": ["stage", "cases", "suppressed"],
     "resolution_by_platform": ["platform", "closed", "resolved", "share_resolved", "suppressed"],
@@ -920,6 +921,25 @@ def check_sums(site, args):
                     problems.add(f"{where}: every detail cell is published but they sum to {pandas_sum}, not the total {int(total)}", detail_path)
                 elif pandas_sum > total:
                     problems.add(f"{where}: detail rows sum to {pandas_sum}, more than the total {int(total)}", detail_path)
+    # Months of whole ISO weeks: each the sum of its weeks, as a journalist would recompute it.
+    if "/donnees/cases_by_week.csv" not in site.files or "/donnees/cases_by_month.csv" not in site.files:
+        problems.add("detail or totals file missing", "/donnees/cases_by_month.csv")
+        months = pd.DataFrame()
+    else:
+        weeks = pd.read_csv(site.path("/donnees/cases_by_week.csv"))
+        months = pd.read_csv(site.path("/donnees/cases_by_month.csv"))
+    for _, month in months.iterrows():
+        part = weeks[(weeks["week"] >= month["first_week"]) & (weeks["week"] <= month["last_week"])]
+        if pd.isna(month["cases"]):
+            continue
+        compared += 1
+        week_sum = int(part["cases"].sum())
+        if (part["cases_status"] == "published").all() and week_sum != month["cases"]:
+            problems.add(f"cases_by_month [{month['month']}]: its weeks sum to {week_sum}, not {int(month['cases'])}",
+                         "/donnees/cases_by_month.csv")
+        elif week_sum > month["cases"]:
+            problems.add(f"cases_by_month [{month['month']}]: its published weeks sum to {week_sum}, more than "
+                         f"{int(month['cases'])}", "/donnees/cases_by_month.csv")
     if problems:
         raise CheckFailed(problems.reasons(), f"{len(problems)} problem(s)")
     return f"{compared} detail sums compared with their totals, pandas {pd.__version__}, DuckDB {duckdb.__version__}"

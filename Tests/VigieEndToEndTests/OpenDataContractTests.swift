@@ -71,7 +71,7 @@ struct OpenDataContractTests {
         #expect(run.status == 0, "\(run.stderr)")
         let data = try #require(FileManager.default.contents(atPath: folder.path + "/_site/donnees/datapackage.json"))
         let package = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect((package["version"] as? String)?.hasPrefix("2.0.0+") == true)
+        #expect((package["version"] as? String)?.hasPrefix("2.1.0+") == true)
         let statuses = try #require(package["vigie:cell_statuses"] as? [String: String])
         #expect(Set(statuses.keys) == ["published", "below_threshold", "masked", "small_group", "no_value"])
         let names = (package["resources"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
@@ -111,5 +111,31 @@ struct FormatOneReleaseTests {
         let stored = try #require(folder.read("_site/publications/2019-01-31/donnees/cases_by_platform.csv"))
         #expect(stored.hasPrefix("platform,cases,suppressed\n"))
         #expect(stored.contains("\ntotal,"))
+    }
+}
+
+@Suite("A release stored before cases_by_month stays readable and online as published")
+struct FormatTwoReleaseTests {
+    @Test("the default content with a release of format 2 builds, serves its files unchanged, and its pages show no month table")
+    func formatTwoReleaseIsServedAsPublished() throws {
+        let folder = TemporaryFolder()
+        let content = folder.path + "/content"
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: content)
+        try FileManager.default.removeItem(atPath: content + "/publications")
+        try FileManager.default.createDirectory(atPath: content + "/publications", withIntermediateDirectories: true)
+        let release = Repository.fixtures + "/releases/format-2/2019-01-31"
+        try FileManager.default.copyItem(atPath: release, toPath: content + "/publications/2019-01-31")
+        let run = try CommandRun.vigie(
+            ["build", "--content", content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["cases_by_week.csv", "case_paths_totals.json", "datapackage.json"] {
+            let stored = FileManager.default.contents(atPath: release + "/donnees/" + name)
+            #expect(stored != nil && FileManager.default.contents(atPath: folder.path + "/_site/publications/2019-01-31/donnees/" + name) == stored, "\(name)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/_site/publications/2019-01-31/donnees/cases_by_month.csv"))
+        let archived = try #require(folder.read("_site/publications/2019-01-31/statistiques/index.html"))
+        #expect(!archived.contains("id=\"cases-by-month\""))
+        let current = try #require(folder.read("_site/statistiques/index.html"))
+        #expect(current.contains("id=\"cases-by-month\""))
     }
 }

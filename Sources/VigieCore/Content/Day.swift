@@ -123,6 +123,19 @@ public struct ISOWeek: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let year: Int
     public let week: Int
 
+    public init(year: Int, week: Int) {
+        self.year = year
+        self.week = week
+    }
+
+    /// Parses the published key, `2018-W44`.
+    public init?(key: some StringProtocol) {
+        let parts = key.split(separator: "-W")
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let week = Int(parts[1]), (1...53).contains(week)
+        else { return nil }
+        self.init(year: year, week: week)
+    }
+
     public var description: String { "\(year)-W\(Day.pad(week, 2))" }
 
     /// The Monday that starts this week.

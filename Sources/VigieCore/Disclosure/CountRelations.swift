@@ -5,7 +5,7 @@
 /// Two kinds:
 /// - `sums`: a whole equals the sum of its parts (a table's `total` row and the other rows of that
 ///   column; an issue's `total` row across platforms in `platform_issue`; a week's cumulative count
-///   and the previous cumulative count plus the week's count; the funnel's `referred` and `closed`
+///   and the previous cumulative count plus the week's count; a month and its weeks; the funnel's `referred` and `closed`
 ///   stages and the `case_paths` that make them up);
 /// - `links`: groups of cells that hold the same quantity in different places (all cases: the
 ///   totals of five tables, the funnel's `reported` stage and the last cumulative week; closed cases;
@@ -66,6 +66,25 @@ struct CountRelations {
             links.append([at(0, cases), at(0, cumulative)])
             for r in table.rows.indices.dropFirst() {
                 sums.append(SumRelation(whole: at(r, cumulative), parts: [at(r - 1, cumulative), at(r, cases)]))
+            }
+        }
+
+        // Months: each the sum of its weeks (whole ISO weeks, `WeekMonth`). A stored release made
+        // before cases_by_month holds none, and adds nothing.
+        if let months = tables[.casesByMonth], let weeks = tables[.casesByWeek], let c = months.columnIndex("cases"),
+            let first = months.columnIndex("first_week"), let last = months.columnIndex("last_week"),
+            let weekCases = weeks.columnIndex("cases")
+        {
+            for r in months.rows.indices {
+                guard case let .key(from) = months.rows[r][first], case let .key(to) = months.rows[r][last] else { continue }
+                let parts = weeks.rows.indices.filter { w in
+                    guard case let .key(week) = weeks.rows[w][0] else { return false }
+                    return from <= week && week <= to
+                }
+                sums.append(
+                    SumRelation(
+                        whole: CellAddress(table: .casesByMonth, row: r, column: c),
+                        parts: parts.map { CellAddress(table: .casesByWeek, row: $0, column: weekCases) }))
             }
         }
 

@@ -5,8 +5,14 @@ extension DisclosureControl {
     /// Protects `statistics` as the release that follows `releases` (stored releases, oldest first,
     /// all dated before `statistics.asOf`). The stored releases are frozen: what they withheld stays
     /// withheld and what they published is known; only cells of the new release are withheld.
-    public static func protect(_ statistics: Statistics, after releases: [ProtectedStatistics], threshold k: Int) -> ProtectedStatistics {
-        protect(statistics, threshold: k, after: releases.map(\.frozenEdition))
+    /// `revisions`: those announced for the latest stored release (`Revision.list`): the reader knows
+    /// this publication grew from the revised values, not from the published ones.
+    public static func protect(
+        _ statistics: Statistics, after releases: [ProtectedStatistics], threshold k: Int, revisions: [Revision] = []
+    ) -> ProtectedStatistics {
+        protect(
+            statistics, threshold: k, after: releases.map(\.frozenEdition),
+            revisions: releases.last.map { Revision.cells(revisions, in: $0) } ?? [:])
     }
 }
 

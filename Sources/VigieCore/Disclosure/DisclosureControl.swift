@@ -22,7 +22,9 @@ public enum DisclosureControl {
     }
 
     /// Protects `statistics` as the edition following `earlier` ones (none for a single publication).
-    static func protect(_ statistics: Statistics, threshold k: Int, after earlier: [LinkedCounts.Edition]) -> ProtectedStatistics {
+    static func protect(
+        _ statistics: Statistics, threshold k: Int, after earlier: [LinkedCounts.Edition], revisions: [CellAddress: Int?] = [:]
+    ) -> ProtectedStatistics {
         var tables = statistics.tables
         for id in TableID.allCases {
             guard var table = tables[id] else { continue }
@@ -42,7 +44,7 @@ public enum DisclosureControl {
             default: break
             }
         }
-        completeWithAudit(&tables, raw: statistics.tables, threshold: k, after: earlier)
+        completeWithAudit(&tables, raw: statistics.tables, threshold: k, after: earlier, revisions: revisions)
         if var resolution = tables[.resolutionByPlatform] {
             withholdSharesOfWithheldCounts(&resolution)
             tables[.resolutionByPlatform] = resolution
@@ -80,7 +82,8 @@ public enum DisclosureControl {
     /// nothing but the earlier editions, which were safe when published, so the rounds always end.
     /// Most builds need no round: the heuristic already left nothing to find.
     static func completeWithAudit(
-        _ tables: inout [TableID: StatTable], raw: [TableID: StatTable], threshold k: Int, after earlier: [LinkedCounts.Edition]
+        _ tables: inout [TableID: StatTable], raw: [TableID: StatTable], threshold k: Int, after earlier: [LinkedCounts.Edition],
+        revisions: [CellAddress: Int?] = [:]
     ) {
         let relations = CountRelations(tables: raw)
         var neighbours: [CellAddress: Set<CellAddress>] = [:]
@@ -98,17 +101,18 @@ public enum DisclosureControl {
         // Cells holding the same quantity are masked together, or one would show what the other hides.
         func closed(_ cells: Set<CellAddress>) -> Set<CellAddress> { cells.union(cells.flatMap { linkMates[$0] ?? [] }) }
         let current = earlier.count
-        // A count an earlier edition published and that cannot have changed since (a week that had
-        // ended) is known to the reader whatever this edition shows: masking it would hide nothing.
+        // A count an earlier edition published and that cannot have changed since (a week or a month
+        // that had ended) is known to the reader whatever this edition shows: masking it would hide nothing.
         var alreadyKnown: Set<CellAddress> = []
-        if let before = earlier.last?.protected, let weeks = tables[.casesByWeek], let earlierWeeks = before[.casesByWeek] {
+        for id in [TableID.casesByWeek, .casesByMonth] {
+            guard let before = earlier.last?.protected, let periods = tables[id], let earlierPeriods = before[id] else { continue }
             let lastWeek = EndedWeek.last(in: before)
-            let rows = earlierWeeks.rowIndexByKeys()
-            for r in weeks.rows.indices {
-                let keys = weeks.keys(ofRow: r)
-                guard EndedWeek.isEnded(.casesByWeek, keys: keys, before: lastWeek), let rb = rows[keys] else { continue }
-                for c in weeks.columns.indices where weeks.columns[c].kind == .count && earlierWeeks.rows[rb][c].count != nil {
-                    alreadyKnown.insert(CellAddress(table: .casesByWeek, row: r, column: c))
+            let rows = earlierPeriods.rowIndexByKeys()
+            for r in periods.rows.indices {
+                let keys = periods.keys(ofRow: r)
+                guard EndedWeek.isEnded(id, keys: keys, before: lastWeek), let rb = rows[keys] else { continue }
+                for c in periods.columns.indices where periods.columns[c].kind == .count && earlierPeriods.rows[rb][c].count != nil {
+                    alreadyKnown.insert(CellAddress(table: id, row: r, column: c))
                 }
             }
         }
@@ -117,7 +121,7 @@ public enum DisclosureControl {
                 earlier.map { ($0.protected, $0.rawIsTrue ? Optional($0.raw) : nil, $0.threshold == 0 ? k : $0.threshold) } + [
                     (tables, Optional(raw), k)
                 ]
-            let knowledge = ReaderKnowledge(publications: publications)
+            let knowledge = ReaderKnowledge(publications: publications, revisedLatest: revisions)
             // A cell found in an earlier edition is masked around the same cell of this one.
             let found = knowledge.findings().flatMap { finding -> [CellAddress] in
                 let unknown = knowledge.unknowns[finding.unknown]

@@ -45,4 +45,17 @@ public struct Revision: Sendable, Hashable {
         }
         return revisions
     }
+
+    /// `revisions` of `release` by cell of its tables, with the revised value (nil when small), as the
+    /// reader's model takes them (`ReaderKnowledge`).
+    static func cells(_ revisions: [Revision], in release: ProtectedStatistics) -> [CellAddress: Int?] {
+        var cells: [CellAddress: Int?] = [:]
+        for revision in revisions where revision.release == release.asOf {
+            guard let table = release.tables[revision.table], let row = table.rowIndex(keys: revision.keys),
+                let column = table.columnIndex(revision.column)
+            else { continue }
+            cells[CellAddress(table: revision.table, row: row, column: column)] = .some(revision.revised)
+        }
+        return cells
+    }
 }

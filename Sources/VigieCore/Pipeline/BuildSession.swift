@@ -168,13 +168,15 @@ public final class BuildSession {
             progress?("disclosure control")
             // Protect the publication against a reader who holds every stored release before it;
             // then audit the result with them, independently, before anything is rendered.
-            let frozen = earlier.map(\.statistics)
-            let protected = DisclosureControl.protect(current, after: frozen, threshold: config.threshold)
-            let findings = DisclosureAudit.audit(protected, raw: current, after: frozen)
             var revisions: [Day: [Revision]] = [:]
             for (release, recomputed) in zip(earlier, computed.dropFirst()) {
                 revisions[release.date] = Revision.list(of: release.statistics, recomputed: recomputed)
             }
+            // The revisions announced for the latest release: the reader knows this publication grew from them.
+            let frozen = earlier.map(\.statistics)
+            let announced = earlier.last.flatMap { revisions[$0.date] } ?? []
+            let protected = DisclosureControl.protect(current, after: frozen, threshold: config.threshold, revisions: announced)
+            let findings = DisclosureAudit.audit(protected, raw: current, after: frozen, revisions: announced)
             statistics = (current, protected, ReleaseHistory(releases: shown, publicationDate: config.publicationDate, revisions: revisions))
             auditDiagnostics = findings.map { finding in
                 .error(

@@ -27,8 +27,10 @@ public enum DataPackageWriter {
                         if case let .key(key) = row[table.columns.firstIndex(of: column)!] { return key }
                         return nil
                     }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-                    if column.name == "week" {
+                    if column.name.hasSuffix("week") {
                         parts.append("\"constraints\": {\"required\": true, \"pattern\": \"[0-9]{4}-W[0-9]{2}\"}")
+                    } else if column.name == "month" {
+                        parts.append("\"constraints\": {\"required\": true, \"pattern\": \"[0-9]{4}-[0-9]{2}\"}")
                     } else {
                         parts.append(
                             "\"constraints\": {\"required\": true, \"enum\": [\(sortedKeys.map(JSON.string).joined(separator: ", "))]}")

@@ -9,6 +9,9 @@ public enum TableID: String, CaseIterable, Sendable, Hashable, Comparable {
     case casesByRegion = "cases_by_region"
     case casesBySector = "cases_by_sector"
     case casesByWeek = "cases_by_week"
+    /// Cases by month of whole ISO weeks (`WeekMonth`): the trend when weekly counts are too small
+    /// to publish, each month the sum of its weeks.
+    case casesByMonth = "cases_by_month"
     /// The path each case has taken so far: every case on exactly one path (`CasePath`), so the
     /// rows add up to the total, unlike the funnel's stages.
     case casePaths = "case_paths"
@@ -22,9 +25,17 @@ public enum TableID: String, CaseIterable, Sendable, Hashable, Comparable {
     /// neither in `Statistics` nor under disclosure control; shown on /progres/, not /statistiques/.
     case commitments
 
-    /// A table added after releases were first stored (format 1): a release made before it does not
-    /// hold it, and a build at that release's date publishes it as new (`BuildSession.sameFigures`).
-    public var isNewerThanReleaseFormat: Bool { self == .casePaths }
+    /// The first release format (`StoredRelease.formatVersion`) whose every release holds the table.
+    /// A table added after releases were first stored may be missing from a release of an earlier
+    /// format (`case_paths` from some releases of format 1, `cases_by_month` from all before 3), and a
+    /// build at that release's date publishes it as new (`BuildSession.sameFigures`).
+    public var firstReleaseFormat: Int {
+        switch self {
+        case .casePaths: return 2
+        case .casesByMonth: return 3
+        default: return 1
+        }
+    }
 
     /// The HTML anchor of the figure, e.g. `cases-by-platform`.
     public var anchor: String { rawValue.replacingOccurrences(of: "_", with: "-") }

@@ -32,9 +32,12 @@ import VigieTestSupport
             CaseFixtures.cases(10, platform: "amazon") + CaseFixtures.cases(3, platform: "amazon", reportedOn: week2)
                 + CaseFixtures.cases(12, platform: "amazon", reportedOn: week2.adding(days: 7)))
         var protected = DisclosureControl.protect(statistics, threshold: 5)
-        // Primary suppression only: week 44 stays 13 − 10.
-        protected.tables[.casesByWeek]!.rows[0][1] = .count(10)
-        protected.tables[.casesByWeek]!.rows[0][3] = .count(10)
+        // Primary suppression only: week 44 stays 13 − 10 (and 15 − 12 from November's month).
+        for id in [TableID.casesByWeek, .casesByMonth] {
+            var table = statistics[id]
+            DisclosureControl.applyPrimary(&table, threshold: 5)
+            protected.tables[id] = table
+        }
         let findings = DisclosureAudit.audit(protected, raw: statistics)
         #expect(findings.map(\.keys) == [["2018-W44"]])
         #expect(findings.map(\.reason) == [.exactlyDetermined])

@@ -2,7 +2,7 @@
 // random case sets rather than chosen examples.
 
 import Testing
-import VigieCore
+@testable import VigieCore
 import VigieSynthetic
 import VigieTestSupport
 
@@ -68,10 +68,12 @@ import VigieTestSupport
         for (i, date) in dates.enumerated() {
             if i > 0 { data = Self.corrected(data, step: step + i, before: dates[i - 1]) }
             let raw = CaseFixtures.statistics(data, threshold: k, asOf: date)
-            let protected = DisclosureControl.protect(raw, after: stored, threshold: k)
+            // The revisions the site announces for the latest release, as the build lists them.
+            let revisions = stored.last.map { Revision.list(of: $0, recomputed: CaseFixtures.statistics(data, threshold: k, asOf: $0.asOf)) } ?? []
+            let protected = DisclosureControl.protect(raw, after: stored, threshold: k, revisions: revisions)
             // Every withheld cell of every release so far: not pinned, a small count not narrowed
-            // below 1…k−1, a masked one not known within a narrower range, no small number of new cases pinned.
-            let findings = DisclosureAudit.audit(protected, raw: raw, after: stored)
+            // below 1…k−1, a masked one whose range does not hold all of 1…k−1, no small number of new cases pinned.
+            let findings = DisclosureAudit.audit(protected, raw: raw, after: stored, revisions: revisions)
             #expect(findings == [], "seed \(seed), release \(i + 1), k = \(k)")
             for table in protected.orderedTables {
                 for row in table.rows {
@@ -115,4 +117,34 @@ import VigieTestSupport
         #expect(DisclosureAudit.audit(next, raw: second, after: [released]) == [])
         #expect(next[.platformIssue].cell(keys: ["apple", "delisting"], column: "cases")?.isWithheld == true)
     }
+
+    @Test func aCountACorrectionLowersBelowKKeepsTheWholeSmallRangeOnceTheRevisionIsAnnounced() throws {
+        // A release publishes ebay = 7; a correction then moves 4 of those cases to amazon, so ebay is
+        // 3 for the same date. The revision is announced without its (small) value. Growing the next
+        // release's ebay from the published 7 would make a reader believe it is at least 7; grown from
+        // the revised value, a small count of its own, ebay keeps every value from 1 to 4.
+        let k = 5
+        let day = CaseFixtures.campaignStart.adding(days: 30)
+        var cases = CaseFixtures.cases(7, platform: "ebay") + CaseFixtures.cases(30, platform: "amazon")
+        cases += CaseFixtures.cases(12, platform: "cdiscount")
+        let first = CaseFixtures.statistics(cases, threshold: k, asOf: day)
+        let released = DisclosureControl.protect(first, after: [], threshold: k)
+        #expect(released[.casesByPlatform].cell(keys: ["ebay"], column: "cases") == .count(7))
+        for i in 0..<4 { cases[i].platform = SiteConfig(publicationDate: day).platforms.index(of: "amazon")! }
+        let revisions = Revision.list(of: released, recomputed: CaseFixtures.statistics(cases, threshold: k, asOf: day))
+        let ebay = try #require(revisions.first { $0.table == .casesByPlatform && $0.keys == ["ebay"] })
+        #expect(ebay.published == 7 && ebay.revised == nil)
+
+        let second = CaseFixtures.statistics(cases, threshold: k, asOf: day.adding(days: 20))
+        let next = DisclosureControl.protect(second, after: [released], threshold: k, revisions: revisions)
+        #expect(DisclosureAudit.audit(next, raw: second, after: [released], revisions: revisions) == [])
+        #expect(next[.casesByPlatform].cell(keys: ["ebay"], column: "cases")?.isWithheld == true)
+        // What the reader can work out of ebay now: every value from 1 to 4, and no more than 4 if it
+        // is still labelled "< 5".
+        let knowledge = ReaderKnowledge(
+            publications: [(released.tables, nil, k), (next.tables, second.tables, k)],
+            revisedLatest: Revision.cells(revisions, in: released))
+        #expect(knowledge.findings().isEmpty)
+    }
 }
+

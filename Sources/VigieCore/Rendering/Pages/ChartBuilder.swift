@@ -27,23 +27,26 @@ struct ChartBuilder {
             }
         case .casesByWeek:
             let weeks = table.rows.map { row in datum(key: keyText(row[0]), label: labels.shortWeek(keyText(row[0])), cell: row[1]) }
-            let cumulative = table.rows.map { row in datum(key: keyText(row[0]), label: labels.shortWeek(keyText(row[0])), cell: row[3]) }
             let busiest = weeks.filter { $0.value != nil }.max { ($0.value!, $1.key) < ($1.value!, $0.key) }
-            let total = cumulative.last(where: { $0.value != nil })?.valueText ?? ""
+            let total = table.rows.last.map { labels.cellText($0[3], column: TableColumn("cumulative", .count), vocabulary: nil) } ?? ""
             let description = strings.format(
                 "tables.cases_by_week.chart",
                 [
                     "total": total, "first": busiest.map { labels.week($0.key) } ?? "", "first_value": busiest?.valueText ?? "",
                 ])
-            let chartText = ChartText(
-                title: strings.text("tables.cases_by_week.title"), description: description,
-                withheldLegend: strings.text("statistics.withheld_chart_legend"))
-            return twoLayouts(id) { chartID, width in
-                Chart.weeklySeries(
-                    id: chartID, text: chartText, weeks: weeks, cumulative: cumulative,
-                    weeklyLegend: strings.text("statistics.weekly_legend"), cumulativeLegend: strings.text("statistics.cumulative_legend"),
-                    width: width, countText: labels.format.integer)
-            }
+            return periodChart(id, kind: "weekly", table: .casesByWeek, description: description, periods: weeks)
+        case .casesByMonth:
+            let cases = table.columnIndex("cases")!
+            let months = table.rows.map { row in datum(key: keyText(row[0]), label: labels.shortMonth(keyText(row[0])), cell: row[cases]) }
+            let busiest = months.filter { $0.value != nil }.max { ($0.value!, $1.key) < ($1.value!, $0.key) }
+            let latest = months.last
+            let description = strings.format(
+                "tables.cases_by_month.chart",
+                [
+                    "first": busiest.map { labels.month($0.key) } ?? "", "first_value": busiest?.valueText ?? "",
+                    "latest": latest.map { labels.month($0.key) } ?? "", "latest_value": latest?.valueText ?? "",
+                ])
+            return periodChart(id, kind: "monthly", table: .casesByMonth, description: description, periods: months)
         case .casePaths:
             // Every case on one path, in the paths' own order (not ranked): where cases stand today.
             let paths = keyedData(table, column: "cases")
@@ -156,6 +159,16 @@ struct ChartBuilder {
         return ChartText(
             title: strings.text("tables.\(id.rawValue).title"), description: description,
             withheldLegend: strings.text("statistics.withheld_chart_legend"))
+    }
+
+    /// Columns per week or per month, on one scale.
+    private func periodChart(_ id: String, kind: String, table: TableID, description: String, periods: [ChartDatum]) -> String {
+        let chartText = ChartText(
+            title: strings.text("tables.\(table.rawValue).title"), description: description,
+            withheldLegend: strings.text("statistics.withheld_chart_legend"))
+        return twoLayouts(id) { chartID, width in
+            Chart.periodColumns(id: chartID, kind: kind, text: chartText, periods: periods, width: width, countText: labels.format.integer)
+        }
     }
 
     /// The wide and compact layouts of one chart; the stylesheet shows the one that fits.

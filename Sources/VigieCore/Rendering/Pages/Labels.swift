@@ -64,9 +64,7 @@ public struct Labels: Sendable {
     /// `2018-W44` → `2018-W44 (semaine du 29 octobre 2018)`; the week of the publication date, not
     /// over yet, says so and until when it counts (its count is not a whole week's).
     public func week(_ key: String) -> String {
-        let parts = key.split(separator: "-W")
-        guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]) else { return key }
-        let monday = ISOWeek(year: year, week: number).monday
+        guard let monday = ISOWeek(key: key)?.monday else { return key }
         if monday.adding(days: 6) > config.publicationDate {
             return strings.format(
                 "statistics.week_label_partial",
@@ -75,11 +73,32 @@ public struct Labels: Sendable {
         return strings.format("statistics.week_label", ["week": key, "monday": format.date(monday)])
     }
 
+    /// `2019-01` → `janv.`, the short label of a month of weeks for charts (the year is drawn apart).
+    public func shortMonth(_ key: String) -> String {
+        guard let month = WeekMonth(key: key) else { return key }
+        let short = strings.list("format.months_short")
+        return short.count == 12 ? short[month.month - 1] : format.months[month.month - 1]
+    }
+
+    /// `2019-01` → `janvier 2019 (du 31 décembre 2018 au 3 février 2019)`: a month of whole ISO weeks
+    /// (`WeekMonth`) with the days it really covers (only months ended by the publication date are
+    /// published, so none is partial).
+    public func month(_ key: String) -> String {
+        guard let month = WeekMonth(key: key) else { return key }
+        return strings.format(
+            "statistics.month_label",
+            [
+                "month": format.months[month.month - 1], "year": String(month.year), "first": format.date(month.firstDay),
+                "last": format.date(month.lastDay),
+            ])
+    }
+
     /// A cell as text: formatted number, or the marker of a withheld value.
     public func cellText(_ cell: TableCell, column: TableColumn, vocabulary: String?) -> String {
         switch cell {
         case let .key(key):
             if column.name == "week" { return week(key) }
+            if column.name == "month" { return month(key) }
             return label(key, in: vocabulary)
         case let .count(value):
             return format.integer(value)

@@ -59,7 +59,7 @@ extension TableID {
         case .casesByPlatform, .casesByIssue, .casesByRegion, .casesBySector, .casesByOutcome: return "cases"
         case .resolutionByPlatform: return "share_resolved"
         case .revenueLossByPlatform: return "median"
-        case .casesBySize, .casesByWeek, .casePaths, .mediationFunnel, .daysToStage, .platformIssue, .commitments: return nil
+        case .casesBySize, .casesByWeek, .casesByMonth, .casePaths, .mediationFunnel, .daysToStage, .platformIssue, .commitments: return nil
         }
     }
 }

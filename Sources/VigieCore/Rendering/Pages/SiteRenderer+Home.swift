@@ -49,13 +49,15 @@ extension SiteRenderer {
                 "percent": milestones.isEmpty ? "0" : String(n * 100 / milestones.count),
             ]
         }
-        let trend = ChartBuilder(renderer: self).chart(for: statistics[.casesByWeek])
+        let grain = trendGrain
+        let trend = ChartBuilder(renderer: self).chart(for: statistics[grain])
         var values: [String: Any] = [
             "headlines": headlines,
             "as_of": strings.format("home.as_of", ["date": format.date(config.publicationDate)]),
             "trend": trend ?? "",
             "has_trend": trend != nil,
-            "trend_href": root + "statistiques/#\(TableID.casesByWeek.anchor)",
+            "trend_heading": strings.text(grain == .casesByWeek ? "home.trend_heading" : "home.trend_heading_monthly"),
+            "trend_href": root + "statistiques/#\(grain.anchor)",
             "progress_summary": progress,
             "progress_counts": statusCounts,
             "latest_notes": TemplateValue.list(notes.prefix(3).map { .map(noteCard($0, root: root, level: 3)) }),
@@ -63,5 +65,20 @@ extension SiteRenderer {
         ]
         if let revisions = revisionsModel(root: root) { values["revisions"] = revisions }
         return page(template: "home", folder: folder, title: strings.text("home.title"), section: "home", values: values)
+    }
+}
+
+extension SiteRenderer {
+    /// How many recent weeks the home page's trend covers when drawn week by week.
+    static let trendWeeks = 13
+
+    /// The grain of the home page's trend: weeks while each of the last `trendWeeks` weeks is
+    /// published, else months of whole weeks (`cases_by_month`), whose larger counts are more often
+    /// publishable, so the recent trend stays visible instead of a row of "< k".
+    var trendGrain: TableID {
+        guard let months = statistics.tables[.casesByMonth], !months.rows.isEmpty else { return .casesByWeek }
+        let weeks = statistics[.casesByWeek]
+        let recent = weeks.rows.suffix(Self.trendWeeks)
+        return recent.allSatisfy { !$0[1].isWithheld } ? .casesByWeek : .casesByMonth
     }
 }

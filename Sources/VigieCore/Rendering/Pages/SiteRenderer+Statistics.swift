@@ -34,6 +34,13 @@ extension SiteRenderer {
     /// platforms and platforms in the ranked order of cases_by_platform; the other tables row by
     /// row, ranked by their `rankingColumn` where they have one.
     func tableModel(_ table: StatTable, caption: String) -> TableModel {
+        if table.id == .casesByMonth {
+            // The month's label says which days it covers; its first and last weeks are for the files.
+            let shown = table.columns.indices.filter { !["first_week", "last_week"].contains(table.columns[$0].name) }
+            let projected = StatTable(
+                id: table.id, columns: shown.map { table.columns[$0] }, rows: table.rows.map { row in shown.map { row[$0] } })
+            return TableModel(table: projected, caption: caption, labels: labels)
+        }
         guard table.id == .platformIssue else {
             return TableModel(table: table, caption: caption, labels: labels, rankedBy: table.id.rankingColumn)
         }

@@ -14,11 +14,10 @@ struct ChartCase: CustomTestStringConvertible, Sendable {
             Chart.horizontalBars(
                 id: id, text: ChartSamples.text("Par plateforme"), data: ChartSamples.platforms, width: width)
         },
-        ChartCase(name: "weekly series") { id, width in
-            Chart.weeklySeries(
-                id: id, text: ChartSamples.text("Par semaine"), weeks: ChartSamples.weeks,
-                cumulative: ChartSamples.cumulative, weeklyLegend: "Signalements de la semaine",
-                cumulativeLegend: "Cumul", width: width, countText: ChartSamples.count)
+        ChartCase(name: "period columns") { id, width in
+            Chart.periodColumns(
+                id: id, kind: "weekly", text: ChartSamples.text("Par semaine"), periods: ChartSamples.weeks, width: width,
+                countText: ChartSamples.count)
         },
         ChartCase(name: "funnel") { id, width in
             Chart.funnel(
@@ -42,10 +41,9 @@ struct ChartCase: CustomTestStringConvertible, Sendable {
         ChartCase(name: "horizontal bars") { id, width in
             Chart.horizontalBars(id: id, text: ChartSamples.text("Vide"), data: [], width: width)
         },
-        ChartCase(name: "weekly series") { id, width in
-            Chart.weeklySeries(
-                id: id, text: ChartSamples.text("Vide"), weeks: [], cumulative: [], weeklyLegend: "Semaine",
-                cumulativeLegend: "Cumul", width: width, countText: ChartSamples.count)
+        ChartCase(name: "period columns") { id, width in
+            Chart.periodColumns(
+                id: id, kind: "weekly", text: ChartSamples.text("Vide"), periods: [], width: width, countText: ChartSamples.count)
         },
         ChartCase(name: "funnel") { id, width in
             Chart.funnel(id: id, text: ChartSamples.text("Vide"), stages: [], shareTexts: [], width: width)

@@ -59,20 +59,15 @@ import VigieCore
             ),
             (
                 "Signalements par semaine",
-                Chart.weeklySeries(
-                    id: "weekly" + suffix, text: ChartSamples.text("Signalements par semaine"),
-                    weeks: ChartSamples.weeks,
-                    cumulative: ChartSamples.cumulative, weeklyLegend: "Signalements de la semaine (échelle de gauche)",
-                    cumulativeLegend: "Cumul depuis le début (échelle de droite)", width: width,
-                    countText: ChartSamples.count)
+                Chart.periodColumns(
+                    id: "weekly" + suffix, kind: "weekly", text: ChartSamples.text("Signalements par semaine"),
+                    periods: ChartSamples.weeks, width: width, countText: ChartSamples.count)
             ),
             (
                 "Signalements par semaine, sur trente semaines",
-                Chart.weeklySeries(
-                    id: "weekly-long" + suffix, text: ChartSamples.text("Signalements par semaine"),
-                    weeks: ChartSamples.longWeeks, cumulative: ChartSamples.longCumulative,
-                    weeklyLegend: "Par semaine", cumulativeLegend: "Cumul", width: width,
-                    countText: ChartSamples.count)
+                Chart.periodColumns(
+                    id: "weekly-long" + suffix, kind: "weekly", text: ChartSamples.text("Signalements par semaine"),
+                    periods: ChartSamples.longWeeks, width: width, countText: ChartSamples.count)
             ),
             (
                 "Parcours des dossiers en médiation",

@@ -58,29 +58,12 @@ enum ChartSamples {
         }
     }()
 
-    static let cumulative: [ChartDatum] = {
-        var total = 0
-        return weeks.map { week in
-            total += Int(week.value ?? 3)
-            let published = week.value == nil ? nil : total
-            return datum(week.key, week.label, published)
-        }
-    }()
-
     /// Thirty weeks across the new year (2018-W40 to 2019-W17), for label thinning.
     static let longWeeks: [ChartDatum] = (0..<30).map { index in
         let (year, week) = index < 13 ? (2018, 40 + index) : (2019, index - 12)
         let count = [12, 30, 64, 88, 120, 140, 131, 117, 96, 80, 71, 60, 43][index % 13] / (index < 13 ? 1 : 2) + 6
         return datum("\(year)-W\(week)", "S\(week)", count)
     }
-
-    static let longCumulative: [ChartDatum] = {
-        var total = 0
-        return longWeeks.map { week in
-            total += Int(week.value ?? 0)
-            return datum(week.key, week.label, total)
-        }
-    }()
 
     static let funnel: [ChartDatum] = [
         datum("reported", "Signalements reçus", 2050),

@@ -1,15 +1,14 @@
-// Weekly series: columns on the left scale, the cumulative line on the right one, week labels thinned.
+// Period columns: counts per week or month on one scale, labels thinned, years marked.
 
 import Testing
 import VigieCore
 
-@Suite("Weekly series")
-struct WeeklySeriesTests {
-    func draw(weeks: [ChartDatum], cumulative: [ChartDatum], width: Int = Chart.standardWidth) throws -> SVGInspector {
+@Suite("Period columns")
+struct PeriodColumnsTests {
+    func draw(weeks: [ChartDatum], width: Int = Chart.standardWidth) throws -> SVGInspector {
         try SVGInspector(
-            Chart.weeklySeries(
-                id: "w", text: ChartSamples.text("Par semaine"), weeks: weeks, cumulative: cumulative,
-                weeklyLegend: "Signalements de la semaine", cumulativeLegend: "Cumul", width: width,
+            Chart.periodColumns(
+                id: "w", kind: "weekly", text: ChartSamples.text("Par semaine"), periods: weeks, width: width,
                 countText: ChartSamples.count)
         )
     }
@@ -19,7 +18,7 @@ struct WeeklySeriesTests {
     }
 
     @Test func columnHeightsAreProportionalAndShareOneBaseline() throws {
-        let svg = try draw(weeks: Self.weeks([40, 20, 10, 0]), cumulative: Self.weeks([40, 60, 70, 70]))
+        let svg = try draw(weeks: Self.weeks([40, 20, 10, 0]))
         let bars = svg.bars
         let heights = try ["2018-W10", "2018-W11", "2018-W12", "2018-W13"].map {
             try #require(bars[$0]?.number("height"))
@@ -32,27 +31,29 @@ struct WeeklySeriesTests {
         #expect(Set(bottoms).count == 1)
     }
 
-    @Test func theCumulativeLineRisesWithTheRunningTotal() throws {
-        let svg = try draw(weeks: Self.weeks([40, 20, 10, 0]), cumulative: Self.weeks([40, 60, 70, 70]))
-        let points = svg.elements(ofClass: "point").compactMap { $0.number("cy") }
+    @Test func oneScaleOnlyNoLineOverTheColumns() throws {
+        let svg = try draw(weeks: Self.weeks([380, 120]))
+        let ticks = svg.elements(ofClass: "tick").filter { $0.name == "text" && !$0.classes.contains("year") }.map(\.text)
 
-        #expect(points.count == 4)
-        #expect(points[0] > points[1] && points[1] > points[2] && points[2] == points[3])
-        #expect(svg.elements(ofClass: "line").count == 1)
+        #expect(ticks.filter { !$0.hasPrefix("S") } == ["0", "100", "200", "300", "400"])  // 4 steps of 100, on the left only
+        #expect(svg.elements(ofClass: "gridline").count == 4)
+        #expect(svg.elements(ofClass: "line").isEmpty && svg.elements(ofClass: "point").isEmpty)
+        #expect(svg.elements(ofClass: "legend").isEmpty)
     }
 
-    @Test func ticksAreRoundCountsWrittenByTheCaller() throws {
-        let svg = try draw(weeks: Self.weeks([380, 120]), cumulative: Self.weeks([380, 1_500]))
-        let ticks = svg.elements(ofClass: "tick").filter { $0.name == "text" }.map(\.text)
-
-        #expect(ticks.contains("400"))  // left: 4 steps of 100
-        #expect(ticks.contains("2\u{202F}000"))  // right: 4 steps of 500
-        #expect(svg.elements(ofClass: "gridline").count == 4)
+    @Test func theYearIsWrittenUnderTheFirstLabelledPeriodOfEachYear() throws {
+        let months = ["2018-11", "2018-12", "2019-01", "2019-02"].enumerated().map {
+            ChartSamples.datum($0.element, ["nov.", "déc.", "janv.", "févr."][$0.offset], 10)
+        }
+        let svg = try SVGInspector(
+            Chart.periodColumns(
+                id: "m", kind: "monthly", text: ChartSamples.text("Par mois"), periods: months, countText: ChartSamples.count))
+        #expect(svg.elements(ofClass: "year").map(\.text) == ["2018", "2019"])
     }
 
     @Test func weekLabelsAreThinnedSoTheyNeverOverlapAndTheLatestWeekIsLabelled() throws {
         let counts = (0..<52).map { Optional($0 % 7 + 1) }
-        let svg = try draw(weeks: Self.weeks(counts), cumulative: [], width: Chart.compactWidth)
+        let svg = try draw(weeks: Self.weeks(counts), width: Chart.compactWidth)
         let labels = svg.elements(ofClass: "tick").filter { $0.name == "text" && $0.text.hasPrefix("S") }
         let xs = labels.compactMap { $0.number("x") }
 
@@ -63,14 +64,13 @@ struct WeeklySeriesTests {
         }
     }
 
-    @Test func aWithheldWeekIsAShortHatchedColumnAndBreaksTheLine() throws {
-        let svg = try draw(weeks: Self.weeks([40, nil, 10, 12]), cumulative: Self.weeks([40, nil, 53, 65]))
+    @Test func aWithheldWeekIsAShortHatchedColumn() throws {
+        let svg = try draw(weeks: Self.weeks([40, nil, 10, 12]))
         let mark = try #require(svg.bars["2018-W11"])
 
         #expect(mark.classes.contains("withheld"))
         #expect(mark["fill"] == "url(#w-withheld)")
         #expect(svg.values["2018-W11"] == "< 5")
-        #expect(svg.elements(ofClass: "line").count == 2)
         #expect(svg.texts.contains(ChartSamples.withheldLegend))
     }
 
@@ -78,7 +78,7 @@ struct WeeklySeriesTests {
         // Seven "< 5" weeks side by side used to get seven labels, each as wide as its slot.
         let counts: [Int?] = [140, 50, 30, nil, nil, nil, nil, nil, nil, nil, 0]
         for width in [Chart.standardWidth, Chart.compactWidth] {
-            let svg = try draw(weeks: Self.weeks(counts), cumulative: [], width: width)
+            let svg = try draw(weeks: Self.weeks(counts), width: width)
             let labels = svg.elements(ofClass: "value").filter { $0.text == "< 5" }
             let run = try #require(svg.bars["2018-W13"]?.number("x"))
             let runEnd = try #require(svg.bars["2018-W19"].flatMap { bar in bar.number("x").map { $0 + (bar.number("width") ?? 0) } })
@@ -87,10 +87,5 @@ struct WeeklySeriesTests {
             #expect(abs((labels.first?.number("x") ?? 0) - (run + runEnd) / 2) <= 0.2)
             #expect(svg.elements(ofClass: "bracket").count == 1)
         }
-    }
-
-    @Test func bothSeriesAreNamedInTheLegend() throws {
-        let svg = try draw(weeks: Self.weeks([1]), cumulative: Self.weeks([1]))
-        #expect(svg.elements(ofClass: "legend").map(\.text) == ["Signalements de la semaine", "Cumul"])
     }
 }
