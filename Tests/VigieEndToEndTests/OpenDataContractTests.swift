@@ -71,7 +71,7 @@ struct OpenDataContractTests {
         #expect(run.status == 0, "\(run.stderr)")
         let data = try #require(FileManager.default.contents(atPath: folder.path + "/_site/donnees/datapackage.json"))
         let package = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect((package["version"] as? String)?.hasPrefix("2.0.0+") == true)
+        #expect((package["version"] as? String)?.hasPrefix("2.1.0+") == true)
         let statuses = try #require(package["vigie:cell_statuses"] as? [String: String])
         #expect(Set(statuses.keys) == ["published", "below_threshold", "masked", "small_group", "no_value"])
         let names = (package["resources"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }

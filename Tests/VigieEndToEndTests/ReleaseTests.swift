@@ -99,7 +99,7 @@ struct ReleaseTests {
         #expect(feed.contains("https://essai.example.org/publications/\(Self.dateA)/"))
         #expect(feed.contains("https://essai.example.org/publications/\(Self.dateB)/"))
         let package = try #require(folder.read("site-b2/donnees/datapackage.json"))
-        #expect(package.contains("\"version\": \"2.0.0+\(Self.dateB)\""))
+        #expect(package.contains("\"version\": \"2.1.0+\(Self.dateB)\""))
         let sitemap = try #require(folder.read("site-b2/sitemap.xml"))
         #expect(sitemap.contains("publications/\(Self.dateA)/statistiques/"))
     }

@@ -14,6 +14,8 @@ public enum TableID: String, CaseIterable, Sendable, Hashable, Comparable {
     case casePaths = "case_paths"
     case mediationFunnel = "mediation_funnel"
     case daysToStage = "days_to_stage"
+    /// The delays of `days_to_stage`, platform by platform (statistics of groups of k cases or more).
+    case daysToStageByPlatform = "days_to_stage_by_platform"
     case casesByOutcome = "cases_by_outcome"
     case resolutionByPlatform = "resolution_by_platform"
     case revenueLossByPlatform = "revenue_loss_by_platform"
@@ -22,9 +24,16 @@ public enum TableID: String, CaseIterable, Sendable, Hashable, Comparable {
     /// neither in `Statistics` nor under disclosure control; shown on /progres/, not /statistiques/.
     case commitments
 
-    /// A table added after releases were first stored (format 1): a release made before it does not
-    /// hold it, and a build at that release's date publishes it as new (`BuildSession.sameFigures`).
-    public var isNewerThanReleaseFormat: Bool { self == .casePaths }
+    /// The first release format (`StoredRelease.formatVersion`) that holds the table: a release of an
+    /// earlier format does not, and a build at that release's date publishes it as new
+    /// (`BuildSession.sameFigures`).
+    public var introducedInFormat: Int {
+        switch self {
+        case .casePaths: 2
+        case .daysToStageByPlatform: 3
+        default: 1
+        }
+    }
 
     /// The HTML anchor of the figure, e.g. `cases-by-platform`.
     public var anchor: String { rawValue.replacingOccurrences(of: "_", with: "-") }
