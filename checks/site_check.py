@@ -55,7 +55,7 @@ INSTALL_HINT = "run `bash checks/install.sh` first"
 
 REQUIRED_FILES = [
     "index.html", "statistiques/index.html", "notes/index.html", "progres/index.html",
-    "methodologie/index.html", "donnees/index.html", "404.html",
+    "methodologie/index.html", "glossaire/index.html", "donnees/index.html", "404.html",
     "feed.xml", "sitemap.xml", "robots.txt",
 ]
 
@@ -456,7 +456,7 @@ def representative_pages(site):
     if notes:
         pages.append(notes[0])
     pages += ["/notes/index.html", "/progres/index.html", "/methodologie/index.html",
-              "/donnees/index.html", "/404.html"]
+              "/glossaire/index.html", "/donnees/index.html", "/404.html"]
     return [p for p in pages if p in site.files]
 
 

@@ -334,7 +334,7 @@ public final class BuildSession {
         case .publications: return renderer.renderPublications()
         case .home: return [renderer.renderHome()]
         case .progress: return [renderer.renderProgress()]
-        case .methodology: return [renderer.renderMethodology()]
+        case .methodology: return [renderer.renderMethodology(), renderer.renderGlossary()]
         case .notFound: return [renderer.renderNotFound()]
         case .assets: return templates.assets.map { OutputFile(path: "assets/" + $0.path, bytes: $0.bytes) }
         }

@@ -86,6 +86,16 @@ public struct Strings: @unchecked Sendable {
         return (node as? [Any])?.compactMap { $0 as? String } ?? []
     }
 
+    /// A list of mappings of texts (`glossary.terms`: one mapping per term), in the file's order.
+    public func entries(_ path: String) -> [[String: String]] {
+        var node: Any = tree
+        for part in path.split(separator: ".") {
+            guard let dictionary = node as? [String: Any], let next = dictionary[String(part)] else { return [] }
+            node = next
+        }
+        return (node as? [Any])?.compactMap { ($0 as? [String: Any])?.compactMapValues { $0 as? String } } ?? []
+    }
+
     /// The form of a text for `count` things: the path holds `one` and `other` (French puts 0 and 1
     /// in the singular: « 1 engagement tenu », « 0 engagement tenu », « 2 engagements tenus »); a
     /// path holding a plain text gives that text for every count.
