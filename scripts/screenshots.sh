@@ -34,8 +34,8 @@ first_dir() {  # first sub-folder of $1 holding an index.html, skipping the name
 pages=(index.html statistiques/index.html donnees/index.html plateformes/index.html)
 platform="$(first_dir plateformes)"
 [ -n "$platform" ] && pages+=("plateformes/$platform/index.html")
-# The catch-all platform reads differently ("Autres plateformes"): look at it too.
-[ -f "$site_abs/plateformes/other/index.html" ] && [ "$platform" != other ] && pages+=(plateformes/other/index.html)
+# The catch-all platform reads differently ("Autres plateformes", at /plateformes/autres/): look at it too.
+[ -f "$site_abs/plateformes/autres/index.html" ] && [ "$platform" != autres ] && pages+=(plateformes/autres/index.html)
 pages+=(notes/index.html)
 note="$(first_dir notes themes methodologie)"
 [ -n "$note" ] && pages+=("notes/$note/index.html")

@@ -146,6 +146,10 @@ public final class BuildSession {
 
         var diagnostics =
             templateDiagnostics + configDiagnostics + releaseDiagnostics + caseDiagnostics + noteDiagnostics + milestoneDiagnostics
+        if let templates {
+            diagnostics += Labels(config: config, strings: templates.strings).platformSlugProblems(
+                stringsPath: options.templatesDirectory + "/strings.yaml")
+        }
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             report.diagnostics = DiagnosticList(diagnostics)
             return report

@@ -13,7 +13,7 @@ extension SiteRenderer {
         for key in ranked + config.platforms.keys.filter({ !rankedSet.contains($0) }) {
             cards.append([
                 "label": labels.platform(key),
-                "href": indexRoot + "plateformes/\(key)/",
+                "href": indexRoot + "plateformes/\(labels.platformSlug(key))/",
                 "cases": countText(count(.casesByPlatform, [key])),
             ])
             files.append(renderPlatform(key, comparison: comparison))
@@ -39,7 +39,7 @@ extension SiteRenderer {
     }
 
     func renderPlatform(_ key: String, comparison: [String: TemplateValue]) -> OutputFile {
-        let folder = "plateformes/\(key)/"
+        let folder = "plateformes/\(labels.platformSlug(key))/"
         let root = Self.root(for: folder)
         let name = labels.platform(key)
         let casesCell = count(.casesByPlatform, [key])

@@ -43,7 +43,7 @@ public struct Strings: @unchecked Sendable {
         return Strings(tree: normalized["typography"] as? String == "french" ? Self.typesetFrench(normalized) : normalized)
     }
 
-    /// The tree with every text but `format.*` (number and date patterns) through `FrenchTypography`,
+    /// The tree with every text but `format.*` (number and date patterns) and `slugs.*` (folder names) through `FrenchTypography`,
     /// the rule the notes' Markdown gets: interface text and notes space `:` `;` `!` `?` `« »` alike.
     static func typesetFrench(_ tree: [String: Any]) -> [String: Any] {
         func typeset(_ node: Any) -> Any {
@@ -54,7 +54,8 @@ public struct Strings: @unchecked Sendable {
             default: return node
             }
         }
-        return Dictionary(uniqueKeysWithValues: tree.map { key, value in (key, key == "format" ? value : typeset(value)) })
+        return Dictionary(
+            uniqueKeysWithValues: tree.map { key, value in (key, key == "format" || key == "slugs" ? value : typeset(value)) })
     }
 
     /// Yams gives Int/Bool/Date for some scalars; the UI wants text everywhere.
