@@ -55,7 +55,7 @@ INSTALL_HINT = "run `bash checks/install.sh` first"
 
 REQUIRED_FILES = [
     "index.html", "statistiques/index.html", "notes/index.html", "progres/index.html",
-    "methodologie/index.html", "donnees/index.html", "404.html",
+    "methodologie/index.html", "glossaire/index.html", "donnees/index.html", "404.html",
     "feed.xml", "sitemap.xml", "robots.txt",
 ]
 
@@ -75,12 +75,13 @@ TABLES_V1 = {
     "mediation_funnel": ["stage", "cases", "suppressed"],
     "resolution_by_platform": ["platform", "closed", "resolved", "share_resolved", "suppressed"],
     "revenue_loss_by_platform": ["platform", "cases", "median", "q1", "q3", "suppressed"],
-    "days_to_stage": ["stage", "cases", "median_days", "suppressed"],
+    "days_to_stage": ["stage", "cases", "median_days", "q1_days", "q3_days", "suppressed"],
+    "days_to_stage_by_platform": ["platform", "stage", "cases", "median_days", "q1_days", "q3_days", "suppressed"],
     "case_paths": ["path", "cases", "suppressed"],
 }
 # Columns that hold counts of cases: integers, empty only when withheld, never 1..k-1.
 COUNT_COLUMNS = {"cases", "cumulative", "closed", "resolved"}
-VALUE_COLUMNS = COUNT_COLUMNS | {"share_resolved", "median", "q1", "q3", "median_days"}
+VALUE_COLUMNS = COUNT_COLUMNS | {"share_resolved", "median", "q1", "q3", "median_days", "q1_days", "q3_days"}
 WITH_TOTALS = {"cases_by_platform", "cases_by_issue", "cases_by_size", "cases_by_region", "cases_by_sector",
                "cases_by_outcome", "platform_issue", "resolution_by_platform", "revenue_loss_by_platform", "case_paths"}
 STATUSES = {"published", "below_threshold", "masked", "small_group", "no_value"}
@@ -456,7 +457,7 @@ def representative_pages(site):
     if notes:
         pages.append(notes[0])
     pages += ["/notes/index.html", "/progres/index.html", "/methodologie/index.html",
-              "/donnees/index.html", "/404.html"]
+              "/glossaire/index.html", "/donnees/index.html", "/404.html"]
     return [p for p in pages if p in site.files]
 
 

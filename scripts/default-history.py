@@ -66,12 +66,12 @@ def main(dates):
             if match and match.group(1) > day:
                 later.append(name[:-3])
                 os.remove(path)
-        # Links to them, added to earlier notes since, were not there either: the link text stays.
+        # Nor could an earlier note link to them: such a link is kept as its text.
         for name in os.listdir(os.path.join(content, "notes")):
             path = os.path.join(content, "notes", name)
             text = open(path, encoding="utf-8").read()
             for slug in later:
-                text = re.sub(r"\[([^\]]*)\]\((?:\.\./|/notes/)" + re.escape(slug) + r"/(?:#[^)]*)?\)", r"\1", text)
+                text = re.sub(r"\[([^\]]*)\]\((?:\.\./|/notes/)" + re.escape(slug) + r"/?(?:#[^)]*)?\)", r"\1", text)
             open(path, "w", encoding="utf-8").write(text)
         path = os.path.join(content, "milestones.yaml")
         text = milestones_as_of(open(path, encoding="utf-8").read(), day)

@@ -3,7 +3,7 @@
 # to look at before a release: bash scripts/screenshots.sh [SITE_DIR] [OUT_DIR]
 #
 # Page kinds: home, statistics, open data, the platform list and one platform page (and the
-# catch-all one), the notes list, one note and one tag page, methodology, commitments, the
+# catch-all one), the notes list, one note and one tag page, methodology, glossary, commitments, the
 # publications calendar, a stored release (overview, statistics, data), the 404 page. Files are
 # named <page>-<width>.png; their list is printed and written to OUT_DIR/index.txt, with a mark on
 # any page wider than its window (content pushed off screen).
@@ -34,14 +34,14 @@ first_dir() {  # first sub-folder of $1 holding an index.html, skipping the name
 pages=(index.html statistiques/index.html donnees/index.html plateformes/index.html)
 platform="$(first_dir plateformes)"
 [ -n "$platform" ] && pages+=("plateformes/$platform/index.html")
-# The catch-all platform reads differently ("Autres plateformes"): look at it too.
-[ -f "$site_abs/plateformes/other/index.html" ] && [ "$platform" != other ] && pages+=(plateformes/other/index.html)
+# The catch-all platform reads differently ("Autres plateformes", at /plateformes/autres/): look at it too.
+[ -f "$site_abs/plateformes/autres/index.html" ] && [ "$platform" != autres ] && pages+=(plateformes/autres/index.html)
 pages+=(notes/index.html)
 note="$(first_dir notes themes methodologie)"
 [ -n "$note" ] && pages+=("notes/$note/index.html")
 tag="$(first_dir notes/themes)"
 [ -n "$tag" ] && pages+=("notes/themes/$tag/index.html")
-for page in methodologie/index.html progres/index.html publications/index.html; do
+for page in methodologie/index.html glossaire/index.html progres/index.html publications/index.html; do
     [ -f "$site_abs/$page" ] && pages+=("$page")
 done
 release="$(ls "$site_abs/publications" 2>/dev/null | grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' | sort | head -n 1 || true)"

@@ -115,7 +115,7 @@ struct FormatOneReleaseTests {
 }
 
 @Suite("A release stored before cases_by_month stays readable and online as published")
-struct FormatTwoReleaseTests {
+struct FormatTwoReleaseMonthTests {
     @Test("the default content with a release of format 2 builds, serves its files unchanged, and its pages show no month table")
     func formatTwoReleaseIsServedAsPublished() throws {
         let folder = TemporaryFolder()

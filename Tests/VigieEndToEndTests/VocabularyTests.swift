@@ -40,7 +40,7 @@ struct VocabularyTests {
     @Test("the catch-all platform has a sentence of its own, not 'concernant Autres plateformes'")
     func otherPlatformsReadsWell() throws {
         let folder = try Self.build()
-        let page = try #require(folder.read("_site/plateformes/other/index.html"))
+        let page = try #require(folder.read("_site/plateformes/autres/index.html"))
         #expect(!page.contains("concernant Autres plateformes"))
         #expect(!page.contains("avec Autres plateformes"))
         #expect(page.contains("une plateforme qui n&#39;est pas suivie à part"))

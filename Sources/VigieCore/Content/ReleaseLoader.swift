@@ -59,7 +59,7 @@ public enum ReleaseLoader {
             error("manifest.json does not list \(expected), which every release holds", line: lines[""] ?? 1)
         }
         // A table newer than the format: a release holds both its files or neither.
-        for id in TableID.allCases where manifest.formatVersion < id.firstReleaseFormat {
+        for id in TableID.allCases where id.introducedInFormat > 1 {
             let files = StoredRelease.dataFiles(id)
             for (held, missing) in [(files[0], files[1]), (files[1], files[0])]
             where manifest.files[held] != nil && manifest.files[missing] == nil {

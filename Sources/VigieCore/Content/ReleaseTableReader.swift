@@ -21,12 +21,13 @@ enum ReleaseTableReader {
             }
             withheld[cellKey(table, fields[1], fields[2])] = (status, line)
         }
-        // Columns and kinds as the calculator makes them, whatever today's cases hold.
+        // Columns and kinds as the calculator makes them, whatever today's cases hold, as the release's
+        // format held them (a format-2 days_to_stage has no quartiles).
         let prototypes = StatisticsCalculator.compute(cases: [], config: config, asOf: date).tables
         var tables: [TableID: StatTable] = [:]
         var used: Set<String> = []
         for id in TableID.allCases {
-            guard let prototype = prototypes[id], bytes["donnees/\(id.rawValue).csv"] != nil else { continue }
+            guard let prototype = prototypes[id]?.asHeld(inFormat: format), bytes["donnees/\(id.rawValue).csv"] != nil else { continue }
             let columns = prototype.columns
             var table = StatTable(id: id, columns: columns)
             let keyColumns = columns.indices.filter { if case .key = columns[$0].kind { return true } else { return false } }

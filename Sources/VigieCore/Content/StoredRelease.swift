@@ -4,7 +4,10 @@
 /// A publication as it was released: its protected tables and its files, byte for byte.
 public struct StoredRelease: Sendable {
     /// Version of the folder's layout (manifest.json, withheld.csv, donnees/); bump it on any change.
-    /// 3: adds `cases_by_month`. 2: donnees/ follows the open-data contract 2 (status columns, `<table>_totals` files, shares in
+    /// 3: days_to_stage has quartiles (`q1_days`, `q3_days`) and the delay `referred_to_closed`;
+    /// `days_to_stage_by_platform` and `cases_by_month` (`TableID.introducedInFormat`,
+    /// `StatTable.asHeld(inFormat:)`).
+    /// 2: donnees/ follows the open-data contract 2 (status columns, `<table>_totals` files, shares in
     /// percent). 1: contract 1 (total rows among the others, one `suppressed` flag per row).
     public static let formatVersion = 3
     /// Releases stored by earlier versions stay readable: they are never rewritten.
@@ -16,11 +19,10 @@ public struct StoredRelease: Sendable {
     public static let withheldHeader = ["table", "keys", "column", "status", "label"]
 
     /// The files every release of a format holds besides its manifest, relative to its folder, sorted:
-    /// a table newer than the format (`TableID.firstReleaseFormat`) is not required, and format 1
-    /// predates the totals files.
+    /// the tables of that format (`TableID.introducedInFormat`); format 1 predates the totals files.
     public static func expectedFiles(format: Int = formatVersion) -> [String] {
         var paths = ["donnees/datapackage.json", withheldName]
-        for id in TableID.allCases where format >= id.firstReleaseFormat {
+        for id in TableID.allCases where id.introducedInFormat <= format {
             paths += dataFiles(id)
             if format >= 2 && OpenDataContract.tablesWithTotals.contains(id) {
                 let totals = id.rawValue + OpenDataContract.totalsSuffix

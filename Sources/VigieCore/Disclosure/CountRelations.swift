@@ -5,11 +5,14 @@
 /// Two kinds:
 /// - `sums`: a whole equals the sum of its parts (a table's `total` row and the other rows of that
 ///   column; an issue's `total` row across platforms in `platform_issue`; a week's cumulative count
-///   and the previous cumulative count plus the week's count; a month and its weeks; the funnel's `referred` and `closed`
-///   stages and the `case_paths` that make them up);
+///   and the previous cumulative count plus the week's count; a month and its weeks; the funnel's
+///   `referred` and `closed` stages and the `case_paths` that make them up; the cases of each delay of
+///   `days_to_stage`, over the platforms of `days_to_stage_by_platform`, and those closed after
+///   referral over their paths);
 /// - `links`: groups of cells that hold the same quantity in different places (all cases: the
 ///   totals of five tables, the funnel's `reported` stage and the last cumulative week; closed cases;
 ///   resolved cases (also the `referred_resolved` path); referred cases; each issue in `cases_by_issue` and in `platform_issue`'s total rows;
+///   a platform's closed cases in `resolution_by_platform` and in `days_to_stage_by_platform`;
 ///   the first week's count and its cumulative count).
 ///
 /// Not modelled (inequalities only, no subtraction gives an exact value): `cases_by_issue` rows sum to
@@ -94,6 +97,30 @@ struct CountRelations {
             let parts = paths.compactMap { cell(.casePaths, [$0.rawValue], "cases") }
             if let whole = cell(.mediationFunnel, [stage], "cases"), parts.count == paths.count {
                 sums.append(SumRelation(whole: whole, parts: parts))
+            }
+        }
+
+        // The delays: the cases closed after referral are the closed paths of referred cases; each
+        // delay's cases, platform by platform, add up to all platforms'; a platform's closed cases are
+        // its `closed` in resolution_by_platform. (Its referred cases, and those closed after referral,
+        // are published nowhere else; that they are at most its cases is an inequality.)
+        if let whole = cell(.daysToStage, [DelayStage.referredToClosed.rawValue], "cases") {
+            let parts = DelayStage.referredToClosed.paths.compactMap { cell(.casePaths, [$0.rawValue], "cases") }
+            if parts.count == DelayStage.referredToClosed.paths.count { sums.append(SumRelation(whole: whole, parts: parts)) }
+        }
+        if let table = tables[.daysToStageByPlatform], let c = table.columnIndex("cases") {
+            // (The closed cases' sum is resolution_by_platform's over the same classes, already written:
+            // a second copy would only enlarge the audit's systems.)
+            for stage in DelayStage.allCases where stage != .closed || tables[.resolutionByPlatform] == nil {
+                guard let whole = cell(.daysToStage, [stage.rawValue], "cases") else { continue }
+                let parts = table.rows.indices.filter { table.rows[$0][1] == .key(stage.rawValue) }
+                sums.append(SumRelation(whole: whole, parts: parts.map { CellAddress(table: .daysToStageByPlatform, row: $0, column: c) }))
+            }
+            for r in table.rows.indices where table.rows[r][1] == .key(DelayStage.closed.rawValue) {
+                guard case let .key(platform) = table.rows[r][0], let closed = cell(.resolutionByPlatform, [platform], "closed") else {
+                    continue
+                }
+                links.append([closed, CellAddress(table: .daysToStageByPlatform, row: r, column: c)])
             }
         }
 

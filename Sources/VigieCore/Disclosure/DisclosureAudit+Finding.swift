@@ -18,6 +18,9 @@ extension DisclosureAudit {
             case smallGroupStatistic = "small_group_statistic"
             /// A share resolved is published while its closed or resolved count is withheld.
             case shareOfWithheldCount = "share_of_withheld_count"
+            /// A statistic (or its "—") is shown while its group's count is masked: it tells the group's
+            /// size (none, under k, at least k) that the mask hides.
+            case statisticOfMaskedGroup = "statistic_of_masked_group"
             /// An equality between counts that the audit relies on does not hold in the computed tables.
             case relationBroken = "relation_broken"
             /// The exact arithmetic overflowed: the audit could not prove the cell safe.

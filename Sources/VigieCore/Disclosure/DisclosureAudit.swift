@@ -73,6 +73,8 @@ public enum DisclosureAudit {
                     findings.append(finding(CellAddress(table: id, row: r, column: c), in: protected, reason))
                 }
                 let groupSize = counts.first.flatMap { computed.rows[r][$0].count }
+                let groupMasked =
+                    counts.first.map { [.withheld(.secondary), .withheld(.primaryMasked)].contains(table.rows[r][$0]) } ?? false
                 for c in table.columns.indices {
                     let published = table.rows[r][c]
                     switch (table.columns[c].kind, published) {
@@ -83,6 +85,9 @@ public enum DisclosureAudit {
                         if published != computed.rows[r][c] { report(c, .valueAltered) }
                         if (groupSize ?? 0) < k { report(c, .smallGroupStatistic) }
                         if id == .resolutionByPlatform && table.rows[r].contains(where: \.isWithheld) { report(c, .shareOfWithheldCount) }
+                        if groupMasked { report(c, .statisticOfMaskedGroup) }
+                    case (.measure, .empty), (.measure, .withheld(.smallGroup)):
+                        if groupMasked { report(c, .statisticOfMaskedGroup) }
                     case (.key, _), (.suppressedFlag, _):
                         if published != computed.rows[r][c] && table.columns[c].kind != .suppressedFlag { report(c, .valueAltered) }
                     default:

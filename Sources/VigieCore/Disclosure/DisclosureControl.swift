@@ -49,6 +49,11 @@ public enum DisclosureControl {
             withholdSharesOfWithheldCounts(&resolution)
             tables[.resolutionByPlatform] = resolution
         }
+        for id in TableID.allCases {
+            guard var table = tables[id] else { continue }
+            withholdStatisticsOfMaskedGroups(&table)
+            tables[id] = table
+        }
         for id in TableID.allCases { tables[id]?.refreshSuppressedFlags() }
         let ordered = TableID.allCases.compactMap { tables[$0] }
         return ProtectedStatistics(
@@ -179,6 +184,22 @@ public enum DisclosureControl {
                 guard let now = table.rows[r][c].count, let rb = rows[table.keys(ofRow: r)], let then = before.rows[rb][cb].count
                 else { continue }
                 if now - then >= 1 && now - then < k { table.rows[r][c] = .withheld(.secondary) }
+            }
+        }
+    }
+
+    /// A statistic says something of its group's size: published, the group has k cases or more;
+    /// "n. p.", from 1 to k−1; "—", none. So where the group's count is masked (any value from 0, as
+    /// the reader knows it) its statistics are masked too, or they would tell the reader what the
+    /// mask hides. A count shown "< k" says as much as "n. p." already.
+    static func withholdStatisticsOfMaskedGroups(_ table: inout StatTable) {
+        guard let group = table.columns.firstIndex(where: { $0.kind == .count }) else { return }
+        let measures = table.columns.indices.filter { if case .measure = table.columns[$0].kind { return true } else { return false } }
+        for r in table.rows.indices {
+            switch table.rows[r][group] {
+            case .withheld(.secondary), .withheld(.primaryMasked):
+                for c in measures { table.rows[r][c] = .withheld(.secondary) }
+            default: break
             }
         }
     }

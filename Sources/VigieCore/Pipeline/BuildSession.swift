@@ -146,6 +146,10 @@ public final class BuildSession {
 
         var diagnostics =
             templateDiagnostics + configDiagnostics + releaseDiagnostics + caseDiagnostics + noteDiagnostics + milestoneDiagnostics
+        if let templates {
+            diagnostics += Labels(config: config, strings: templates.strings).platformSlugProblems(
+                stringsPath: options.templatesDirectory + "/strings.yaml")
+        }
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             report.diagnostics = DiagnosticList(diagnostics)
             return report
@@ -183,7 +187,9 @@ public final class BuildSession {
                     "disclosure audit: \(finding); nothing is published until disclosure control protects it (report this as a bug)",
                     at: Self.location(of: finding, releases: shown, config: config))
             }
-            if let stored = shown.last, stored.date == config.publicationDate, !Self.sameFigures(protected, stored.statistics) {
+            if let stored = shown.last, stored.date == config.publicationDate,
+                !Self.sameFigures(protected, stored.statistics, format: stored.manifest.formatVersion)
+            {
                 auditDiagnostics.append(
                     .error(
                         "a release is already stored for this date and today's data changes its figures; set the date of the new publication "
@@ -242,15 +248,18 @@ public final class BuildSession {
 
     /// True when this build publishes every table of the stored release `stored` as it did: the same
     /// CSV bytes and the same withheld cells with the same status (labels and descriptions may have
-    /// been reworded since). A table the release does not hold was added to Vigie after it was made
-    /// (`case_paths`): this build publishes it as new, protected with the others, and the frozen
+    /// been reworded since), on what a release of its `format` holds (`StatTable.asHeld(inFormat:)`).
+    /// A table, column or row added to Vigie after the release was made (`case_paths`, the quartiles of
+    /// `days_to_stage`) is published by this build as new, protected with the others, and the frozen
     /// pages keep what the release published.
-    static func sameFigures(_ current: ProtectedStatistics, _ stored: ProtectedStatistics) -> Bool {
+    static func sameFigures(_ current: ProtectedStatistics, _ stored: ProtectedStatistics, format: Int) -> Bool {
         guard current.threshold == stored.threshold else { return false }
-        let held = Set(stored.tables.keys)
-        let withheldNow = WithheldCell.all(in: current).filter { held.contains($0.table) }
-        guard withheldNow == WithheldCell.all(in: stored) else { return false }
-        return held.allSatisfy { id in current.tables[id].map(TableSerializer.csv) == stored.tables[id].map(TableSerializer.csv) }
+        var held = current
+        held.tables = current.tables.filter { stored.tables[$0.key] != nil }.mapValues { $0.asHeld(inFormat: format) }
+        guard WithheldCell.all(in: held) == WithheldCell.all(in: stored) else { return false }
+        return stored.tables.keys.allSatisfy { id in
+            held.tables[id].map(TableSerializer.csv) == stored.tables[id].map(TableSerializer.csv)
+        }
     }
 
     /// The publication date of the last run's configuration.
@@ -331,7 +340,7 @@ public final class BuildSession {
         case .publications: return renderer.renderPublications()
         case .home: return [renderer.renderHome()]
         case .progress: return [renderer.renderProgress()]
-        case .methodology: return [renderer.renderMethodology()]
+        case .methodology: return [renderer.renderMethodology(), renderer.renderGlossary()]
         case .notFound: return [renderer.renderNotFound()]
         case .assets: return templates.assets.map { OutputFile(path: "assets/" + $0.path, bytes: $0.bytes) }
         }

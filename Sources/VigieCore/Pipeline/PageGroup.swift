@@ -9,6 +9,7 @@ enum PageGroup: CaseIterable, Hashable {
     /// /publications/: the calendar (revisions depend on the cases) and each stored release's frozen pages.
     case publications
     case progress
+    /// /methodologie/ and /glossaire/: depend on the configuration, the strings and the statistics' report.
     case methodology
     case notFound
     case assets

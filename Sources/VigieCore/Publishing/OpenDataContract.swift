@@ -10,7 +10,9 @@
 public enum OpenDataContract {
     /// Version of the contract (table names and columns); the data package's `version` adds the
     /// release it describes as build metadata: `2.1.0+2019-03-29`.
-    /// 2.1.0: the `cases_by_month` table (months of whole ISO weeks). 2.0.0: per-cell status columns, totals in `<table>_totals`, shares in percent.
+    /// 2.1.0: `days_to_stage` has quartiles (`q1_days`, `q3_days`) and the delay `referred_to_closed`;
+    /// the tables `days_to_stage_by_platform` and `cases_by_month` (months of whole ISO weeks).
+    /// 2.0.0: per-cell status columns, totals in `<table>_totals`, shares in percent.
     /// 1.1.0: the `commitments` table. 1.0.0: the SPEC's tables.
     public static let version = "2.1.0"
     public static let totalsSuffix = "_totals"

@@ -17,6 +17,8 @@ public enum TableID: String, CaseIterable, Sendable, Hashable, Comparable {
     case casePaths = "case_paths"
     case mediationFunnel = "mediation_funnel"
     case daysToStage = "days_to_stage"
+    /// The delays of `days_to_stage`, platform by platform (statistics of groups of k cases or more).
+    case daysToStageByPlatform = "days_to_stage_by_platform"
     case casesByOutcome = "cases_by_outcome"
     case resolutionByPlatform = "resolution_by_platform"
     case revenueLossByPlatform = "revenue_loss_by_platform"
@@ -25,15 +27,14 @@ public enum TableID: String, CaseIterable, Sendable, Hashable, Comparable {
     /// neither in `Statistics` nor under disclosure control; shown on /progres/, not /statistiques/.
     case commitments
 
-    /// The first release format (`StoredRelease.formatVersion`) whose every release holds the table.
-    /// A table added after releases were first stored may be missing from a release of an earlier
-    /// format (`case_paths` from some releases of format 1, `cases_by_month` from all before 3), and a
-    /// build at that release's date publishes it as new (`BuildSession.sameFigures`).
-    public var firstReleaseFormat: Int {
+    /// The first release format (`StoredRelease.formatVersion`) that holds the table: a release of an
+    /// earlier format does not (`case_paths` may be in some of format 1), and a build at that
+    /// release's date publishes it as new (`BuildSession.sameFigures`).
+    public var introducedInFormat: Int {
         switch self {
-        case .casePaths: return 2
-        case .casesByMonth: return 3
-        default: return 1
+        case .casePaths: 2
+        case .casesByMonth, .daysToStageByPlatform: 3
+        default: 1
         }
     }
 

@@ -87,9 +87,72 @@ struct ChartBuilder {
             return twoLayouts(id) { chartID, width in
                 Chart.smallMultiples(id: chartID, text: text(table.id, data: items), items: items, width: width)
             }
-        case .daysToStage, .revenueLossByPlatform, .platformIssue, .commitments:
+        case .daysToStage:
+            let items = table.rows.map { delayRange($0, in: table, label: labels.label(keyText($0[0]), in: "delays")) }
+            var values: [String: String] = [:]
+            for item in items { values[item.key] = item.valueText }
+            let chartText = ChartText(
+                title: strings.text("tables.days_to_stage.title"), description: strings.format("tables.days_to_stage.chart", values),
+                withheldLegend: strings.text("statistics.withheld_chart_legend"))
+            return twoLayouts(id) { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width) }
+        case .daysToStageByPlatform:
+            // One delay across platforms (the wait until closure, the one a business lives through),
+            // ranked by median; the table gives the three delays.
+            let stage = DelayStage.closed.rawValue
+            let items = RankedOrder.sorted(
+                table.rows.filter { $0[1] == .key(stage) }.map { delayRange($0, in: table, label: labels.platform(keyText($0[0]))) },
+                key: \.key, label: \.label, value: \.median)
+            let chartText = ChartText(
+                title: strings.text("tables.days_to_stage_by_platform.title"),
+                description: strings.format(
+                    "tables.days_to_stage_by_platform.chart",
+                    ["stage": labels.label(stage, in: "delays"), "k": String(renderer.config.threshold)]),
+                withheldLegend: strings.text("statistics.withheld_chart_legend"))
+            return twoLayouts(id) { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width) }
+        case .revenueLossByPlatform, .platformIssue, .commitments:
             return nil
         }
+    }
+
+    /// The delays of one platform (its three `days_to_stage_by_platform` rows), for its page.
+    func platformDelays(_ platform: String) -> String? {
+        guard let table = renderer.statistics.tables[.daysToStageByPlatform] else { return nil }
+        let items = table.rows.filter { $0[0] == .key(platform) }.map {
+            delayRange($0, in: table, label: labels.label(keyText($0[1]), in: "delays"))
+        }
+        guard items.contains(where: { !$0.isWithheld }) else { return nil }
+        let chartText = ChartText(
+            title: strings.format("platforms.delays_chart_title", ["platform": labels.platform(platform)]),
+            description: items.map { strings.format("platforms.delays_chart_item", ["stage": $0.label, "value": $0.valueText]) }
+                .joined(separator: " "),
+            withheldLegend: strings.text("statistics.withheld_chart_legend"))
+        return twoLayouts("delays-\(platform)") { chartID, width in
+            Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width)
+        }
+    }
+
+    /// A row of a delay table as a range: the median and quartiles in days, written as
+    /// `tables.days_to_stage.range` says ("12 j (8 à 20)"), or the withheld median's label. A stored
+    /// release of format 2 has no quartiles: its range is the median alone.
+    func delayRange(_ row: [TableCell], in table: StatTable, label: String) -> ChartRange {
+        let key = table.columns.indices.filter { if case .key = table.columns[$0].kind { return true } else { return false } }
+            .map { keyText(row[$0]) }.joined(separator: "-")
+        func value(_ name: String) -> (Double?, String?) {
+            guard let c = table.columnIndex(name) else { return (nil, nil) }
+            let text = labels.cellText(row[c], column: table.columns[c], vocabulary: nil)
+            if case let .measure(value, _) = row[c] { return (value, text) }
+            return (nil, text)
+        }
+        let (median, medianText) = value("median_days")
+        let (q1, q1Text) = value("q1_days"), (q3, q3Text) = value("q3_days")
+        guard let median else { return ChartRange(key: key, label: label, q1: nil, median: nil, q3: nil, valueText: medianText ?? "") }
+        let text: String
+        if let q1Text, let q3Text, q1 != nil, q3 != nil {
+            text = strings.format("tables.days_to_stage.range", ["median": medianText ?? "", "q1": q1Text, "q3": q3Text])
+        } else {
+            text = strings.format("tables.days_to_stage.range_median", ["median": medianText ?? ""])
+        }
+        return ChartRange(key: key, label: label, q1: q1, median: median, q3: q3, valueText: text)
     }
 
     /// A bar chart of the issues of one platform, from the protected platform_issue table.

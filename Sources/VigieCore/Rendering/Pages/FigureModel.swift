@@ -16,4 +16,8 @@ public struct FigureModel: Sendable {
     public var changeText: String?
     /// A sentence with the figure's key number and its definition (the resolved share on the case paths).
     public var keyFigure: String? = nil
+    /// What the reader must know before citing the figure (the open-case bias of the delays).
+    public var caveat: String? = nil
+    /// How to read the chart, shown under it where its marks need it (the quartile ranges).
+    public var chartCaption: String? = nil
 }

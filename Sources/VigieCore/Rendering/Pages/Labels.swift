@@ -40,19 +40,27 @@ public struct Labels: Sendable {
     /// The labels of a vocabulary in key order, each quoted (`format.quoted`), joined: what the methodology
     /// lists as `{{labels.issues}}`, so that it names the categories exactly as the tables do.
     public func quotedList(_ vocabularyName: String) -> String {
-        let keys: [String]
-        switch vocabularyName {
-        case "sizes": keys = CompanySize.allCases.map(\.rawValue)
-        case "paths": keys = CasePath.allCases.map(\.rawValue)
-        case "stages": keys = ["reported", "referred", "closed", "resolved"]
-        default: keys = vocabulary(vocabularyName)?.keys ?? []
-        }
-        return keys.map { strings.format("format.quoted", ["text": label($0, in: vocabularyName)]) }
+        keys(of: vocabularyName).map { strings.format("format.quoted", ["text": label($0, in: vocabularyName)]) }
             .joined(separator: strings.text("format.list_separator"))
     }
 
+    /// The keys of a vocabulary in their order: the open ones from the configuration, the closed ones
+    /// from their types (company sizes, statuses, paths, funnel stages, delays, commitment standings).
+    public func keys(of vocabularyName: String) -> [String] {
+        switch vocabularyName {
+        case "sizes": return CompanySize.allCases.map(\.rawValue)
+        case "statuses": return CaseStatus.allCases.map(\.rawValue)
+        case "paths": return CasePath.allCases.map(\.rawValue)
+        case "stages": return ["reported", "referred", "closed", "resolved"]
+        case "delays": return DelayStage.allCases.map(\.rawValue)
+        case "milestone_status": return Milestone.Standing.allCases.map(\.rawValue)
+        case "actors": return ["government", "mediator"]
+        default: return vocabulary(vocabularyName)?.keys ?? []
+        }
+    }
+
     /// The vocabularies a note may list with `{{labels.<name>}}`.
-    static let listedVocabularies = ["platforms", "issues", "sectors", "outcomes", "sizes", "paths", "stages"]
+    static let listedVocabularies = ["platforms", "issues", "sectors", "outcomes", "sizes", "paths", "stages", "delays"]
 
     /// `2018-W44` → `S44 2018` short label for charts.
     public func shortWeek(_ key: String) -> String {

@@ -52,14 +52,17 @@ enum RankedOrder {
 
 extension TableID {
     /// The column a table's HTML view and chart are ranked by, or nil when its rows keep their own
-    /// order: company sizes (an ordered scale), weeks, case paths and funnel stages (time), days to each stage,
+    /// order: company sizes (an ordered scale), weeks, case paths and funnel stages (time), days to each stage
+    /// (per platform: platforms in the order of cases_by_platform, `SiteRenderer.tableModel`),
     /// commitments (by deadline). platform_issue is a grid ranked on both axes (`TableModel.pivot`).
     var rankingColumn: String? {
         switch self {
         case .casesByPlatform, .casesByIssue, .casesByRegion, .casesBySector, .casesByOutcome: return "cases"
         case .resolutionByPlatform: return "share_resolved"
         case .revenueLossByPlatform: return "median"
-        case .casesBySize, .casesByWeek, .casesByMonth, .casePaths, .mediationFunnel, .daysToStage, .platformIssue, .commitments: return nil
+        case .casesBySize, .casesByWeek, .casesByMonth, .casePaths, .mediationFunnel, .daysToStage, .daysToStageByPlatform,
+            .platformIssue, .commitments:
+            return nil
         }
     }
 }

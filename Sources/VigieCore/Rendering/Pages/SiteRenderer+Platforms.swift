@@ -13,7 +13,7 @@ extension SiteRenderer {
         for key in ranked + config.platforms.keys.filter({ !rankedSet.contains($0) }) {
             cards.append([
                 "label": labels.platform(key),
-                "href": indexRoot + "plateformes/\(key)/",
+                "href": indexRoot + "plateformes/\(labels.platformSlug(key))/",
                 "cases": countText(count(.casesByPlatform, [key])),
             ])
             files.append(renderPlatform(key, comparison: comparison))
@@ -39,7 +39,7 @@ extension SiteRenderer {
     }
 
     func renderPlatform(_ key: String, comparison: [String: TemplateValue]) -> OutputFile {
-        let folder = "plateformes/\(key)/"
+        let folder = "plateformes/\(labels.platformSlug(key))/"
         let root = Self.root(for: folder)
         let name = labels.platform(key)
         let casesCell = count(.casesByPlatform, [key])
@@ -67,6 +67,16 @@ extension SiteRenderer {
         values["resolution_table"] = TableModel(
             table: resolution, caption: strings.text("platforms.resolution_heading"), labels: labels,
             rowFilter: { $0.first == .key(key) || $0.first == .key("total") })
+        // Its delays, from days_to_stage_by_platform (statistics of groups under k withheld there).
+        if let delays = statistics.tables[.daysToStageByPlatform] {
+            values["delays_table"] = TableModel(
+                table: delays, caption: strings.format("platforms.delays_caption", ["platform": name]), labels: labels,
+                rowFilter: { $0.first == .key(key) }
+            ).droppingFirstColumn()
+            values["delays_caveat"] = openCaseBias()
+            values["delays_note"] = strings.format("platforms.delays_note", ["k": String(config.threshold)])
+            values["stats_href"] = root + "statistiques/#\(TableID.daysToStageByPlatform.anchor)"
+        }
         let loss = statistics[.revenueLossByPlatform]
         values["loss_table"] = TableModel(
             table: loss, caption: strings.text("platforms.loss_heading"), labels: labels,
@@ -77,6 +87,7 @@ extension SiteRenderer {
         values["has_commitments"] = !milestones.isEmpty
         let charts = ChartBuilder(renderer: self)
         values["issues_chart"] = charts.platformIssues(key)
+        values["delays_chart"] = charts.platformDelays(key)
         values["data_href"] = root + "donnees/"
         return page(
             template: "platform", folder: folder, title: strings.format("platforms.page_title", ["platform": name]), section: "platforms",

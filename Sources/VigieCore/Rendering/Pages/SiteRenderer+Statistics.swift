@@ -41,12 +41,28 @@ extension SiteRenderer {
                 id: table.id, columns: shown.map { table.columns[$0] }, rows: table.rows.map { row in shown.map { row[$0] } })
             return TableModel(table: projected, caption: caption, labels: labels)
         }
+        if table.id == .daysToStageByPlatform {
+            // Platform by platform as cases_by_platform ranks them, each platform's delays in their order.
+            let rank = Dictionary(uniqueKeysWithValues: rankedPlatforms().enumerated().map { ($1, $0) })
+            var ordered = table
+            ordered.rows = table.rows.enumerated().sorted { a, b in
+                let ra = rank[keyOf(a.element[0])] ?? Int.max
+                let rb = rank[keyOf(b.element[0])] ?? Int.max
+                return (ra, a.offset) < (rb, b.offset)
+            }.map(\.element)
+            return TableModel(table: ordered, caption: caption, labels: labels)
+        }
         guard table.id == .platformIssue else {
             return TableModel(table: table, caption: caption, labels: labels, rankedBy: table.id.rankingColumn)
         }
         return .pivot(
             table, rowKey: "issue", columnKey: "platform", value: "cases", caption: caption, labels: labels,
             rankRowsBy: "total", columnOrder: rankedPlatforms())
+    }
+
+    private func keyOf(_ cell: TableCell) -> String {
+        if case let .key(key) = cell { return key }
+        return ""
     }
 
     /// The platform keys in the ranked order of cases_by_platform (`total` last).
@@ -102,6 +118,29 @@ extension SiteRenderer {
             release: release,
             changeText: nil)
         if id == .casePaths { model.keyFigure = resolvedShareSentence }
+        if id == .daysToStage || id == .daysToStageByPlatform {
+            model.caveat = openCaseBias()
+            model.chartCaption = strings.format(
+                "tables.\(id.rawValue).chart_caption", ["stage": labels.label(DelayStage.closed.rawValue, in: "delays")])
+        }
         return model
+    }
+
+    /// The open-case bias of the delays, stated next to them: a median over the cases that reached a
+    /// stage leaves out those still waiting for it. With case_paths, the sentence says how many wait
+    /// (as published there, withheld counts with their label).
+    func openCaseBias() -> String {
+        var text = strings.text("statistics.open_case_bias")
+        if let paths = statistics.tables[.casePaths], let column = paths.columnIndex("cases"),
+            let waiting = paths.cell(keys: [CasePath.openNotReferred.rawValue], column: "cases"),
+            let inMediation = paths.cell(keys: [CasePath.openReferred.rawValue], column: "cases")
+        {
+            let text2 = { (cell: TableCell) in labels.cellText(cell, column: paths.columns[column], vocabulary: nil) }
+            text +=
+                " "
+                + strings.format(
+                    "statistics.open_case_bias_count", ["open_not_referred": text2(waiting), "open_referred": text2(inMediation)])
+        }
+        return text
     }
 }

@@ -60,6 +60,7 @@ public struct SiteRenderer: Sendable {
         files.append(contentsOf: renderNotes())
         files.append(renderProgress())
         files.append(renderMethodology())
+        files.append(renderGlossary())
         files.append(renderDataPage())
         files.append(renderNotFound())
         files.append(contentsOf: renderPublications())

@@ -43,7 +43,7 @@ public struct Strings: @unchecked Sendable {
         return Strings(tree: normalized["typography"] as? String == "french" ? Self.typesetFrench(normalized) : normalized)
     }
 
-    /// The tree with every text but `format.*` (number and date patterns) through `FrenchTypography`,
+    /// The tree with every text but `format.*` (number and date patterns) and `slugs.*` (folder names) through `FrenchTypography`,
     /// the rule the notes' Markdown gets: interface text and notes space `:` `;` `!` `?` `« »` alike.
     static func typesetFrench(_ tree: [String: Any]) -> [String: Any] {
         func typeset(_ node: Any) -> Any {
@@ -54,7 +54,8 @@ public struct Strings: @unchecked Sendable {
             default: return node
             }
         }
-        return Dictionary(uniqueKeysWithValues: tree.map { key, value in (key, key == "format" ? value : typeset(value)) })
+        return Dictionary(
+            uniqueKeysWithValues: tree.map { key, value in (key, key == "format" || key == "slugs" ? value : typeset(value)) })
     }
 
     /// Yams gives Int/Bool/Date for some scalars; the UI wants text everywhere.
@@ -84,6 +85,16 @@ public struct Strings: @unchecked Sendable {
             node = next
         }
         return (node as? [Any])?.compactMap { $0 as? String } ?? []
+    }
+
+    /// A list of mappings of texts (`glossary.terms`: one mapping per term), in the file's order.
+    public func entries(_ path: String) -> [[String: String]] {
+        var node: Any = tree
+        for part in path.split(separator: ".") {
+            guard let dictionary = node as? [String: Any], let next = dictionary[String(part)] else { return [] }
+            node = next
+        }
+        return (node as? [Any])?.compactMap { ($0 as? [String: Any])?.compactMapValues { $0 as? String } } ?? []
     }
 
     /// The form of a text for `count` things: the path holds `one` and `other` (French puts 0 and 1
