@@ -10,13 +10,16 @@ public final class PreviewServer: @unchecked Sendable {
     public let port: UInt16
     let state: PreviewState
     let workFolder: String
+    let forcePolling: Bool
     let log: @Sendable (String) -> Void
     private let session: BuildSession
 
     /// - Parameter log: receives one line per build or error (stderr in the CLI).
     /// - Throws: when the temporary folder cannot be made.
+    /// - Parameter forcePolling: scan the folders instead of waiting for the kernel's notifications.
     public init(
-        contentDirectory: String, templatesDirectory: String, port: UInt16, log: @escaping @Sendable (String) -> Void
+        contentDirectory: String, templatesDirectory: String, port: UInt16, forcePolling: Bool = false,
+        log: @escaping @Sendable (String) -> Void
     ) throws {
         let temporary = FileManager.default.temporaryDirectory.path
         PreviewFolder.removeStale(in: temporary)
@@ -26,6 +29,7 @@ public final class PreviewServer: @unchecked Sendable {
             contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, outputDirectory: workFolder + "/site",
             incrementalWrites: true)
         self.port = port
+        self.forcePolling = forcePolling
         self.log = log
         state = PreviewState(siteFolder: workFolder + "/site")
         session = BuildSession(options: options)
@@ -50,24 +54,19 @@ public final class PreviewServer: @unchecked Sendable {
         await server.stop(timeout: 1)
     }
 
-    /// Polls the folders; after a change, waits until nothing moves for 200 ms, then rebuilds.
+    /// Waits for changes (file notifications, or a scan where they are not available) and
+    /// rebuilds once each burst of them has settled.
     func watch() async throws {
-        let watcher = FolderWatcher(folders: [options.contentDirectory, options.templatesDirectory])
-        var last = watcher.signature()
+        let watcher = FolderWatcher(folders: [options.contentDirectory, options.templatesDirectory], forcePolling: forcePolling)
+        var method = watcher.method
+        log("watching \(options.contentDirectory) and \(options.templatesDirectory) with \(method)")
         while !Task.isCancelled {
-            try await Task.sleep(nanoseconds: 250_000_000)
-            var current = watcher.signature()
-            guard current != last else { continue }
-            // Debounce: editors save in several steps.
-            while true {
-                try await Task.sleep(nanoseconds: 200_000_000)
-                let settled = watcher.signature()
-                if settled == current { break }
-                current = settled
+            let changed = try await watcher.nextChange()
+            if watcher.method != method {
+                method = watcher.method
+                log("now watching with \(method)")
             }
-            let changed = FolderWatcher.changedPaths(last, current)
-            last = current
-            rebuild(reason: changed.count == 1 ? changed[0] : "\(changed.count) files")
+            rebuild(reason: changed.count == 1 ? changed[0] : changed.isEmpty ? "changes" : "\(changed.count) files")
         }
     }
 
