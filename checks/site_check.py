@@ -448,6 +448,7 @@ NOTE_TAG_DIRS = {"tags", "tag", "etiquettes", "etiquette", "sujets", "themes"}
 # heading order, one <h1>…): what a French RGAA 4.1 audit and the EU's EN 301 549 expect.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 AXE_PACKAGE = "axe_playwright_python"   # PyPI axe-playwright-python, installed with --no-deps
+A11Y_WIDTHS = [(1280, 1024), (375, 812)]  # desktop, then phone (the widths of scripts/screenshots.sh)
 
 
 def first_match(site, pattern, exclude=lambda p: False):
@@ -579,25 +580,37 @@ def check_a11y(site, args):
         version = driver.capabilities.get("browserVersion", "?")
         axe_version = "?"
         for page in pages:
+            driver.set_window_size(*A11Y_WIDTHS[0])
             driver.get(server.url(page))
             driver.execute_script(script)
             axe_version = driver.execute_script("return axe.version")
-            result = driver.execute_async_script(
-                "var done = arguments[arguments.length - 1];"
-                f"axe.run(document, {options})"
-                ".then(function (r) { done({violations: r.violations, incomplete: r.incomplete.length}); })"
-                ".catch(function (e) { done({error: String(e)}); });")
-            if result.get("error"):
-                problems.append(f"{page}: axe-core error: {result['error']}")
-                continue
-            incomplete += result.get("incomplete", 0)
-            # Every violation of the rule set fails, whatever axe's impact: a WCAG A/AA
-            # failure is one at "minor" too, and best practices are cheap to keep.
-            for v in result.get("violations", []):
-                nodes = v.get("nodes", [])
-                target = " ".join(str(t) for t in nodes[0].get("target", [])) if nodes else "?"
-                more = f" (+{len(nodes) - 1} more)" if len(nodes) > 1 else ""
-                problems.append(f"{page}: {v.get('id')} [{v.get('impact')}] {target}{more} — {v.get('help', '')}")
+            seen = set()
+            # The same page at a desktop and a phone width: the phone layout shows other things
+            # (the compact variant of each chart, the wrapped navigation).
+            for size in A11Y_WIDTHS:
+                if size != A11Y_WIDTHS[0]:
+                    driver.set_window_size(*size)
+                    driver.execute_script("return document.body.offsetWidth")  # lay out again
+                where = page if size == A11Y_WIDTHS[0] else f"{page} at {size[0]} px"
+                result = driver.execute_async_script(
+                    "var done = arguments[arguments.length - 1];"
+                    f"axe.run(document, {options})"
+                    ".then(function (r) { done({violations: r.violations, incomplete: r.incomplete.length}); })"
+                    ".catch(function (e) { done({error: String(e)}); });")
+                if result.get("error"):
+                    problems.append(f"{where}: axe-core error: {result['error']}")
+                    continue
+                incomplete += result.get("incomplete", 0)
+                # Every violation of the rule set fails, whatever axe's impact: a WCAG A/AA
+                # failure is one at "minor" too, and best practices are cheap to keep.
+                for v in result.get("violations", []):
+                    nodes = v.get("nodes", [])
+                    target = " ".join(str(t) for t in nodes[0].get("target", [])) if nodes else "?"
+                    if (v.get("id"), target) in seen:
+                        continue
+                    seen.add((v.get("id"), target))
+                    more = f" (+{len(nodes) - 1} more)" if len(nodes) > 1 else ""
+                    problems.append(f"{where}: {v.get('id')} [{v.get('impact')}] {target}{more} — {v.get('help', '')}")
     finally:
         driver.quit()
         if server:
@@ -605,7 +618,8 @@ def check_a11y(site, args):
     if problems:
         raise CheckFailed(problems, f"{len(problems)} violation(s) of WCAG 2.1 A/AA and best practices "
                                     f"on {len(pages)} page(s)")
-    return (f"{len(pages)} pages over http://127.0.0.1, axe-core {axe_version} "
+    return (f"{len(pages)} pages at {' and '.join(str(w) for w, _ in A11Y_WIDTHS)} px over http://127.0.0.1, "
+            f"axe-core {axe_version} "
             f"({', '.join(AXE_TAGS)}), Chromium {version}, 0 violations, "
             f"{incomplete} to review by hand, browser start {startup:.1f}s")
 

@@ -98,7 +98,7 @@ public final class FolderWatcher: @unchecked Sendable {
             if let inotify = lock.withLock({ inotify }) {
                 do {
                     return try waitForNotifications(inotify)
-                } catch let error as InotifyWatch.Unavailable {
+                } catch {
                     // From now on, scan. Whatever happened before the failure is rebuilt from: the
                     // build reads the whole tree, so nothing is missed.
                     lock.withLock {
@@ -107,8 +107,6 @@ public final class FolderWatcher: @unchecked Sendable {
                         lastScan = FolderScan(folders: folders).signature()
                     }
                     return []
-                } catch {
-                    return nil
                 }
             }
         #endif
@@ -116,7 +114,7 @@ public final class FolderWatcher: @unchecked Sendable {
     }
 
     #if os(Linux)
-        private func waitForNotifications(_ inotify: InotifyWatch) throws -> [String]? {
+        private func waitForNotifications(_ inotify: InotifyWatch) throws(InotifyWatch.Unavailable) -> [String]? {
             var paths: Set<String> = []
             var overflowed = false
             while paths.isEmpty && !overflowed {
