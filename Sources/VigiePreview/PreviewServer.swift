@@ -41,6 +41,10 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds once, then serves until the task is cancelled. `ready` receives the bound port.
     public func run(ready: @escaping @Sendable (UInt16) -> Void) async throws {
+        // Watching starts before the first build reads the folders: an edit saved while it runs,
+        // or before the watch loop starts, is then seen (it was lost when the watcher started
+        // after the server: `vigie serve --poll` under AddressSanitizer missed the first edit).
+        let watcher = FolderWatcher(folders: [options.contentDirectory, options.templatesDirectory], forcePolling: forcePolling)
         rebuild(reason: "initial build")
         let server = HTTPServer(
             address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled, handler: PreviewHandler(state: state))
@@ -50,14 +54,13 @@ public final class PreviewServer: @unchecked Sendable {
         if let address = await server.listeningAddress, case let .ip4(_, actual) = address { boundPort = actual }
         ready(boundPort)
         defer { serverTask.cancel() }
-        try await watch()
+        try await watch(watcher)
         await server.stop(timeout: 1)
     }
 
     /// Waits for changes (file notifications, or a scan where they are not available) and
     /// rebuilds once each burst of them has settled.
-    func watch() async throws {
-        let watcher = FolderWatcher(folders: [options.contentDirectory, options.templatesDirectory], forcePolling: forcePolling)
+    func watch(_ watcher: FolderWatcher) async throws {
         var method = watcher.method
         log("watching \(options.contentDirectory) and \(options.templatesDirectory) with \(method)")
         while !Task.isCancelled {
