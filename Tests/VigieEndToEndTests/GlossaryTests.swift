@@ -29,7 +29,7 @@ struct GlossaryTests {
         let page = try #require(folder.read("_site/glossaire/index.html"))
         #expect(page.contains("<dt id=\"dossier\">Dossier</dt>"))
         for id in [
-            "transmis", "clos", "resolu", "retire", "mediane", "quartile", "semaine-iso", "publication", "revision", "masque", "n-p",
+            "transmis", "clos", "resolu", "retire", "mediane", "quartile", "semaine-iso", "mois", "publication", "revision", "masque", "n-p",
         ] {
             #expect(page.contains("<dt id=\"\(id)\">"), "\(id)")
         }

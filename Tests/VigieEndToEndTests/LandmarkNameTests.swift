@@ -29,7 +29,7 @@ struct LandmarkNameTests {
         #expect(run.status == 0, "\(run.stderr)")
         let platform = try #require(folder.read("_site/plateformes/amazon/index.html"))
         #expect(Self.regionNames(in: platform).count >= 8, "the platform page has its sections and tables")
-        for page in ["plateformes/amazon/index.html", "plateformes/other/index.html", "statistiques/index.html", "index.html"] {
+        for page in ["plateformes/amazon/index.html", "plateformes/autres/index.html", "glossaire/index.html", "statistiques/index.html", "index.html"] {
             let html = try #require(folder.read("_site/" + page))
             let names = Self.regionNames(in: html)
             let repeated = Dictionary(grouping: names, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()

@@ -91,14 +91,7 @@ struct FormatOneReleaseTests {
     @Test("the default content with a release stored by an earlier Vigie (format 1) builds, and serves that release's files unchanged")
     func formatOneReleaseIsServedAsPublished() throws {
         let folder = TemporaryFolder()
-        let content = folder.path + "/content"
-        try FileManager.default.copyItem(atPath: Repository.content, toPath: content)
-        try FileManager.default.removeItem(atPath: content + "/publications")
-        try FileManager.default.createDirectory(atPath: content + "/publications", withIntermediateDirectories: true)
-        let release = Repository.fixtures + "/releases/format-1/2019-01-31"
-        try FileManager.default.copyItem(atPath: release, toPath: content + "/publications/2019-01-31")
-        let run = try CommandRun.vigie(
-            ["build", "--content", content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
+        let (release, run) = try Repository.buildDefaultContent(withOnlyRelease: "format-1/2019-01-31", in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         for name in ["cases_by_platform.csv", "platform_issue.json", "datapackage.json"] {
             let stored = FileManager.default.contents(atPath: release + "/donnees/" + name)
@@ -111,31 +104,5 @@ struct FormatOneReleaseTests {
         let stored = try #require(folder.read("_site/publications/2019-01-31/donnees/cases_by_platform.csv"))
         #expect(stored.hasPrefix("platform,cases,suppressed\n"))
         #expect(stored.contains("\ntotal,"))
-    }
-}
-
-@Suite("A release stored before cases_by_month stays readable and online as published")
-struct FormatTwoReleaseMonthTests {
-    @Test("the default content with a release of format 2 builds, serves its files unchanged, and its pages show no month table")
-    func formatTwoReleaseIsServedAsPublished() throws {
-        let folder = TemporaryFolder()
-        let content = folder.path + "/content"
-        try FileManager.default.copyItem(atPath: Repository.content, toPath: content)
-        try FileManager.default.removeItem(atPath: content + "/publications")
-        try FileManager.default.createDirectory(atPath: content + "/publications", withIntermediateDirectories: true)
-        let release = Repository.fixtures + "/releases/format-2/2019-01-31"
-        try FileManager.default.copyItem(atPath: release, toPath: content + "/publications/2019-01-31")
-        let run = try CommandRun.vigie(
-            ["build", "--content", content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
-        #expect(run.status == 0, "\(run.stderr)")
-        for name in ["cases_by_week.csv", "case_paths_totals.json", "datapackage.json"] {
-            let stored = FileManager.default.contents(atPath: release + "/donnees/" + name)
-            #expect(stored != nil && FileManager.default.contents(atPath: folder.path + "/_site/publications/2019-01-31/donnees/" + name) == stored, "\(name)")
-        }
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/_site/publications/2019-01-31/donnees/cases_by_month.csv"))
-        let archived = try #require(folder.read("_site/publications/2019-01-31/statistiques/index.html"))
-        #expect(!archived.contains("id=\"cases-by-month\""))
-        let current = try #require(folder.read("_site/statistiques/index.html"))
-        #expect(current.contains("id=\"cases-by-month\""))
     }
 }

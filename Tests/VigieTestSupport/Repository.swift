@@ -27,3 +27,24 @@ public enum Repository {
         return root + "/.build/debug/vigie"
     }
 }
+
+extension Repository {
+    /// Builds the default content into `folder/_site` with one stored release only, the fixture
+    /// `releases/<format>/<date>` (a release kept from an earlier Vigie); returns the fixture's path
+    /// and the run. The release is the content's only history: it must stay readable and be served
+    /// byte for byte.
+    public static func buildDefaultContent(withOnlyRelease fixture: String, in folder: TemporaryFolder) throws -> (
+        release: String, run: CommandRun
+    ) {
+        let content = folder.path + "/content"
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: content)
+        try FileManager.default.removeItem(atPath: content + "/publications")
+        try FileManager.default.createDirectory(atPath: content + "/publications", withIntermediateDirectories: true)
+        let release = Repository.fixtures + "/releases/" + fixture
+        let date = (fixture as NSString).lastPathComponent
+        try FileManager.default.copyItem(atPath: release, toPath: content + "/publications/" + date)
+        let run = try CommandRun.vigie(
+            ["build", "--content", content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
+        return (release, run)
+    }
+}
