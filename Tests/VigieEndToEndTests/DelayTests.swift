@@ -33,9 +33,7 @@ struct DelayTests {
 
     static func build() throws -> TemporaryFolder {
         let folder = TemporaryFolder()
-        let content = SiteTree.withCases(rows).write(into: folder)
-        let run = try CommandRun.vigie(
-            ["build", "--content", content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
+        let run = try SiteTree.withCases(rows).build(in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         return folder
     }

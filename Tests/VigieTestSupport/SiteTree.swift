@@ -49,6 +49,14 @@ public struct SiteTree {
         }
     }
 
+    /// Writes the tree under `folder/content` and builds it with the repository's templates into
+    /// `folder/_site`, with the real `vigie` binary.
+    public func build(in folder: TemporaryFolder) throws -> CommandRun {
+        let content = write(into: folder)
+        return try CommandRun.vigie(
+            ["build", "--content", content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
+    }
+
     /// Writes the tree under `folder/content` and returns that path.
     @discardableResult
     public func write(into folder: TemporaryFolder) -> String {

@@ -12,6 +12,13 @@ struct DayHistogram {
         count += 1
     }
 
+    /// Adds every value of `other`: the histogram of two groups from theirs.
+    mutating func add(_ other: DayHistogram) {
+        if other.counts.count > counts.count { counts += Array(repeating: 0, count: other.counts.count - counts.count) }
+        for (days, n) in other.counts.enumerated() { counts[days] += n }
+        count += other.count
+    }
+
     /// The value at `rank` (0-based) in the sorted values.
     private func value(atRank rank: Int) -> Int {
         var seen = 0

@@ -7,6 +7,15 @@ struct DelayHistograms {
 
     mutating func add(_ days: Int, to stage: DelayStage) { histograms[stage.index].add(days) }
 
+    /// The delays of all the groups together (all cases, from the platforms' histograms).
+    static func merged(_ groups: [DelayHistograms]) -> DelayHistograms {
+        var all = DelayHistograms()
+        for group in groups {
+            for i in all.histograms.indices { all.histograms[i].add(group.histograms[i]) }
+        }
+        return all
+    }
+
     /// The cases with this delay, then its median, first and third quartiles (`.empty` without cases),
     /// in the order of the tables' columns `cases, median_days, q1_days, q3_days`.
     func cells(_ stage: DelayStage) -> [TableCell] {

@@ -36,6 +36,11 @@ public enum TableCell: Sendable, Hashable {
         return nil
     }
 
+    public var key: String? {
+        if case let .key(value) = self { return value }
+        return nil
+    }
+
     public var isWithheld: Bool {
         if case .withheld = self { return true }
         return false
@@ -84,6 +89,10 @@ public struct StatTable: Sendable, Hashable {
     }
 
     public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+
+    /// Key columns that only the data files carry (a month's first and last weeks, from
+    /// `cases_by_month`): the pages name such a row by its first key, whose label says the same.
+    public static let fileOnlyKeyColumns: Set<String> = ["first_week", "last_week"]
 
     /// The row whose key columns equal `keys` (in column order).
     public func rowIndex(keys: [String]) -> Int? {

@@ -176,10 +176,7 @@ struct ChartBuilder {
         return RankedOrder.sorted(data, key: \.key, label: \.label, value: \.value)
     }
 
-    func keyText(_ cell: TableCell) -> String {
-        if case let .key(key) = cell { return key }
-        return ""
-    }
+    func keyText(_ cell: TableCell) -> String { cell.key ?? "" }
 
     /// One datum per row of the table except the total, labelled through the key column's vocabulary.
     func keyedData(_ table: StatTable, column name: String) -> [ChartDatum] {

@@ -188,7 +188,7 @@ extension SiteRenderer {
         let items: [String] = revisions.map { revision in
             let table = release.statistics[revision.table]
             let keyColumns = table.columns.filter { if case .key = $0.kind { return true } else { return false } }
-            let row = zip(keyColumns, revision.keys).filter { !["first_week", "last_week"].contains($0.0.name) }.map { column, key -> String in
+            let row = zip(keyColumns, revision.keys).filter { !StatTable.fileOnlyKeyColumns.contains($0.0.name) }.map { column, key -> String in
                 if column.name == "week" { return labels.week(key) }
                 if column.name == "month" { return labels.month(key) }
                 if case let .key(vocabulary) = column.kind { return labels.label(key, in: vocabulary) }

@@ -36,7 +36,7 @@ extension SiteRenderer {
     func tableModel(_ table: StatTable, caption: String) -> TableModel {
         if table.id == .casesByMonth {
             // The month's label says which days it covers; its first and last weeks are for the files.
-            let shown = table.columns.indices.filter { !["first_week", "last_week"].contains(table.columns[$0].name) }
+            let shown = table.columns.indices.filter { !StatTable.fileOnlyKeyColumns.contains(table.columns[$0].name) }
             let projected = StatTable(
                 id: table.id, columns: shown.map { table.columns[$0] }, rows: table.rows.map { row in shown.map { row[$0] } })
             return TableModel(table: projected, caption: caption, labels: labels)
@@ -46,8 +46,8 @@ extension SiteRenderer {
             let rank = Dictionary(uniqueKeysWithValues: rankedPlatforms().enumerated().map { ($1, $0) })
             var ordered = table
             ordered.rows = table.rows.enumerated().sorted { a, b in
-                let ra = rank[keyOf(a.element[0])] ?? Int.max
-                let rb = rank[keyOf(b.element[0])] ?? Int.max
+                let ra = a.element[0].key.flatMap { rank[$0] } ?? Int.max
+                let rb = b.element[0].key.flatMap { rank[$0] } ?? Int.max
                 return (ra, a.offset) < (rb, b.offset)
             }.map(\.element)
             return TableModel(table: ordered, caption: caption, labels: labels)
@@ -58,11 +58,6 @@ extension SiteRenderer {
         return .pivot(
             table, rowKey: "issue", columnKey: "platform", value: "cases", caption: caption, labels: labels,
             rankRowsBy: "total", columnOrder: rankedPlatforms())
-    }
-
-    private func keyOf(_ cell: TableCell) -> String {
-        if case let .key(key) = cell { return key }
-        return ""
     }
 
     /// The platform keys in the ranked order of cases_by_platform (`total` last).
