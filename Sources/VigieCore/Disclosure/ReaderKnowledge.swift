@@ -202,9 +202,13 @@ struct ReaderKnowledge {
         case .withheld(.primaryMasked):
             // Shown as masked, so the range must still hold every small value, unless nothing bounds it
             // from above: then the reader cannot even tell that it is small. At k = 2, 1 is all.
-            // (Requiring 1…k−1 in every case, as the SPEC reads, fails 12 of the 16 release-series
-            // seeds: a masked small count that its own release's sums put at 2 or more, with no upper
-            // bound, is common, not only after a correction; see the closing note of stop 23.)
+            // Requiring 1…k−1 in every case, as the SPEC reads, cannot be met once releases are frozen
+            // (measured on the 16 release-series seeds): without corrections 2 seeds fail, both a month
+            // masked in its first release whose weeks an earlier release had shown "< k" (ended, so
+            // known ≥ 1 each: the month is ≥ 2 whatever the new release shows); with corrections 14
+            // fail, a total of an earlier release put at ≥ 2 through counts that "only grow" although a
+            // correction lowered them unannounced (a withheld count's revision cannot be announced: the
+            // stored release keeps no value for it). The lower bound says nothing about smallness.
             let minimum = try solver.minimum(of: i)
             guard let maximum = try solver.maximum(of: i) else { return nil }
             if minimum <= Rational(1) && maximum >= Rational(k - 1) { return nil }
