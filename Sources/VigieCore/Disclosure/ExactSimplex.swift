@@ -23,16 +23,23 @@ struct ExactSimplex {
         let m = equations.count
         columnCount = n
         self.lowerBounds = lowerBounds
-        // Shift x = y + l so that y ≥ 0, flip rows to get b ≥ 0, add one artificial per row.
+        // Shift x = y + l so that y ≥ 0, flip rows to get b ≥ 0, add one artificial per row. In
+        // overflow-reporting arithmetic, like every later step: a system too large for `Int` throws
+        // `Rational.Overflow` (the audit's "undecided") rather than trapping.
         var rows: [[Rational]] = []
         for (r, equation) in equations.enumerated() {
             var rhs = equation.rhs
-            for (variable, a) in equation.coefficients { rhs -= a * lowerBounds[variable] }
+            for (variable, a) in equation.coefficients {
+                let shift = try Rational.checked(a.multipliedReportingOverflow(by: lowerBounds[variable]))
+                rhs = try Rational.checked(rhs.subtractingReportingOverflow(shift))
+            }
             let sign = rhs < 0 ? -1 : 1
             var row = [Rational](repeating: .zero, count: n + m + 1)
-            for (variable, a) in equation.coefficients { row[variable] = Rational(sign * a) }
+            for (variable, a) in equation.coefficients {
+                row[variable] = Rational(try Rational.checked(a.multipliedReportingOverflow(by: sign)))
+            }
             row[n + r] = .one
-            row[n + m] = Rational(sign * rhs)
+            row[n + m] = Rational(try Rational.checked(rhs.multipliedReportingOverflow(by: sign)))
             rows.append(row)
         }
         self.rows = rows

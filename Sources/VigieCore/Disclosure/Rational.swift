@@ -60,9 +60,10 @@ struct Rational: Hashable, Comparable, CustomStringConvertible {
         return try multiplied(by: Rational(other.denominator, other.numerator))
     }
 
-    func negated() -> Rational {
-        // Int.min never occurs: numerators come from counts and ±1 coefficients.
-        Rational(unchecked: -numerator, denominator)
+    /// Throws for a numerator of `Int.min`, whose negation is not an `Int`: the integer fast path of
+    /// `adding` and `init(_:)` can make one (`-2⁶² + -2⁶²`), and `-numerator` then trapped.
+    func negated() throws -> Rational {
+        Rational(unchecked: try Rational.checked(0.subtractingReportingOverflow(numerator)), denominator)
     }
 
     static func < (lhs: Rational, rhs: Rational) -> Bool {
@@ -78,7 +79,8 @@ struct Rational: Hashable, Comparable, CustomStringConvertible {
         self.denominator = denominator
     }
 
-    private static func checked(_ result: (partialValue: Int, overflow: Bool)) throws -> Int {
+    /// The value of an overflow-reporting operation, or `Overflow`.
+    static func checked(_ result: (partialValue: Int, overflow: Bool)) throws -> Int {
         if result.overflow { throw Overflow() }
         return result.partialValue
     }

@@ -80,4 +80,33 @@ import VigieTestSupport
         let findings = DisclosureAudit.audit(protected, raw: statistics)
         #expect(findings.contains { $0.table == .casesByPlatform && $0.keys == ["fnac-darty"] && $0.reason == .intervalNarrowed })
     }
+
+    @Test func countsTooLargeForExactArithmeticAreUndecidedNotATrap() {
+        // Every count times Int.max / 38 (the total, 38, then just fits; every relation still holds): the exact solver's sums leave Int, so the
+        // withheld cells it cannot prove safe are reported `undecided`, and the build fails there.
+        let scale = Int.max / 38
+        func scaled(_ tables: [TableID: StatTable]) -> [TableID: StatTable] {
+            tables.mapValues { table in
+                var table = table
+                table.rows = table.rows.map { row in
+                    row.map { cell in
+                        guard case .count(let value) = cell else { return cell }
+                        return .count(value * scale)
+                    }
+                }
+                return table
+            }
+        }
+        // Many small platforms: many withheld cells, linked across tables into larger systems.
+        let smallPlatforms = ["cdiscount", "fnac-darty", "rakuten", "ebay", "manomano", "leboncoin"]
+        let statistics = CaseFixtures.statistics(
+            CaseFixtures.cases(20, platform: "amazon") + smallPlatforms.flatMap { CaseFixtures.cases(3, platform: $0) })
+        var raw = statistics
+        raw.tables = scaled(statistics.tables)
+        var protected = DisclosureControl.protect(statistics, threshold: 5)
+        protected.tables = scaled(protected.tables)
+        let findings = DisclosureAudit.audit(protected, raw: raw)
+        #expect(findings.contains { $0.reason == .undecided })
+        #expect(findings.allSatisfy { [.undecided, .exactlyDetermined, .intervalNarrowed].contains($0.reason) }, "\(findings)")
+    }
 }

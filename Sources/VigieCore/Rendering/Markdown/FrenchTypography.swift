@@ -141,6 +141,7 @@ enum FrenchTypography {
     /// grapheme cluster or is canonically equivalent to another) or one of the punctuation marks
     /// smart quotes and typography write (– — ‘ ’ “ ” … and U+202F), and the bytes are valid UTF-8.
     /// Then each `Character` is one scalar (or CR LF), and byte rules give the `Character` answer.
+    /// Narrower than `MarkdownRenderer.isPlain`, whose byte rule asks less (see there).
     static func isSimple(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {

@@ -148,9 +148,7 @@ public enum MarkdownRenderer {
         if let fast = postProcess(renderedBytes, headings: headings) {
             html = fast
         } else {
-            var text = String(cString: rendered)
-            text = text.replacingOccurrences(of: "<!-- raw HTML omitted -->", with: "")
-            html = addHeadingAnchors(text, headings: headings)
+            html = postProcessByCharacters(String(cString: rendered), headings: headings)
         }
         return RenderedMarkdown(html: html, headings: headings, wordCount: wordCount, diagnostics: diagnostics, links: links)
     }
@@ -221,8 +219,19 @@ public enum MarkdownRenderer {
         return true
     }
 
+    /// The reference `postProcess` must agree with: the same two steps on `Character`s, through
+    /// Foundation (`FastPathTests` compares them on generated pages).
+    static func postProcessByCharacters(_ html: String, headings: [RenderedMarkdown.Heading]) -> String {
+        addHeadingAnchors(html.replacingOccurrences(of: "<!-- raw HTML omitted -->", with: ""), headings: headings)
+    }
+
     /// True when every scalar is below U+0300 or in U+2000–U+20BF except U+200C/U+200D: none of them
     /// extends or prepends a grapheme cluster, so a byte match is a match between `Character`s.
+    ///
+    /// Wider than `FrenchTypography.isSimple` on purpose: matching a tag only needs scalars that do
+    /// not join a cluster with its `<` or `>`, while the typography rule also asks whether a scalar
+    /// is whitespace, which its byte rule knows only for the few it accepts (U+2003 is whitespace,
+    /// and `isSimple` turns it away). `FastPathTests` checks each set scalar by scalar.
     static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
