@@ -23,6 +23,12 @@ public enum InternalLinkChecker {
         for rendered in notes where !rendered.body.links.isEmpty {
             let folders = SiteRenderer.folders(showing: rendered.note)
             for link in rendered.body.links {
+                if link.isImage, case .external = SiteLink.resolve(link.destination, from: folders[0], base: base),
+                    let problem = remoteImageProblem(link.destination)
+                {
+                    diagnostics.append(.error("image \(shown(link.destination)): \(problem)", at: link.location))
+                    continue
+                }
                 for folder in folders {
                     guard
                         let problem = problem(
@@ -61,6 +67,17 @@ public enum InternalLinkChecker {
             }
             return nil
         }
+    }
+
+    /// Why an image off the site at `destination` cannot be published, or nil: one on another host (`https:`,
+    /// `http:`, `//host/…`) would make every reader's browser request it there, and the site makes no
+    /// external request. A `data:` image is in the page itself.
+    static func remoteImageProblem(_ destination: String) -> String? {
+        let trimmed = Substring(destination).drop(while: { $0 == " " })
+        let scheme = SiteLink.scheme(of: trimmed)?.lowercased()
+        guard trimmed.hasPrefix("//") || scheme == "http" || scheme == "https" else { return nil }
+        return "an image from another site would be fetched by every reader's browser; "
+            + "copy the file into templates/assets/ and link it as /assets/<name>"
     }
 
     /// The built file a site path names: a folder's `index.html`, the file itself, or (as servers

@@ -49,6 +49,24 @@ struct InternalLinkCheckerTests {
             ])
     }
 
+    @Test("an image is checked like a link, and one from another host is an error (the site makes no external request)")
+    func images() {
+        let markdown = """
+            ![carte](/donnees/cases.csv) ![absente](/assets/carte.png)
+            ![ailleurs](https://ailleurs.example/carte.png) ![aussi](//cdn.example/x.png) ![ici](https://example.org/donnees/cases.csv)
+            ![intégrée](data:image/png;base64,iVBORw0KGgo=)
+
+            """
+        #expect(
+            messages(markdown) == [
+                "notes/a.md:5:30: error: link to /assets/carte.png: no such page on the site",
+                "notes/a.md:6:1: error: image https://ailleurs.example/carte.png: an image from another site would be fetched by every "
+                    + "reader's browser; copy the file into templates/assets/ and link it as /assets/<name>",
+                "notes/a.md:6:49: error: image //cdn.example/x.png: an image from another site would be fetched by every "
+                    + "reader's browser; copy the file into templates/assets/ and link it as /assets/<name>",
+            ])
+    }
+
     @Test("the methodology note is shown on /methodologie/ too: its relative links must work from there")
     func methodology() {
         #expect(

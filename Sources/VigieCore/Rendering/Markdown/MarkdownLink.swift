@@ -6,9 +6,12 @@ public struct MarkdownLink: Sendable, Hashable {
     public var destination: String
     /// The link's first character (`[`, or `<` of an autolink) in the note's file.
     public var location: SourceLocation
+    /// An image (`![alt](src)`): the browser fetches it with the page, so it must come from the site.
+    public var isImage: Bool
 
-    public init(destination: String, location: SourceLocation) {
+    public init(destination: String, location: SourceLocation, isImage: Bool = false) {
         self.destination = destination
         self.location = location
+        self.isImage = isImage
     }
 }

@@ -122,14 +122,16 @@ public enum MarkdownRenderer {
                             "raw HTML is not published (set allow_raw_html: true in site.yaml to allow it)",
                             at: SourceLocation(path: path, line: line, column: column)))
                 }
-            case (CMARK_NODE_LINK, CMARK_EVENT_ENTER):
+            case (CMARK_NODE_LINK, CMARK_EVENT_ENTER), (CMARK_NODE_IMAGE, CMARK_EVENT_ENTER):
                 if let url = cmark_node_get_url(node), url.pointee != 0 {
                     let bodyLine = Int(cmark_node_get_start_line(node))
                     var column = max(1, Int(cmark_node_get_start_column(node)))
-                    if let autolink = autolinkColumn(node, url: url, line: bodyLine, in: markdown) { column = autolink }
+                    let isImage = type == CMARK_NODE_IMAGE
+                    if !isImage, let autolink = autolinkColumn(node, url: url, line: bodyLine, in: markdown) { column = autolink }
                     let line = bodyLine + firstLine - 1
                     links.append(
-                        MarkdownLink(destination: String(cString: url), location: SourceLocation(path: path, line: line, column: column)))
+                        MarkdownLink(
+                            destination: String(cString: url), location: SourceLocation(path: path, line: line, column: column), isImage: isImage))
                 }
             case (CMARK_NODE_SOFTBREAK, _), (CMARK_NODE_LINEBREAK, _):
                 if headingText != nil { headingText! += " " }
