@@ -55,7 +55,7 @@ INSTALL_HINT = "run `bash checks/install.sh` first"
 
 REQUIRED_FILES = [
     "index.html", "statistiques/index.html", "notes/index.html", "progres/index.html",
-    "methodologie/index.html", "glossaire/index.html", "donnees/index.html", "404.html",
+    "methodologie/index.html", "glossaire/index.html", "donnees/index.html", "plan-du-site/index.html", "404.html",
     "feed.xml", "sitemap.xml", "robots.txt",
 ]
 
@@ -469,7 +469,7 @@ def representative_pages(site):
     pages += first_match(site, r"/notes/[^/]+/index\.html", is_tag_dir)
     pages += first_match(site, r"/notes/[^/]+/[^/]+/index\.html", lambda p: not is_tag_dir(p))
     pages += ["/progres/index.html", "/methodologie/index.html", "/glossaire/index.html", "/donnees/index.html",
-              "/publications/index.html"]
+              "/publications/index.html", "/plan-du-site/index.html"]
     pages += first_match(site, r"/publications/[^/]+/index\.html")
     pages += first_match(site, r"/publications/[^/]+/statistiques/index\.html")
     pages += ["/404.html"]

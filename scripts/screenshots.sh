@@ -41,7 +41,7 @@ note="$(first_dir notes themes methodologie)"
 [ -n "$note" ] && pages+=("notes/$note/index.html")
 tag="$(first_dir notes/themes)"
 [ -n "$tag" ] && pages+=("notes/themes/$tag/index.html")
-for page in methodologie/index.html glossaire/index.html progres/index.html publications/index.html; do
+for page in methodologie/index.html glossaire/index.html plan-du-site/index.html progres/index.html publications/index.html; do
     [ -f "$site_abs/$page" ] && pages+=("$page")
 done
 release="$(ls "$site_abs/publications" 2>/dev/null | grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' | sort | head -n 1 || true)"

@@ -216,6 +216,8 @@ public final class BuildSession {
             groups[group] = render(group, renderer: renderer, templates: templates)
         }
         var files = PageGroup.allCases.flatMap { groups[$0] ?? [] }
+        // Made from the pages themselves on every run (a scan of their headings); rewritten only if it changed.
+        files.append(renderer.renderSiteMap(of: files))
         let pages = files.map(\.path).filter { $0.hasSuffix(".html") }.sorted()
         files.append(OutputFile(path: "sitemap.xml", bytes: SitemapWriter.sitemap(pages: pages, config: config)))
         files.append(OutputFile(path: "robots.txt", bytes: SitemapWriter.robots(config: config)))

@@ -51,22 +51,6 @@ public struct SiteRenderer: Sendable {
     var strings: Strings { templates.strings }
     var format: ReaderFormatter { labels.format }
 
-    /// Every HTML page of the site, sorted by path.
-    public func renderPages() -> [OutputFile] {
-        var files: [OutputFile] = []
-        files.append(renderHome())
-        files.append(renderStatistics())
-        files.append(contentsOf: renderPlatforms())
-        files.append(contentsOf: renderNotes())
-        files.append(renderProgress())
-        files.append(renderMethodology())
-        files.append(renderGlossary())
-        files.append(renderDataPage())
-        files.append(renderNotFound())
-        files.append(contentsOf: renderPublications())
-        return files.sorted { $0.path < $1.path }
-    }
-
     // MARK: Layout
 
     /// The relative prefix from a page folder back to the site root: `""`, `"../"`, `"../../"`.
