@@ -36,7 +36,7 @@ public enum DisclosureAudit {
         audit(releases.map { ($0, nil) } + [(current, raw)], revisions: releases.last.map { Revision.cells(revisions, in: $0) } ?? [:])
     }
 
-    static func audit(_ publications: [(protected: ProtectedStatistics, raw: Statistics?)], revisions: [CellAddress: Int?] = [:]) -> [Finding] {
+    static func audit(_ publications: [(protected: ProtectedStatistics, raw: Statistics?)], revisions: [CellAddress: Revision.Value] = [:]) -> [Finding] {
         var findings: [Finding] = []
         for (protected, raw) in publications {
             guard let raw else { continue }

@@ -16,6 +16,32 @@ extension DisclosureControl {
     }
 }
 
+extension DisclosureControl {
+    /// Protects `statistics` after `releases` and audits the result with them, announcing `revisions`
+    /// of the latest release (`Revision.list`) without their value where a small one would show
+    /// through the others (`Revision.protected`). Should the audit still pin a revised count, every
+    /// revision is announced without its value and the publication protected again. Returns the
+    /// publication, the revisions as announced, and the audit's findings (none, or the build fails).
+    public static func protectAndAudit(
+        _ statistics: Statistics, after releases: [ProtectedStatistics], threshold k: Int, revisions: [Revision]
+    ) -> (protected: ProtectedStatistics, revisions: [Revision], findings: [DisclosureAudit.Finding]) {
+        var announced = Revision.protected(revisions)
+        var protected = protect(statistics, after: releases, threshold: k, revisions: announced)
+        var findings = DisclosureAudit.audit(protected, raw: statistics, after: releases, revisions: announced)
+        let aboutRevision = { (finding: DisclosureAudit.Finding) in
+            announced.contains {
+                $0.release == finding.publication && $0.table == finding.table && $0.keys == finding.keys && $0.column == finding.column
+            }
+        }
+        if findings.contains(where: aboutRevision) {
+            announced = Revision.protected(announced, maskingAll: true)
+            protected = protect(statistics, after: releases, threshold: k, revisions: announced)
+            findings = DisclosureAudit.audit(protected, raw: statistics, after: releases, revisions: announced)
+        }
+        return (protected, announced, findings)
+    }
+}
+
 extension ProtectedStatistics {
     /// A stored release as secondary suppression sees it: its published cells as they are, and in
     /// place of each withheld count a value of its kind (1 for a small count, k for any other).

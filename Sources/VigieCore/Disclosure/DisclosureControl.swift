@@ -23,7 +23,7 @@ public enum DisclosureControl {
 
     /// Protects `statistics` as the edition following `earlier` ones (none for a single publication).
     static func protect(
-        _ statistics: Statistics, threshold k: Int, after earlier: [LinkedCounts.Edition], revisions: [CellAddress: Int?] = [:]
+        _ statistics: Statistics, threshold k: Int, after earlier: [LinkedCounts.Edition], revisions: [CellAddress: Revision.Value] = [:]
     ) -> ProtectedStatistics {
         var tables = statistics.tables
         for id in TableID.allCases {
@@ -88,7 +88,7 @@ public enum DisclosureControl {
     /// Most builds need no round: the heuristic already left nothing to find.
     static func completeWithAudit(
         _ tables: inout [TableID: StatTable], raw: [TableID: StatTable], threshold k: Int, after earlier: [LinkedCounts.Edition],
-        revisions: [CellAddress: Int?] = [:]
+        revisions: [CellAddress: Revision.Value] = [:]
     ) {
         let relations = CountRelations(tables: raw)
         var neighbours: [CellAddress: Set<CellAddress>] = [:]

@@ -29,6 +29,9 @@ struct ReaderKnowledge {
             /// A count of the latest stored release that today's data gives differently, announced
             /// as revised without its new value because that value is small (1 to k−1).
             case revisedSmall
+            /// A count of the latest stored release announced as revised with its value masked (any
+            /// value from 0): only there so that a small one beside it is not pinned.
+            case revisedMasked
         }
 
         /// Index into the publications given to `init`.
@@ -62,7 +65,7 @@ struct ReaderKnowledge {
     ///     revised value, not from the published one (counts only grow *unless a revision is announced*).
     init(
         publications: [(protected: [TableID: StatTable], raw: [TableID: StatTable]?, threshold: Int)],
-        revisedLatest: [CellAddress: Int?] = [:]
+        revisedLatest: [CellAddress: Revision.Value] = [:]
     ) {
         thresholds = publications.map(\.threshold)
         var unknownOf: [Int: [CellAddress: Int]] = [:]
@@ -90,11 +93,15 @@ struct ReaderKnowledge {
         var revisedUnknowns: [CellAddress: Int] = [:]
         func revisedTerm(_ p: Int, _ cell: CellAddress) -> (unknown: Int?, value: Int)? {
             guard let revised = revisedLatest[cell] else { return nil }
-            if let value = revised { return (nil, value) }
+            if case let .shown(value) = revised { return (nil, value) }
             if let known = revisedUnknowns[cell] { return (known, 0) }
             let u = unknowns.count
             revisedUnknowns[cell] = u
-            unknowns.append(Unknown(publication: p, cell: nil, role: .revisedSmall, lowerBound: 1, trueValue: nil))
+            if revised == .masked {
+                unknowns.append(Unknown(publication: p, cell: cell, role: .revisedMasked, lowerBound: 0, trueValue: nil))
+                return (u, 0)
+            }
+            unknowns.append(Unknown(publication: p, cell: cell, role: .revisedSmall, lowerBound: 1, trueValue: nil))
             unknowns.append(Unknown(publication: p, cell: nil, role: .labelSlack, lowerBound: 0, trueValue: nil))
             equations.append(Equation(coefficients: [u: 1, u + 1: 1], rhs: publications[p].threshold - 1, isAcrossPublications: false))
             return (u, 0)
@@ -114,6 +121,29 @@ struct ReaderKnowledge {
             for sum in relations.sums { addEquation(p, sum.signedCells.map { ($0.cell, $0.sign) }) }
             for link in relations.links {
                 for (a, b) in zip(link, link.dropFirst()) { addEquation(p, [(a, 1), (b, -1)]) }
+            }
+        }
+        // The latest stored release as revised: its tables with the announced values put in hold the
+        // same sums (a total of revised parts is the revised total). A withheld cell is taken as
+        // unchanged (its revision cannot be announced), so these are assumptions, dropped where a
+        // correction contradicts them, like "counts only grow".
+        if publications.count >= 2, !revisedLatest.isEmpty {
+            let p = publications.count - 2
+            let relations = CountRelations(tables: publications[p].protected)
+            func addRevised(_ signed: [(CellAddress, Int)]) {
+                guard signed.contains(where: { revisedLatest[$0.0] != nil }) else { return }
+                var coefficients: [Int: Int] = [:]
+                var rhs = 0
+                for (cell, sign) in signed {
+                    let t = revisedTerm(p, cell) ?? term(p, cell)
+                    if let u = t.unknown { coefficients[u, default: 0] += sign } else { rhs -= sign * t.value }
+                }
+                coefficients = coefficients.filter { $0.value != 0 }
+                if !coefficients.isEmpty { equations.append(Equation(coefficients: coefficients, rhs: rhs, isAcrossPublications: true)) }
+            }
+            for sum in relations.sums { addRevised(sum.signedCells.map { ($0.cell, $0.sign) }) }
+            for link in relations.links {
+                for (a, b) in zip(link, link.dropFirst()) { addRevised([(a, 1), (b, -1)]) }
             }
         }
         // Counts only grow: now − then − new = 0, new ≥ 0, wherever one side is withheld; an ended
@@ -183,9 +213,8 @@ struct ReaderKnowledge {
     /// Withheld cells, and the cases added to a cell where that count is not published itself.
     private func isChecked(_ u: Int) -> Bool {
         switch unknowns[u].role {
-        case .withheld: return true
-        case .newCases: return true
-        case .labelSlack, .revisedSmall: return false
+        case .withheld, .newCases, .revisedSmall: return true
+        case .labelSlack, .revisedMasked: return false
         }
     }
 
@@ -193,8 +222,9 @@ struct ReaderKnowledge {
         let unknown = unknowns[u]
         let k = thresholds[unknown.publication]
         switch unknown.role {
-        case .withheld(.primary):
-            // The label already says 1…k−1: the reader must learn nothing more.
+        case .withheld(.primary), .revisedSmall:
+            // The label already says 1…k−1 (a revision announced without its value says it too): the
+            // reader must learn nothing more.
             let minimum = try solver.minimum(of: i)
             let maximum = try solver.maximum(of: i)
             if minimum == Rational(1) && maximum == Rational(k - 1) { return nil }  // at k = 2 the label itself says 1
@@ -224,7 +254,7 @@ struct ReaderKnowledge {
             if let value = unknown.trueValue, minimum != Rational(value) { return nil }
             guard try solver.maximum(of: i) == minimum, minimum >= Rational(1), minimum <= Rational(k - 1) else { return nil }
             return .smallChangeRevealed
-        case .labelSlack, .revisedSmall:
+        case .labelSlack, .revisedMasked:
             return nil
         }
     }

@@ -11,16 +11,55 @@ public struct Revision: Sendable, Hashable {
     /// The value the release published.
     public var published: Int
     /// The value today's data gives for the release's date, or nil when it is a small count (1 to k−1)
-    /// and so cannot be shown: the revision is then announced without its new value.
+    /// and so cannot be shown, or when it is masked: the revision is then announced without its new value.
     public var revised: Int?
+    /// Announced without its value although it is 0 or at least k: shown, it would give away a small
+    /// revised count of the same release (a revised total less the other revised parts).
+    public var isMasked: Bool
 
-    public init(release: Day, table: TableID, keys: [String], column: String, published: Int, revised: Int?) {
+    public init(release: Day, table: TableID, keys: [String], column: String, published: Int, revised: Int?, isMasked: Bool = false) {
         self.release = release
         self.table = table
         self.keys = keys
         self.column = column
         self.published = published
         self.revised = revised
+        self.isMasked = isMasked
+    }
+
+    /// What the reader learns of a revised count.
+    enum Value: Hashable {
+        /// The new value, shown.
+        case shown(Int)
+        /// "Not publishable": a small count, 1 to k−1.
+        case small
+        /// Masked: any value from 0.
+        case masked
+    }
+
+    var value: Value {
+        if let revised { return .shown(revised) }
+        return isMasked ? .masked : .small
+    }
+
+    /// `revisions` with every shown value masked in each table of a release where a revision is
+    /// small: shown beside a small one, the others (and the counts not revised) would give it away
+    /// through the table's totals. The audit checks the latest release's revisions with the rest
+    /// (`ReaderKnowledge`); `maskingAll` masks every shown value, its fallback.
+    public static func protected(_ revisions: [Revision], maskingAll: Bool = false) -> [Revision] {
+        var small: Set<[String]> = []
+        for revision in revisions where revision.revised == nil && !revision.isMasked {
+            small.insert([revision.release.description, revision.table.rawValue])
+        }
+        return revisions.map { revision in
+            guard revision.revised != nil, maskingAll || small.contains([revision.release.description, revision.table.rawValue]) else {
+                return revision
+            }
+            var masked = revision
+            masked.revised = nil
+            masked.isMasked = true
+            return masked
+        }
     }
 
     /// The revisions of `release`: every count it published that `recomputed` (today's data as of the
@@ -46,15 +85,15 @@ public struct Revision: Sendable, Hashable {
         return revisions
     }
 
-    /// `revisions` of `release` by cell of its tables, with the revised value (nil when small), as the
+    /// `revisions` of `release` by cell of its tables, with what the reader learns of each, as the
     /// reader's model takes them (`ReaderKnowledge`).
-    static func cells(_ revisions: [Revision], in release: ProtectedStatistics) -> [CellAddress: Int?] {
-        var cells: [CellAddress: Int?] = [:]
+    static func cells(_ revisions: [Revision], in release: ProtectedStatistics) -> [CellAddress: Value] {
+        var cells: [CellAddress: Value] = [:]
         for revision in revisions where revision.release == release.asOf {
             guard let table = release.tables[revision.table], let row = table.rowIndex(keys: revision.keys),
                 let column = table.columnIndex(revision.column)
             else { continue }
-            cells[CellAddress(table: revision.table, row: row, column: column)] = .some(revision.revised)
+            cells[CellAddress(table: revision.table, row: row, column: column)] = revision.value
         }
         return cells
     }

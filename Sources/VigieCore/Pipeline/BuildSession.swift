@@ -174,13 +174,14 @@ public final class BuildSession {
             // then audit the result with them, independently, before anything is rendered.
             var revisions: [Day: [Revision]] = [:]
             for (release, recomputed) in zip(earlier, computed.dropFirst()) {
-                revisions[release.date] = Revision.list(of: release.statistics, recomputed: recomputed)
+                revisions[release.date] = Revision.protected(Revision.list(of: release.statistics, recomputed: recomputed))
             }
-            // The revisions announced for the latest release: the reader knows this publication grew from them.
+            // The revisions announced for the latest release: the reader knows this publication grew
+            // from them, and their sums. Should the audit still pin a small one, all are masked.
             let frozen = earlier.map(\.statistics)
-            let announced = earlier.last.flatMap { revisions[$0.date] } ?? []
-            let protected = DisclosureControl.protect(current, after: frozen, threshold: config.threshold, revisions: announced)
-            let findings = DisclosureAudit.audit(protected, raw: current, after: frozen, revisions: announced)
+            let (protected, announced, findings) = DisclosureControl.protectAndAudit(
+                current, after: frozen, threshold: config.threshold, revisions: earlier.last.flatMap { revisions[$0.date] } ?? [])
+            if let latest = earlier.last { revisions[latest.date] = announced }
             statistics = (current, protected, ReleaseHistory(releases: shown, publicationDate: config.publicationDate, revisions: revisions))
             auditDiagnostics = findings.map { finding in
                 .error(

@@ -201,7 +201,13 @@ extension SiteRenderer {
                 "published": format.integer(revision.published),
                 "revised": revision.revised.map(format.integer) ?? "",
             ]
-            return strings.format(revision.revised == nil ? "publications.revision_hidden" : "publications.revision_item", values)
+            let key =
+                switch revision.value {
+                case .shown: "publications.revision_item"
+                case .small: "publications.revision_hidden"
+                case .masked: "publications.revision_masked"
+                }
+            return strings.format(key, values)
         }
         return [
             "heading": strings.format("publications.revisions_heading", ["date": date]),
