@@ -13,7 +13,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        // The preview server: small, pure Swift, builds in seconds (Hummingbird pulls in SwiftNIO).
+        // The preview server's sockets (FlyingSocks): small, pure Swift, builds in seconds (Hummingbird
+        // pulls in SwiftNIO). Its HTTP layer (FlyingFox) is not used: see PreviewHTTPServer.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // SHA-256 of the files of a stored release (its manifest).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -42,7 +43,7 @@ let package = Package(
         // `vigie serve`: local preview with rebuild on change, live reload and error overlay.
         .target(
             name: "VigiePreview",
-            dependencies: ["VigieCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["VigieCore", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "vigie",
