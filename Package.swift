@@ -77,3 +77,16 @@ let package = Package(
         ),
     ]
 )
+
+// Coverage-guided fuzzing (libFuzzer), one executable per reader, declared only when VIGIE_FUZZ=1:
+// they must be built with `--sanitize fuzzer --sanitize address`, which an ordinary `swift build`
+// or `swift test` does not pass, so `scripts/fuzz.sh` builds them in their own `.build-fuzz`.
+// Each file defines `LLVMFuzzerTestOneInput`; libFuzzer's runtime brings `main`.
+if Context.environment["VIGIE_FUZZ"] == "1" {
+    for name in ["FuzzCaseFile", "FuzzSiteYAML", "FuzzNote", "FuzzTemplate"] {
+        package.targets.append(
+            .executableTarget(name: name, dependencies: ["VigieCore"], path: "Tests/Fuzz/" + name)
+        )
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}
