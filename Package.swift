@@ -81,8 +81,13 @@ let package = Package(
 // Coverage-guided fuzzing (libFuzzer), one executable per reader, declared only when VIGIE_FUZZ=1:
 // they must be built with `--sanitize fuzzer --sanitize address`, which an ordinary `swift build`
 // or `swift test` does not pass, so `scripts/fuzz.sh` builds them in their own `.build-fuzz`.
-// Each file defines `LLVMFuzzerTestOneInput`; libFuzzer's runtime brings `main`.
+// Each file defines `LLVMFuzzerTestOneInput`; libFuzzer's runtime brings `main`. The package then
+// holds only VigieCore and what it needs, so one `swift build` makes the four (`vigie` would bring
+// a second `main`; building the targets one `--product` at a time compiled every module twice).
 if Context.environment["VIGIE_FUZZ"] == "1" {
+    let needed: Set<String> = ["CCmark", "CMarkArena", "VigieCore"]
+    package.targets.removeAll { !needed.contains($0.name) }
+    package.products = []
     for name in ["FuzzCaseFile", "FuzzSiteYAML", "FuzzNote", "FuzzTemplate"] {
         package.targets.append(
             .executableTarget(name: name, dependencies: ["VigieCore"], path: "Tests/Fuzz/" + name)

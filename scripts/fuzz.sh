@@ -56,15 +56,12 @@ build() {
     local flags=(-c "$config" --scratch-path "$scratch" --sanitize fuzzer --sanitize address)
     # The template target reads the parser's internal API (@testable), which release builds hide.
     [ "$config" = release ] && flags+=(-Xswiftc -enable-testing)
-    local target
-    for target in "${targets[@]}"; do
-        echo "fuzz: building $target ($config)"
-        if ! VIGIE_FUZZ=1 swift build "${flags[@]}" --product "$target" >"$work/logs/build-$target.log" 2>&1; then
-            grep -E "error:" "$work/logs/build-$target.log" | head -n 20 >&2
-            echo "fuzz: $target did not build; log $work/logs/build-$target.log" >&2
-            exit 1
-        fi
-    done
+    echo "fuzz: building ${targets[*]} ($config, $scratch)"
+    if ! VIGIE_FUZZ=1 swift build "${flags[@]}" >"$work/logs/build.log" 2>&1; then
+        grep -E "error:" "$work/logs/build.log" | head -n 20 >&2
+        echo "fuzz: the targets did not build; log $work/logs/build.log" >&2
+        exit 1
+    fi
 }
 
 binary() { echo "$scratch/$config/$1"; }
