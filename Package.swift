@@ -79,9 +79,9 @@ let package = Package(
 )
 
 // Coverage-guided fuzzing (libFuzzer), one executable per reader, declared only when VIGIE_FUZZ=1:
-// they must be built with `--sanitize fuzzer --sanitize address`, which an ordinary `swift build`
-// or `swift test` does not pass, so `scripts/fuzz.sh` builds them in their own `.build-fuzz`.
-// Each file defines `LLVMFuzzerTestOneInput`; libFuzzer's runtime brings `main`. The package then
+// they must be built with `-sanitize=fuzzer,address`, which an ordinary `swift build` or
+// `swift test` does not pass, so `scripts/fuzz.sh` builds them in their own `.build-fuzz`.
+// Each file defines `LLVMFuzzerTestOneInput` and hands `main` to libFuzzer's driver. The package then
 // holds only VigieCore and what it needs, so one `swift build` makes the four (`vigie` would bring
 // a second `main`; building the targets one `--product` at a time compiled every module twice).
 if Context.environment["VIGIE_FUZZ"] == "1" {
@@ -90,7 +90,11 @@ if Context.environment["VIGIE_FUZZ"] == "1" {
     package.products = []
     for name in ["FuzzCaseFile", "FuzzSiteYAML", "FuzzNote", "FuzzTemplate"] {
         package.targets.append(
-            .executableTarget(name: name, dependencies: ["VigieCore"], path: "Tests/Fuzz/" + name)
+            .executableTarget(
+                name: name, dependencies: ["VigieCore"], path: "Tests/Fuzz/" + name,
+                // `@_extern(c)`: the file's `main` calls libFuzzer's driver (see FuzzerMain in each).
+                swiftSettings: [.enableExperimentalFeature("Extern")]
+            )
         )
         package.products.append(.executable(name: name, targets: [name]))
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing of Vigie's readers with libFuzzer (AddressSanitizer on).
+# Coverage-guided fuzzing of Vigie's readers with libFuzzer (AddressSanitizer on Swift code).
 #
 # Usage (from anywhere in the repository):
 #   bash scripts/fuzz.sh build                  build the targets into .build-fuzz (release) or .build-fuzz-debug
@@ -53,7 +53,12 @@ usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 build() {
     bash scripts/setup.sh
     mkdir -p "$work/logs"
-    local flags=(-c "$config" --scratch-path "$scratch" --sanitize fuzzer --sanitize address)
+    # One -sanitize flag naming both: SwiftPM's `--sanitize fuzzer --sanitize address` passes two,
+    # in an order that changes from run to run, and swiftc keeps only the last (one build had
+    # AddressSanitizer without coverage, the next coverage without AddressSanitizer, and each
+    # change of order compiled everything again). C and C++ dependencies (libyaml, BoringSSL,
+    # the cmark arena) are not instrumented; cmark is Debian's library.
+    local flags=(-c "$config" --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address)
     # The template target reads the parser's internal API (@testable), which release builds hide.
     [ "$config" = release ] && flags+=(-Xswiftc -enable-testing)
     echo "fuzz: building ${targets[*]} ($config, $scratch)"

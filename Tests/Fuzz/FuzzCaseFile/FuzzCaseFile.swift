@@ -1,6 +1,7 @@
 // libFuzzer target: a case file's bytes through the CSV reader and the validator, in one pass and
 // in chunks, which must agree (see scripts/fuzz.sh).
 
+import Foundation
 import VigieCore
 
 /// The publication date of the default content, so dates near 2019 are plausible.
@@ -33,3 +34,19 @@ public func fuzzCaseFile(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     for diagnostic in sequentialDiagnostics { _ = diagnostic.description }
     return 0
 }
+
+// The program's entry point. SwiftPM links an executable's `main` to the module's own (top-level
+// code here), not to libFuzzer's, so this hands the command line to libFuzzer's driver.
+@_extern(c, "LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+var arguments = CommandLine.argc
+var argumentValues: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(
+    runFuzzerDriver(&arguments, &argumentValues) { data, count in
+        withUnsafeBytes(of: 0) { empty in fuzzCaseFile(data.map(UnsafeRawPointer.init) ?? empty.baseAddress!, count) }
+    })

@@ -1,6 +1,8 @@
 // libFuzzer target: Mustache templates through Vigie's parser, the nesting check and the renderer
 // (see scripts/fuzz.sh).
 
+import Foundation
+
 @testable import VigieCore
 
 /// The names each part of the input is loaded under: a page, a partial (under every name Vigie's
@@ -56,3 +58,19 @@ public func fuzzTemplate(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     renderer.render(template: program.numbers["page"]!)
     return 0
 }
+
+// The program's entry point. SwiftPM links an executable's `main` to the module's own (top-level
+// code here), not to libFuzzer's, so this hands the command line to libFuzzer's driver.
+@_extern(c, "LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+var arguments = CommandLine.argc
+var argumentValues: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(
+    runFuzzerDriver(&arguments, &argumentValues) { data, count in
+        withUnsafeBytes(of: 0) { empty in fuzzTemplate(data.map(UnsafeRawPointer.init) ?? empty.baseAddress!, count) }
+    })
