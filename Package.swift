@@ -13,7 +13,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        // The preview server: small, pure Swift, builds in seconds (Hummingbird pulls in SwiftNIO).
+        // The preview server's sockets (FlyingSocks): small, pure Swift, builds in seconds (Hummingbird
+        // pulls in SwiftNIO). Its HTTP layer (FlyingFox) is not used: see PreviewHTTPServer.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // SHA-256 of the files of a stored release (its manifest).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -42,7 +43,7 @@ let package = Package(
         // `vigie serve`: local preview with rebuild on change, live reload and error overlay.
         .target(
             name: "VigiePreview",
-            dependencies: ["VigieCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["VigieCore", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "vigie",
@@ -76,3 +77,25 @@ let package = Package(
         ),
     ]
 )
+
+// Coverage-guided fuzzing (libFuzzer), one executable per reader, declared only when VIGIE_FUZZ=1:
+// they must be built with `-sanitize=fuzzer,address`, which an ordinary `swift build` or
+// `swift test` does not pass, so `scripts/fuzz.sh` builds them in their own `.build-fuzz`.
+// Each file defines `LLVMFuzzerTestOneInput` and hands `main` to libFuzzer's driver. The package then
+// holds only VigieCore and what it needs, so one `swift build` makes the four (`vigie` would bring
+// a second `main`; building the targets one `--product` at a time compiled every module twice).
+if Context.environment["VIGIE_FUZZ"] == "1" {
+    let needed: Set<String> = ["CCmark", "CMarkArena", "VigieCore"]
+    package.targets.removeAll { !needed.contains($0.name) }
+    package.products = []
+    for name in ["FuzzCaseFile", "FuzzSiteYAML", "FuzzNote", "FuzzTemplate"] {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: ["VigieCore"], path: "Tests/Fuzz/" + name,
+                // `@_extern(c)`: the file's `main` calls libFuzzer's driver (see FuzzerMain in each).
+                swiftSettings: [.enableExperimentalFeature("Extern")]
+            )
+        )
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: Swift unit and end-to-end tests, then the real-world site checks
 # (Nu HTML Checker, axe-core in headless Chromium, links, Frictionless, feeds, determinism)
-# on the default site and on a generated one. CI runs exactly this (.ci/run).
+# on the default site and on a generated one, then a short pass of every fuzz target.
+# CI runs exactly this (.ci/run).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -66,6 +67,14 @@ echo "site checks: $(( $(timer) - start )) s"
 step "site checks catch broken sites"
 bash checks/test_fixtures.sh > "$log" 2>&1 || failed=1
 cat "$log"; tally
+
+step "fuzz smoke"
+# Each reader's libFuzzer target (scripts/fuzz.sh): built with AddressSanitizer, every seed of
+# Tests/Fuzz/corpus run once, then each target fuzzed for 25 s, two at a time.
+start=$(timer)
+bash scripts/fuzz.sh smoke 25 > "$log" 2>&1 || failed=1
+cat "$log"; tally
+echo "fuzz smoke: $(( $(timer) - start )) s"
 rm -f "$log"
 
 echo

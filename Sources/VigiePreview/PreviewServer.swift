@@ -1,7 +1,6 @@
 // `vigie serve`: builds into a private temporary folder (never the publication folder), serves it
 // on 127.0.0.1, watches content and templates, and rebuilds after changes settle.
 
-import FlyingFox
 import Foundation
 import VigieCore
 
@@ -46,16 +45,11 @@ public final class PreviewServer: @unchecked Sendable {
         // after the server: `vigie serve --poll` under AddressSanitizer missed the first edit).
         let watcher = FolderWatcher(folders: [options.contentDirectory, options.templatesDirectory], forcePolling: forcePolling)
         rebuild(reason: "initial build")
-        let server = HTTPServer(
-            address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled, handler: PreviewHandler(state: state))
+        let server = try PreviewHTTPServer(handler: PreviewHandler(state: state), port: port)
+        ready(server.port)
         let serverTask = Task { try await server.run() }
-        try await server.waitUntilListening()
-        var boundPort = port
-        if let address = await server.listeningAddress, case let .ip4(_, actual) = address { boundPort = actual }
-        ready(boundPort)
         defer { serverTask.cancel() }
         try await watch(watcher)
-        await server.stop(timeout: 1)
     }
 
     /// Waits for changes (file notifications, or a scan where they are not available) and

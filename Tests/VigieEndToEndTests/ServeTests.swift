@@ -79,6 +79,27 @@ struct ServeTests {
         #expect(!response.body.contains("publication_date"))
     }
 
+    @Test("request heads past 8 KB are refused at once (414, 431), and the next request is answered")
+    func oversizedRequestHeads() throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 6)).write(into: folder)
+        let server = try PreviewProcess(arguments: ["--content", "content", "--templates", Repository.templates], in: folder.path)
+        defer { server.stop() }
+        #expect(try RawHTTP.get(port: server.port, path: "/").status == 200)
+        // FlyingFox read a request line in quadratic time: two of 300 KB froze the preview for 90 s.
+        let start = ContinuousClock.now
+        let longLine = Array("GET /\(String(repeating: "a", count: 300_000)) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+        let manyHeaders = Array("GET / HTTP/1.1\r\n\(String(repeating: "X-Filler: 0123456789\r\n", count: 15_000))\r\n".utf8)
+        let refusedLine = try RawHTTP.exchange(port: server.port, request: longLine, timeout: 10)
+        let refusedHeaders = try RawHTTP.exchange(port: server.port, request: manyHeaders, timeout: 10)
+        let next = try RawHTTP.get(port: server.port, path: "/notes/premiere-note/", timeout: 10)
+        let elapsed = ContinuousClock.now - start
+        #expect(refusedLine.status == 414)
+        #expect(refusedHeaders.status == 431)
+        #expect(next.status == 200 && next.body.contains("Un paragraphe."))
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+    }
+
     @Test("files are served with their content type; folders as index.html; unknown paths get the 404 page")
     func contentTypes() throws {
         let folder = TemporaryFolder()

@@ -15,6 +15,14 @@ public enum RawHTTP {
     }
 
     public static func get(port: UInt16, path: String, timeout: Int = 5) throws -> Response {
+        try exchange(
+            port: port, request: Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8), timeout: timeout)
+    }
+
+    /// Sends `request` as it is (a head of any size) and reads the answer until the server closes.
+    /// A server that stops reading and closes may make sending fail (no SIGPIPE): what it answered
+    /// before is still read.
+    public static func exchange(port: UInt16, request: [UInt8], timeout: Int = 5) throws -> Response {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         defer { close(fd) }
@@ -28,8 +36,12 @@ public enum RawHTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+        var sent = 0
+        while sent < request.count {
+            let n = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { break }
+            sent += n
+        }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {

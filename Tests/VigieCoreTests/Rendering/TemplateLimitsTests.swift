@@ -45,6 +45,16 @@ struct TemplateLimitsTests {
         #expect(diagnostics == ["layouts/base.mustache:1:1: error: template 'base' inherits from itself: rendering it would never end"])
     }
 
+    @Test("a block inside its own override renders its own text, once (it recursed until the stack overflowed)")
+    func blockInsideItsOwnOverride() throws {
+        let page = "{{<base}}{{$content}}[outer {{$content}}inner{{/content}}]{{/content}}{{/base}}"
+        let base = "<main>{{$content}}default{{/content}}</main>"
+        let program = TemplateProgram(["page": try TemplateParser.parse(page), "base": try TemplateParser.parse(base)])
+        var renderer = TemplateRenderer(program: program, context: [:])
+        renderer.render(template: try #require(program.numbers["page"]))
+        #expect(String(decoding: renderer.output, as: UTF8.self) == "<main>[outer inner]</main>")
+    }
+
     @Test("10,000 nested sections or blocks stop at the 101st level, where it opens", arguments: ["#", "$", "^"])
     func deepNesting(_ sigil: String) throws {
         let depth = 10_000

@@ -108,7 +108,18 @@ struct TemplateRenderer {
         case .block:
             let saved = indentation
             indentation = (indentation ?? []) + program.indentations[Int(instruction.indentation)]
-            run(overrides[instruction.operand] ?? TemplateProgram.Body(start: Int32(index + 1), count: instruction.count))
+            if let override = overrides[instruction.operand] {
+                // Inside its own override a block of the same name is not overridden again: it
+                // renders its own text. Overriding it with the override that holds it recursed until
+                // the stack overflowed (`{{$content}}…{{$content}}…{{/content}}…{{/content}}` in a
+                // page, found by FuzzTemplate); no check at load saw it, as it is no loop of files.
+                let savedOverrides = overrides
+                overrides[instruction.operand] = nil
+                run(override)
+                overrides = savedOverrides
+            } else {
+                run(TemplateProgram.Body(start: Int32(index + 1), count: instruction.count))
+            }
             indentation = saved
         }
         return next
