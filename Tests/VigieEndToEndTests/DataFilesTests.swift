@@ -41,8 +41,12 @@ struct DataFilesTests {
                 if c == "\"" {
                     if let next = iterator.next() {
                         if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { field.unicodeScalars.append(c) }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
                 continue
             }
             switch c {
@@ -98,7 +102,8 @@ struct DataFilesTests {
                 }
             }
             // Every column is described, in order, with a French header and a definition.
-            let described = try Self.sqlite(database, "SELECT name, header, definition FROM columns WHERE table_name = '\(name)' ORDER BY position")
+            let described = try Self.sqlite(
+                database, "SELECT name, header, definition FROM columns WHERE table_name = '\(name)' ORDER BY position")
             #expect(described.dropFirst().map { $0[0] } == csv[0], "\(name): columns table")
             #expect(described.dropFirst().allSatisfy { !$0[1].isEmpty && !$0[2].isEmpty })
         }
@@ -150,7 +155,8 @@ struct DataFilesTests {
                         let status = row[c + 1]
                         let cell = sheet[r][s]
                         if status == "published" {
-                            #expect(cell.type == "float" && cell.value.flatMap(Double.init) == Double(row[c]), "\(file) \(resource) row \(r)")
+                            #expect(
+                                cell.type == "float" && cell.value.flatMap(Double.init) == Double(row[c]), "\(file) \(resource) row \(r)")
                         } else {
                             #expect(cell.type == "string" && cell.value == nil, "\(file): a withheld cell is a number")
                             #expect(cell.text == markers[status], "\(file) \(resource) row \(r): \(cell.text)")
@@ -186,7 +192,9 @@ struct DataFilesTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: one).filter { $0.hasSuffix(".ods") || $0.hasSuffix(".sqlite") }
         #expect(files.count > 10)
         for file in files {
-            #expect(FileManager.default.contents(atPath: one + "/" + file) == FileManager.default.contents(atPath: two + "/" + file), "\(file) differs")
+            #expect(
+                FileManager.default.contents(atPath: one + "/" + file) == FileManager.default.contents(atPath: two + "/" + file),
+                "\(file) differs")
         }
     }
 
@@ -215,7 +223,8 @@ struct DataFilesTests {
         private var cell: SheetCell?
 
         func parser(
-            _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+            _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String]
         ) {
             switch element {
             case "table:table": sheets.append((attributes["table:name"] ?? "", []))

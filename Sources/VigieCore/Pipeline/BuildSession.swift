@@ -333,8 +333,8 @@ public final class BuildSession {
                 files.append(OutputFile(path: "donnees/\(table.name).json", bytes: TableSerializer.json(table)))
             }
             for table in renderer.publishedTables {
-                files.append(
-                    OutputFile(path: "donnees/" + SpreadsheetWriter.fileName(table.id), bytes: SpreadsheetWriter.write(table, labels: renderer.labels)))
+                let spreadsheet = SpreadsheetWriter.write(table, labels: renderer.labels)
+                files.append(OutputFile(path: "donnees/" + SpreadsheetWriter.fileName(table.id), bytes: spreadsheet))
             }
             files.append(
                 OutputFile(

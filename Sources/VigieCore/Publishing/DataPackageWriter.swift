@@ -6,7 +6,9 @@ public enum DataPackageWriter {
     /// - Parameter otherFormats: list the spreadsheets and the database of /donnees/ under
     ///   `vigie:other_formats` (the current publication's descriptor; a stored release holds only the
     ///   CSV and JSON files, so its descriptor names no other file).
-    public static func write(statistics: ProtectedStatistics, labels: Labels, commitments: StatTable? = nil, otherFormats: Bool = false) -> [UInt8] {
+    public static func write(
+        statistics: ProtectedStatistics, labels: Labels, commitments: StatTable? = nil, otherFormats: Bool = false
+    ) -> [UInt8] {
         let config = labels.config
         let strings = labels.strings
         var resources: [String] = []
@@ -154,9 +156,10 @@ public enum DataPackageWriter {
                     + "\"mediatype\": \"\(OpenDocumentPackage.spreadsheetType)\", \"title\": \(JSON.string(strings.text("tables.\(id).title"))), "
                     + "\"vigie:tables\": [\(OpenDataContract.resources(of: table).map { JSON.string($0.name) }.joined(separator: ", "))]}")
         }
+        let databaseText = strings.format("data.database_text", ["file": SQLiteDatabaseWriter.fileName])
         entries.append(
             "    {\"path\": \(JSON.string(SQLiteDatabaseWriter.fileName)), \"format\": \"sqlite\", \"mediatype\": \"application/vnd.sqlite3\", "
-                + "\"title\": \(JSON.string(strings.text("data.database_heading"))), \"description\": \(JSON.string(strings.format("data.database_text", ["file": SQLiteDatabaseWriter.fileName])))}")
+                + "\"title\": \(JSON.string(strings.text("data.database_heading"))), \"description\": \(JSON.string(databaseText))}")
         return "\"vigie:other_formats\": [\n" + entries.joined(separator: ",\n") + "\n  ],\n  "
     }
 }

@@ -83,16 +83,21 @@ public enum SQLiteDatabaseWriter {
         let id = table.source.rawValue
         var title = strings.text("tables.\(id).title")
         if table.isTotals { title = strings.format("datapackage.totals_title", ["title": title]) }
-        database.prepare("INSERT INTO tables (name, source, is_totals, title, definition, unit, csv, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run([
-            .text(table.name), .text(id), .integer(table.isTotals ? 1 : 0), .text(title),
-            .text(strings.tableDefinition(table.source, threshold: labels.config.threshold)),
-            .text(strings.optionalText("tables.\(id).unit") ?? ""), .text(table.name + ".csv"), .integer(table.rows.count),
-        ])
-        let describe = database.prepare("INSERT INTO columns (table_name, position, name, type, header, definition) VALUES (?, ?, ?, ?, ?, ?)")
+        database.prepare("INSERT INTO tables (name, source, is_totals, title, definition, unit, csv, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .run([
+                .text(table.name), .text(id), .integer(table.isTotals ? 1 : 0), .text(title),
+                .text(strings.tableDefinition(table.source, threshold: labels.config.threshold)),
+                .text(strings.optionalText("tables.\(id).unit") ?? ""), .text(table.name + ".csv"), .integer(table.rows.count),
+            ])
+        let describe = database.prepare(
+            "INSERT INTO columns (table_name, position, name, type, header, definition) VALUES (?, ?, ?, ?, ?, ?)")
         var definitions: [String] = []
         for (position, column) in table.columns.enumerated() {
             let text = PublishedColumnText(column, labels: labels)
-            describe.run([.text(table.name), .integer(position + 1), .text(column.name), .text(sqlType(column.kind)), .text(text.header), .text(text.definition)])
+            describe.run([
+                .text(table.name), .integer(position + 1), .text(column.name), .text(sqlType(column.kind)), .text(text.header),
+                .text(text.definition),
+            ])
             definitions.append("\(quoted(column.name)) \(sqlType(column.kind))")
         }
         let identifiers = table.columns.filter { $0.kind == .identifier }

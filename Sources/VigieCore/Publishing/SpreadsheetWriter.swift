@@ -126,9 +126,11 @@ public enum SpreadsheetWriter {
                 for cell in row {
                     switch cell {
                     case let .number(value):
-                        out += "<table:table-cell office:value-type=\"float\" office:value=\"\(value)\"><text:p>\(value)</text:p></table:table-cell>"
+                        out +=
+                            "<table:table-cell office:value-type=\"float\" office:value=\"\(value)\"><text:p>\(value)</text:p></table:table-cell>"
                     case let .date(value):
-                        out += "<table:table-cell office:value-type=\"date\" office:date-value=\"\(value)\"><text:p>\(value)</text:p></table:table-cell>"
+                        out +=
+                            "<table:table-cell office:value-type=\"date\" office:date-value=\"\(value)\"><text:p>\(value)</text:p></table:table-cell>"
                     case let .text(value):
                         out += "<table:table-cell office:value-type=\"string\"><text:p>\(XML.escape(value))</text:p></table:table-cell>"
                     }
