@@ -198,6 +198,57 @@ struct DataFilesTests {
         }
     }
 
+    /// LibreOffice (Debian's libreoffice-calc-nogui), when installed: not a dependency of the build.
+    static let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(
+        "LibreOffice headless converts every .ods to CSV with the CSV's figures and the withheld cells' markers",
+        .enabled(if: soffice != nil, "LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"))
+    func libreOfficeReadsTheSpreadsheets() throws {
+        let folder = TemporaryFolder()
+        let donnees = try Self.buildDefault(in: folder)
+        let spreadsheets = try FileManager.default.contentsOfDirectory(atPath: donnees).filter { $0.hasSuffix(".ods") }.sorted()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.soffice))
+        // Comma, double quote, UTF-8, …, the last token -1: every sheet to its own file `<name>-<sheet>.csv`.
+        process.arguments =
+            [
+                "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", folder.path + "/lo",
+            ]
+            + spreadsheets.map { donnees + "/" + $0 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let markers = ["below_threshold": "< 5", "masked": "masqué", "small_group": "n. p.", "no_value": "—"]
+        let csvs = try Self.csvFiles(donnees)
+        var compared = 0
+        for file in spreadsheets {
+            let table = String(file.dropLast(4))
+            for (resource, sheet) in [(table, "Tableau"), (table + "_totals", "Totaux")] {
+                guard let csv = csvs[resource] else { continue }
+                let text = try String(contentsOfFile: folder.path + "/lo/\(table)-\(sheet).csv", encoding: .utf8)
+                let rows = Self.parseCSV(text)
+                #expect(rows.count == csv.count, "\(file) \(sheet): rows")
+                let shown = csv[0].indices.filter { !csv[0][$0].hasSuffix("_status") && csv[0][$0] != "suppressed" }
+                for (r, row) in csv.enumerated().dropFirst() where r < rows.count {
+                    for (s, c) in shown.enumerated() where c + 1 < csv[0].count && csv[0][c + 1] == csv[0][c] + "_status" {
+                        let got = rows[r][s]
+                        if row[c + 1] == "published" {
+                            #expect(Double(got) == Double(row[c]), "\(file) \(sheet) row \(r): LibreOffice \(got), CSV \(row[c])")
+                        } else {
+                            #expect(got == markers[row[c + 1]], "\(file) \(sheet) row \(r): \(got)")
+                        }
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+
     // MARK: Reading an .ods
 
     struct SheetCell {
