@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // SHA-256 of the files of a stored release (its manifest).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The OpenDocument spreadsheets under /donnees/ (an .ods is a ZIP archive).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C library cmark (Debian `libcmark-dev`), the only Markdown parser.
@@ -25,6 +27,12 @@ let package = Package(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        // The C library SQLite (Debian `libsqlite3-dev`): writes /donnees/vigie.sqlite.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
         ),
         // A per-thread bump allocator handed to cmark (see MarkdownRenderer).
         .target(name: "CMarkArena", dependencies: ["CCmark"]),
@@ -34,8 +42,10 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CMarkArena",
+                "CSQLite",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Seeded synthetic content: the default case file and the benchmark inputs.
@@ -73,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VigieEndToEndTests",
-            dependencies: ["VigieCore", "VigieTestSupport"]
+            dependencies: ["VigieCore", "VigieTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

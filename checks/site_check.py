@@ -13,7 +13,9 @@ Holds a built site folder to the tools of the web and open-data world:
                from another host, and the pages the SPEC requires exist
   data         frictionless validates /donnees/datapackage.json; every table of the open-data
                contract 2 exists as CSV and JSON with its columns, the same rows, a status per
-               value cell, and disclosure control
+               value cell, and disclosure control; /donnees/vigie.sqlite (Python's sqlite3) and
+               each /donnees/<table>.ods (pandas with odfpy) hold the CSV's figures, and nothing
+               withheld
   sums         every CSV loaded with pandas and DuckDB defaults: a SUM over the detail rows of
                a count column agrees with the published total
   feeds        /feed.xml is Atom, /sitemap.xml is a sitemaps.org urlset, every link in them
@@ -899,13 +901,98 @@ def check_data(site, args):
     table_problems = Problems()
     for name, columns in TABLES.items():
         check_table(site, name, columns, k, table_problems)
+    other_formats = check_other_formats(site, k, table_problems)
     for message, wheres in problems.groups.items():
         for where in wheres:
             table_problems.add(message, where)
     problems = table_problems
     if problems:
         raise CheckFailed(problems.reasons(), f"{len(problems)} problem(s), {k_note}")
-    return f"frictionless valid, {len(TABLES)} tables × csv+json, {k_note}"
+    return f"frictionless valid, {len(TABLES)} tables × csv+json{other_formats}, {k_note}"
+
+
+def csv_rows(site, path):
+    with open(site.path(path), encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def check_other_formats(site, k, problems):
+    """/donnees/vigie.sqlite read with Python's sqlite3 module and every /donnees/<table>.ods read
+    with pandas (odfpy): the same figures as the CSV files; where a CSV cell is withheld, NULL in
+    the database and the pages' marker (never a number) in the spreadsheet. Each is checked when
+    the site has it (the files of the current publication only, not of a stored release)."""
+    import sqlite3
+    markers = {"below_threshold": f"< {k}", "masked": "masqué", "small_group": "n. p.", "no_value": "—"}
+    csvs = sorted(p for p in site.files if p.startswith("/donnees/") and p.endswith(".csv"))
+    done = []
+    database = "/donnees/vigie.sqlite"
+    if database in site.files:
+        connection = sqlite3.connect(f"file:{site.path(database)}?mode=ro", uri=True)
+        tables = {row[0] for row in connection.execute("SELECT name FROM tables")}
+        for path in csvs:
+            name = posixpath.basename(path)[:-4]
+            rows = csv_rows(site, path)
+            if name not in tables:
+                problems.add(f"no table {name} in the database", database)
+                continue
+            cursor = connection.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
+            header = [d[0] for d in cursor.description]
+            got = cursor.fetchall()
+            if header != rows[0] or len(got) != len(rows) - 1:
+                problems.add(f"{name}: columns or row count differ from the CSV", database)
+                continue
+            for n, (expected, row) in enumerate(zip(rows[1:], got), start=2):
+                for column, a, b in zip(header, expected, row):
+                    same = (a == "" and b is None) or (a in ("true", "false") and b == (a == "true")) or str(b) == a
+                    if not same and isinstance(b, (int, float)) and a != "":
+                        same = float(a) == float(b)
+                    if not same:
+                        problems.add(f"{name} line {n} {column}: CSV {a!r}, database {b!r}", database)
+            for column in header:
+                if column.endswith("_status"):
+                    value = column[: -len("_status")]
+                    leaks = connection.execute(
+                        f'SELECT count(*) FROM "{name}" WHERE "{column}" <> \'published\' AND "{value}" IS NOT NULL').fetchone()[0]
+                    if leaks:
+                        problems.add(f"{name}.{value}: {leaks} withheld cell(s) with a value", database)
+        connection.close()
+        done.append("sqlite")
+    spreadsheets = sorted(p for p in site.files if p.startswith("/donnees/") and p.endswith(".ods"))
+    if spreadsheets:
+        try:
+            import pandas as pd
+        except ImportError:
+            raise CheckFailed([f"python package pandas is needed: {INSTALL_HINT}"], "pandas missing")
+        for path in spreadsheets:
+            name = posixpath.basename(path)[:-4]
+            try:
+                sheets = list(pd.read_excel(site.path(path), engine="odf", sheet_name=None, header=None, dtype=object).values())
+            except Exception as exc:  # a reader's error is the finding
+                problems.add(f"pandas/odfpy cannot read it: {exc}", path)
+                continue
+            for index, resource in enumerate([name, name + "_totals"]):
+                csv_path = f"/donnees/{resource}.csv"
+                if csv_path not in site.files:
+                    continue
+                rows = csv_rows(site, csv_path)
+                header = rows[0]
+                shown = [c for c, col in enumerate(header) if not col.endswith("_status") and col != "suppressed"]
+                if index >= len(sheets) or len(sheets[index]) != len(rows):
+                    problems.add(f"sheet {index + 1}: not one row per CSV line", path)
+                    continue
+                sheet = sheets[index].values.tolist()
+                for n, row in enumerate(rows[1:], start=1):
+                    for position, c in enumerate(shown):
+                        if c + 1 >= len(header) or header[c + 1] != header[c] + "_status":
+                            continue
+                        cell, status = sheet[n][position], row[c + 1]
+                        if status == "published":
+                            if isinstance(cell, str) or float(cell) != float(row[c]):
+                                problems.add(f"{resource} line {n + 1} {header[c]}: CSV {row[c]}, spreadsheet {cell!r}", path)
+                        elif cell != markers.get(status):
+                            problems.add(f"{resource} line {n + 1} {header[c]}: withheld ({status}) but the spreadsheet shows {cell!r}", path)
+        done.append(f"{len(spreadsheets)} ods")
+    return (" + " + " + ".join(done)) if done else ""
 
 
 # --------------------------------------------------------------------------- feeds

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs what Vigie needs to build on a fresh Debian machine: cmark (libcmark-dev) and
-# pkg-config. Quiet and quick when they are already there.
+# Installs what Vigie needs to build on a fresh Debian machine: cmark (libcmark-dev), SQLite
+# (libsqlite3-dev, for /donnees/vigie.sqlite), pkg-config, and the sqlite3 command the tests read
+# that file with. Quiet and quick when they are already there.
 set -euo pipefail
 
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null; then missing+=(libcmark-dev); fi
+if ! pkg-config --exists sqlite3 2>/dev/null; then missing+=(libsqlite3-dev); fi
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -16,6 +16,8 @@ enum MIMEType {
         case "jpg", "jpeg": return "image/jpeg"
         case "ico": return "image/x-icon"
         case "woff2": return "font/woff2"
+        case "ods": return "application/vnd.oasis.opendocument.spreadsheet"
+        case "sqlite": return "application/vnd.sqlite3"
         default: return "application/octet-stream"
         }
     }

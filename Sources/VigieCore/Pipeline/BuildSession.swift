@@ -273,9 +273,15 @@ public final class BuildSession {
     /// the last run failed.
     public func releaseFiles() -> [OutputFile]? {
         guard let statistics, let config, let templates, let data = groups[.statistics], !lastRunFailed else { return nil }
-        return ReleaseWriter.files(
-            statistics: statistics.protected, dataFiles: data.filter { $0.path.hasPrefix("donnees/") },
-            labels: Labels(config: config, strings: templates.strings), vigieVersion: VigieVersion.current)
+        let labels = Labels(config: config, strings: templates.strings)
+        // The release holds the CSV and JSON files only (`StoredRelease.expectedFiles`): its descriptor
+        // is the build's without `vigie:other_formats`, which names the .ods and vigie.sqlite.
+        let commitments = CommitmentsTable.make(milestones, asOf: config.publicationDate, baseURL: config.baseURL)
+        let descriptor = OutputFile(
+            path: "donnees/datapackage.json",
+            bytes: DataPackageWriter.write(statistics: statistics.protected, labels: labels, commitments: commitments))
+        let dataFiles = data.filter { $0.path.hasPrefix("donnees/") }.map { $0.path == descriptor.path ? descriptor : $0 }
+        return ReleaseWriter.files(statistics: statistics.protected, dataFiles: dataFiles, labels: labels, vigieVersion: VigieVersion.current)
     }
 
     /// Where an audit finding points: a stored release's cell at its line of that release's
@@ -329,11 +335,20 @@ public final class BuildSession {
                 files.append(OutputFile(path: "donnees/\(table.name).csv", bytes: TableSerializer.csv(table)))
                 files.append(OutputFile(path: "donnees/\(table.name).json", bytes: TableSerializer.json(table)))
             }
+            for table in renderer.publishedTables {
+                let spreadsheet = SpreadsheetWriter.write(table, labels: renderer.labels)
+                files.append(OutputFile(path: "donnees/" + SpreadsheetWriter.fileName(table.id), bytes: spreadsheet))
+            }
             files.append(
                 OutputFile(
                     path: "donnees/datapackage.json",
                     bytes: DataPackageWriter.write(
-                        statistics: renderer.statistics, labels: renderer.labels, commitments: renderer.commitmentsTable)))
+                        statistics: renderer.statistics, labels: renderer.labels, commitments: renderer.commitmentsTable,
+                        otherFormats: true)))
+            files.append(
+                OutputFile(
+                    path: "donnees/" + SQLiteDatabaseWriter.fileName,
+                    bytes: SQLiteDatabaseWriter.write(tables: renderer.publishedTables, labels: renderer.labels)))
             files.append(OutputFile(path: "donnees/LICENCE.txt", text: "\(renderer.config.licence)\n\(renderer.config.licenceURL)\n"))
             return files
         case .notes:

@@ -3,7 +3,12 @@
 
 public enum DataPackageWriter {
     /// The descriptor of the protected case tables and, when given, the commitments table.
-    public static func write(statistics: ProtectedStatistics, labels: Labels, commitments: StatTable? = nil) -> [UInt8] {
+    /// - Parameter otherFormats: list the spreadsheets and the database of /donnees/ under
+    ///   `vigie:other_formats` (the current publication's descriptor; a stored release holds only the
+    ///   CSV and JSON files, so its descriptor names no other file).
+    public static func write(
+        statistics: ProtectedStatistics, labels: Labels, commitments: StatTable? = nil, otherFormats: Bool = false
+    ) -> [UInt8] {
         let config = labels.config
         let strings = labels.strings
         var resources: [String] = []
@@ -130,12 +135,31 @@ public enum DataPackageWriter {
               "vigie:disclosure_threshold": \(config.threshold),
               "vigie:publication_date": \(JSON.string(config.publicationDate.iso)),
               "vigie:cell_statuses": {\(OpenDataContract.CellStatus.allCases.map { "\(JSON.string($0.rawValue)): \(JSON.string(strings.format("datapackage.status_\($0.rawValue)", ["k": String(config.threshold)])))" }.joined(separator: ", "))},
-              "resources": [
+              \(otherFormats ? otherFormatsProperty(statistics: statistics, commitments: commitments, strings: strings) : "")"resources": [
             \(resources.joined(separator: ",\n"))
               ]
             }
 
             """
         return Array(text.utf8)
+    }
+
+    /// `"vigie:other_formats": [...],` and the indentation of the next property: the same tables as
+    /// other files, outside `resources` (Frictionless 1 has no tabular profile for a spreadsheet
+    /// or a database, and its validators would try to read them as tables; custom properties are allowed).
+    static func otherFormatsProperty(statistics: ProtectedStatistics, commitments: StatTable?, strings: Strings) -> String {
+        var entries: [String] = []
+        for table in statistics.orderedTables + (commitments.map { [$0] } ?? []) {
+            let id = table.id.rawValue
+            entries.append(
+                "    {\"path\": \(JSON.string(SpreadsheetWriter.fileName(table.id))), \"format\": \"ods\", "
+                    + "\"mediatype\": \"\(OpenDocumentPackage.spreadsheetType)\", \"title\": \(JSON.string(strings.text("tables.\(id).title"))), "
+                    + "\"vigie:tables\": [\(OpenDataContract.resources(of: table).map { JSON.string($0.name) }.joined(separator: ", "))]}")
+        }
+        let databaseText = strings.format("data.database_text", ["file": SQLiteDatabaseWriter.fileName])
+        entries.append(
+            "    {\"path\": \(JSON.string(SQLiteDatabaseWriter.fileName)), \"format\": \"sqlite\", \"mediatype\": \"application/vnd.sqlite3\", "
+                + "\"title\": \(JSON.string(strings.text("data.database_heading"))), \"description\": \(JSON.string(databaseText))}")
+        return "\"vigie:other_formats\": [\n" + entries.joined(separator: ",\n") + "\n  ],\n  "
     }
 }

@@ -5,9 +5,13 @@ extension SiteRenderer {
         let folder = "donnees/"
         let tables = publishedTables.map { table in
             let resources = OpenDataContract.resources(of: table)
-            return dataTableEntry(
+            var entry = dataTableEntry(
                 table.id, csv: TableSerializer.csv(resources[0]), hasTotals: resources.count > 1,
                 figureHref: table.id == .commitments ? "../progres/" : "../statistiques/#\(table.id.anchor)")
+            // The spreadsheet and the database are the current publication's only: a stored release
+            // serves the files it froze, so its data page (the same template) has no such link.
+            entry["ods"] = SpreadsheetWriter.fileName(table.id)
+            return entry
         }
         return page(
             template: "data", folder: folder, title: strings.text("data.title"), section: "data",
@@ -17,6 +21,11 @@ extension SiteRenderer {
                 "tables": tables,
                 "licence_text": strings.format("data.licence_text", ["licence": config.licence]),
                 "format_text": strings.text("data.format_text"),
+                "csv_in_spreadsheet": strings.text("data.csv_in_spreadsheet"),
+                "database": [
+                    "href": SQLiteDatabaseWriter.fileName,
+                    "text": strings.format("data.database_text", ["file": SQLiteDatabaseWriter.fileName]),
+                ],
             ])
     }
 }
