@@ -28,15 +28,15 @@ public enum DisclosureAudit {
     /// Audits the current publication together with every stored release (oldest first), as a reader
     /// holding all of them sees them. The stored releases' own rules were checked when they were made;
     /// what is checked again here is that no withheld count of any of them can be pinned now.
-    /// `revisions`: those announced for the latest stored release (`Revision.list`), whose revised
-    /// values the current publication grew from.
+    /// `revisions`: those announced for stored releases (`Revision.list`): each release as revised
+    /// holds its sums, and the current publication grew from the latest one's revised values.
     public static func audit(
         _ current: ProtectedStatistics, raw: Statistics, after releases: [ProtectedStatistics], revisions: [Revision] = []
     ) -> [Finding] {
-        audit(releases.map { ($0, nil) } + [(current, raw)], revisions: releases.last.map { Revision.cells(revisions, in: $0) } ?? [:])
+        audit(releases.map { ($0, nil) } + [(current, raw)], revisions: Revision.cells(revisions, in: releases))
     }
 
-    static func audit(_ publications: [(protected: ProtectedStatistics, raw: Statistics?)], revisions: [CellAddress: Revision.Value] = [:]) -> [Finding] {
+    static func audit(_ publications: [(protected: ProtectedStatistics, raw: Statistics?)], revisions: [Int: [CellAddress: Revision.Value]] = [:]) -> [Finding] {
         var findings: [Finding] = []
         for (protected, raw) in publications {
             guard let raw else { continue }
@@ -44,7 +44,7 @@ public enum DisclosureAudit {
             findings += brokenRelations(in: raw, asOf: protected.asOf)
         }
         let knowledge = ReaderKnowledge(
-            publications: publications.map { ($0.protected.tables, $0.raw?.tables, $0.protected.threshold) }, revisedLatest: revisions)
+            publications: publications.map { ($0.protected.tables, $0.raw?.tables, $0.protected.threshold) }, revised: revisions)
         for (u, reason) in knowledge.findings() {
             let unknown = knowledge.unknowns[u]
             findings.append(finding(unknown.cell!, in: publications[unknown.publication].protected, reason))

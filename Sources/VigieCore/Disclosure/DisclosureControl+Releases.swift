@@ -5,20 +5,20 @@ extension DisclosureControl {
     /// Protects `statistics` as the release that follows `releases` (stored releases, oldest first,
     /// all dated before `statistics.asOf`). The stored releases are frozen: what they withheld stays
     /// withheld and what they published is known; only cells of the new release are withheld.
-    /// `revisions`: those announced for the latest stored release (`Revision.list`): the reader knows
-    /// this publication grew from the revised values, not from the published ones.
+    /// `revisions`: those announced for stored releases (`Revision.list`): the reader knows their sums,
+    /// and that this publication grew from the latest release's revised values, not from the published ones.
     public static func protect(
         _ statistics: Statistics, after releases: [ProtectedStatistics], threshold k: Int, revisions: [Revision] = []
     ) -> ProtectedStatistics {
         protect(
             statistics, threshold: k, after: releases.map(\.frozenEdition),
-            revisions: releases.last.map { Revision.cells(revisions, in: $0) } ?? [:])
+            revisions: Revision.cells(revisions, in: releases))
     }
 }
 
 extension DisclosureControl {
     /// Protects `statistics` after `releases` and audits the result with them, announcing `revisions`
-    /// of the latest release (`Revision.list`) without their value where a small one would show
+    /// of the stored releases (`Revision.list`) without their value where a small one would show
     /// through the others (`Revision.protected`). Should the audit still pin a revised count, every
     /// revision is announced without its value and the publication protected again. Returns the
     /// publication, the revisions as announced, and the audit's findings (none, or the build fails).

@@ -23,7 +23,7 @@ public enum DisclosureControl {
 
     /// Protects `statistics` as the edition following `earlier` ones (none for a single publication).
     static func protect(
-        _ statistics: Statistics, threshold k: Int, after earlier: [LinkedCounts.Edition], revisions: [CellAddress: Revision.Value] = [:]
+        _ statistics: Statistics, threshold k: Int, after earlier: [LinkedCounts.Edition], revisions: [Int: [CellAddress: Revision.Value]] = [:]
     ) -> ProtectedStatistics {
         var tables = statistics.tables
         for id in TableID.allCases {
@@ -88,7 +88,7 @@ public enum DisclosureControl {
     /// Most builds need no round: the heuristic already left nothing to find.
     static func completeWithAudit(
         _ tables: inout [TableID: StatTable], raw: [TableID: StatTable], threshold k: Int, after earlier: [LinkedCounts.Edition],
-        revisions: [CellAddress: Revision.Value] = [:]
+        revisions: [Int: [CellAddress: Revision.Value]] = [:]
     ) {
         let relations = CountRelations(tables: raw)
         var neighbours: [CellAddress: Set<CellAddress>] = [:]
@@ -126,7 +126,7 @@ public enum DisclosureControl {
                 earlier.map { ($0.protected, $0.rawIsTrue ? Optional($0.raw) : nil, $0.threshold == 0 ? k : $0.threshold) } + [
                     (tables, Optional(raw), k)
                 ]
-            let knowledge = ReaderKnowledge(publications: publications, revisedLatest: revisions)
+            let knowledge = ReaderKnowledge(publications: publications, revised: revisions)
             // A cell found in an earlier edition is masked around the same cell of this one.
             let found = knowledge.findings().flatMap { finding -> [CellAddress] in
                 let unknown = knowledge.unknowns[finding.unknown]

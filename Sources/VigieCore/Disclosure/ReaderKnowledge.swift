@@ -59,13 +59,13 @@ struct ReaderKnowledge {
     /// - Parameters:
     ///   - publications: oldest first; each with its protected tables, its computed tables (nil for a
     ///     stored release: relations are read off the protected tables' shape) and its threshold.
-    ///   - revisedLatest: the revisions announced for the publication before the last one (the latest
-    ///     stored release), by cell of its tables: the value today's data gives for its date, or nil
-    ///     when that value is small and announced without it. The last publication grew from the
-    ///     revised value, not from the published one (counts only grow *unless a revision is announced*).
+    ///   - revised: the revisions announced for stored releases, by publication index and cell of its
+    ///     tables: the value today's data gives for its date, shown, small or masked. Each release as
+    ///     revised holds its tables' sums; the last publication grew from the revised values of the
+    ///     one before (counts only grow *unless a revision is announced*).
     init(
         publications: [(protected: [TableID: StatTable], raw: [TableID: StatTable]?, threshold: Int)],
-        revisedLatest: [CellAddress: Revision.Value] = [:]
+        revised: [Int: [CellAddress: Revision.Value]] = [:]
     ) {
         thresholds = publications.map(\.threshold)
         var unknownOf: [Int: [CellAddress: Int]] = [:]
@@ -88,15 +88,15 @@ struct ReaderKnowledge {
             }
             return (u, 0)
         }
-        // A revised count of the latest stored release as the reader knows it now: the announced value,
-        // or, announced without it, a small count of its own (1…k−1).
-        var revisedUnknowns: [CellAddress: Int] = [:]
+        // A revised count of a stored release as the reader knows it now: the announced value, or,
+        // announced without it, a small count of its own (1…k−1) or a masked one (≥ 0).
+        var revisedUnknowns: [Int: [CellAddress: Int]] = [:]
         func revisedTerm(_ p: Int, _ cell: CellAddress) -> (unknown: Int?, value: Int)? {
-            guard let revised = revisedLatest[cell] else { return nil }
+            guard let revised = revised[p]?[cell] else { return nil }
             if case let .shown(value) = revised { return (nil, value) }
-            if let known = revisedUnknowns[cell] { return (known, 0) }
+            if let known = revisedUnknowns[p]?[cell] { return (known, 0) }
             let u = unknowns.count
-            revisedUnknowns[cell] = u
+            revisedUnknowns[p, default: [:]][cell] = u
             if revised == .masked {
                 unknowns.append(Unknown(publication: p, cell: cell, role: .revisedMasked, lowerBound: 0, trueValue: nil))
                 return (u, 0)
@@ -123,15 +123,14 @@ struct ReaderKnowledge {
                 for (a, b) in zip(link, link.dropFirst()) { addEquation(p, [(a, 1), (b, -1)]) }
             }
         }
-        // The latest stored release as revised: its tables with the announced values put in hold the
-        // same sums (a total of revised parts is the revised total). A withheld cell is taken as
-        // unchanged (its revision cannot be announced), so these are assumptions, dropped where a
-        // correction contradicts them, like "counts only grow".
-        if publications.count >= 2, !revisedLatest.isEmpty {
-            let p = publications.count - 2
+        // Each stored release as revised: its tables with the announced values put in hold the same
+        // sums (a total of revised parts is the revised total). A withheld cell is taken as unchanged
+        // (its revision cannot be announced), so these are assumptions, dropped where a correction
+        // contradicts them, like "counts only grow".
+        for (p, cells) in revised.sorted(by: { $0.key < $1.key }) where p < publications.count - 1 && !cells.isEmpty {
             let relations = CountRelations(tables: publications[p].protected)
             func addRevised(_ signed: [(CellAddress, Int)]) {
-                guard signed.contains(where: { revisedLatest[$0.0] != nil }) else { return }
+                guard signed.contains(where: { cells[$0.0] != nil }) else { return }
                 var coefficients: [Int: Int] = [:]
                 var rhs = 0
                 for (cell, sign) in signed {

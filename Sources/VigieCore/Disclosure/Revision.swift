@@ -85,15 +85,16 @@ public struct Revision: Sendable, Hashable {
         return revisions
     }
 
-    /// `revisions` of `release` by cell of its tables, with what the reader learns of each, as the
-    /// reader's model takes them (`ReaderKnowledge`).
-    static func cells(_ revisions: [Revision], in release: ProtectedStatistics) -> [CellAddress: Value] {
-        var cells: [CellAddress: Value] = [:]
-        for revision in revisions where revision.release == release.asOf {
-            guard let table = release.tables[revision.table], let row = table.rowIndex(keys: revision.keys),
-                let column = table.columnIndex(revision.column)
+    /// `revisions` by publication (the index of its release in `releases`) and cell of its tables,
+    /// with what the reader learns of each, as the reader's model takes them (`ReaderKnowledge`).
+    static func cells(_ revisions: [Revision], in releases: [ProtectedStatistics]) -> [Int: [CellAddress: Value]] {
+        var cells: [Int: [CellAddress: Value]] = [:]
+        let index = Dictionary(releases.enumerated().map { ($1.asOf, $0) }, uniquingKeysWith: { first, _ in first })
+        for revision in revisions {
+            guard let p = index[revision.release], let table = releases[p].tables[revision.table],
+                let row = table.rowIndex(keys: revision.keys), let column = table.columnIndex(revision.column)
             else { continue }
-            cells[CellAddress(table: revision.table, row: row, column: column)] = revision.value
+            cells[p, default: [:]][CellAddress(table: revision.table, row: row, column: column)] = revision.value
         }
         return cells
     }

@@ -174,14 +174,16 @@ public final class BuildSession {
             // then audit the result with them, independently, before anything is rendered.
             var revisions: [Day: [Revision]] = [:]
             for (release, recomputed) in zip(earlier, computed.dropFirst()) {
-                revisions[release.date] = Revision.protected(Revision.list(of: release.statistics, recomputed: recomputed))
+                revisions[release.date] = Revision.list(of: release.statistics, recomputed: recomputed)
             }
-            // The revisions announced for the latest release: the reader knows this publication grew
-            // from them, and their sums. Should the audit still pin a small one, all are masked.
+            // The revisions announced for every stored release: the reader knows their sums, and that
+            // this publication grew from the latest one's. Should the audit still pin a small one,
+            // all are masked.
             let frozen = earlier.map(\.statistics)
             let (protected, announced, findings) = DisclosureControl.protectAndAudit(
-                current, after: frozen, threshold: config.threshold, revisions: earlier.last.flatMap { revisions[$0.date] } ?? [])
-            if let latest = earlier.last { revisions[latest.date] = announced }
+                current, after: frozen, threshold: config.threshold, revisions: earlier.flatMap { revisions[$0.date] ?? [] })
+            revisions = Dictionary(grouping: announced, by: \.release)
+            for release in earlier where revisions[release.date] == nil { revisions[release.date] = [] }
             statistics = (current, protected, ReleaseHistory(releases: shown, publicationDate: config.publicationDate, revisions: revisions))
             auditDiagnostics = findings.map { finding in
                 .error(

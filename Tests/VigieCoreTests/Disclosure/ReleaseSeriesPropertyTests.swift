@@ -68,8 +68,8 @@ import VigieTestSupport
         for (i, date) in dates.enumerated() {
             if i > 0 { data = Self.corrected(data, step: step + i, before: dates[i - 1]) }
             let raw = CaseFixtures.statistics(data, threshold: k, asOf: date)
-            // The revisions the site announces for the latest release, as the build lists them.
-            let revisions = stored.last.map { Revision.list(of: $0, recomputed: CaseFixtures.statistics(data, threshold: k, asOf: $0.asOf)) } ?? []
+            // The revisions the site announces for every stored release, as the build lists them.
+            let revisions = stored.flatMap { Revision.list(of: $0, recomputed: CaseFixtures.statistics(data, threshold: k, asOf: $0.asOf)) }
             // Every withheld cell of every release so far: not pinned, a small count not narrowed
             // below 1…k−1, a masked one whose range does not hold all of 1…k−1, no small number of new
             // cases pinned, no small revised count of the latest release narrowed.
@@ -147,12 +147,12 @@ import VigieTestSupport
         // is still labelled "< 5".
         let knowledge = ReaderKnowledge(
             publications: [(released.tables, nil, k), (next.tables, second.tables, k)],
-            revisedLatest: Revision.cells(announced, in: released))
+            revised: Revision.cells(announced, in: [released]))
         #expect(knowledge.findings().isEmpty)
         // Shown as first listed, the revisions pin it: the audit sees that, not only the completion.
         let shown = ReaderKnowledge(
             publications: [(released.tables, nil, k), (next.tables, second.tables, k)],
-            revisedLatest: Revision.cells(revisions, in: released))
+            revised: Revision.cells(revisions, in: [released]))
         #expect(!shown.findings().isEmpty)
     }
 }
