@@ -95,7 +95,7 @@ let package = Package(
 // holds only VigieCore and what it needs, so one `swift build` makes the four (`vigie` would bring
 // a second `main`; building the targets one `--product` at a time compiled every module twice).
 if Context.environment["VIGIE_FUZZ"] == "1" {
-    let needed: Set<String> = ["CCmark", "CMarkArena", "VigieCore"]
+    let needed: Set<String> = ["CCmark", "CMarkArena", "CSQLite", "VigieCore"]
     package.targets.removeAll { !needed.contains($0.name) }
     package.products = []
     for name in ["FuzzCaseFile", "FuzzSiteYAML", "FuzzNote", "FuzzTemplate"] {

@@ -57,8 +57,8 @@ INSTALL_HINT = "run `bash checks/install.sh` first"
 
 REQUIRED_FILES = [
     "index.html", "statistiques/index.html", "notes/index.html", "progres/index.html",
-    "methodologie/index.html", "glossaire/index.html", "donnees/index.html", "plan-du-site/index.html", "404.html",
-    "feed.xml", "sitemap.xml", "robots.txt",
+    "methodologie/index.html", "glossaire/index.html", "donnees/index.html", "404.html",
+    "feed.xml", "sitemap.xml", "robots.txt", "plan-du-site/index.html",
 ]
 
 # The open-data contract, version 2 (SPEC, "Published tables"): table -> columns, in order.
