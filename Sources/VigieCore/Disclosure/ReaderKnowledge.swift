@@ -26,11 +26,11 @@ struct ReaderKnowledge {
             case newCases
             /// k−1 minus a small count: how its label bounds it from above.
             case labelSlack
-            /// A count of the latest stored release that today's data gives differently, announced
-            /// as revised without its new value because that value is small (1 to k−1).
+            /// A count of a stored release that today's data gives differently, announced as revised
+            /// without its new value because that value is small (1 to k−1).
             case revisedSmall
-            /// A count of the latest stored release announced as revised with its value masked (any
-            /// value from 0): only there so that a small one beside it is not pinned.
+            /// A count of a stored release announced as revised with its value masked (any value
+            /// from 0): only there so that a small one beside it is not pinned.
             case revisedMasked
         }
 

@@ -44,15 +44,16 @@ public struct Revision: Sendable, Hashable {
 
     /// `revisions` with every shown value masked in each table of a release where a revision is
     /// small: shown beside a small one, the others (and the counts not revised) would give it away
-    /// through the table's totals. The audit checks the latest release's revisions with the rest
+    /// through the table's totals. The audit checks every release's revisions with the rest
     /// (`ReaderKnowledge`); `maskingAll` masks every shown value, its fallback.
     public static func protected(_ revisions: [Revision], maskingAll: Bool = false) -> [Revision] {
-        var small: Set<[String]> = []
-        for revision in revisions where revision.revised == nil && !revision.isMasked {
-            small.insert([revision.release.description, revision.table.rawValue])
+        struct Table: Hashable {
+            var release: Day
+            var id: TableID
         }
+        let withSmall = Set(revisions.filter { $0.value == .small }.map { Table(release: $0.release, id: $0.table) })
         return revisions.map { revision in
-            guard revision.revised != nil, maskingAll || small.contains([revision.release.description, revision.table.rawValue]) else {
+            guard revision.revised != nil, maskingAll || withSmall.contains(Table(release: revision.release, id: revision.table)) else {
                 return revision
             }
             var masked = revision

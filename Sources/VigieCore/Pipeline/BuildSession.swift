@@ -172,18 +172,15 @@ public final class BuildSession {
             progress?("disclosure control")
             // Protect the publication against a reader who holds every stored release before it;
             // then audit the result with them, independently, before anything is rendered.
-            var revisions: [Day: [Revision]] = [:]
-            for (release, recomputed) in zip(earlier, computed.dropFirst()) {
-                revisions[release.date] = Revision.list(of: release.statistics, recomputed: recomputed)
+            // The revisions of every stored release: the reader knows their sums, and that this
+            // publication grew from the latest one's. Should the audit still pin a small one, all are masked.
+            let listed = zip(earlier, computed.dropFirst()).flatMap { release, recomputed in
+                Revision.list(of: release.statistics, recomputed: recomputed)
             }
-            // The revisions announced for every stored release: the reader knows their sums, and that
-            // this publication grew from the latest one's. Should the audit still pin a small one,
-            // all are masked.
             let frozen = earlier.map(\.statistics)
             let (protected, announced, findings) = DisclosureControl.protectAndAudit(
-                current, after: frozen, threshold: config.threshold, revisions: earlier.flatMap { revisions[$0.date] ?? [] })
-            revisions = Dictionary(grouping: announced, by: \.release)
-            for release in earlier where revisions[release.date] == nil { revisions[release.date] = [] }
+                current, after: frozen, threshold: config.threshold, revisions: listed)
+            let revisions = Dictionary(grouping: announced, by: \.release)
             statistics = (current, protected, ReleaseHistory(releases: shown, publicationDate: config.publicationDate, revisions: revisions))
             auditDiagnostics = findings.map { finding in
                 .error(
