@@ -18,11 +18,12 @@ public enum DataPackageWriter {
             var fields: [String] = []
             for column in table.columns {
                 var parts: [String] = ["\"name\": \(JSON.string(column.name))"]
-                let description = strings.optionalText("statistics.columns.\(column.name)") ?? column.name
+                // The same words the spreadsheets and the database give the column.
+                let definition = JSON.string(PublishedColumnText(column, labels: labels).definition)
                 switch column.kind {
                 case let .key(vocabulary):
                     parts.append("\"type\": \"string\"")
-                    parts.append("\"description\": \(JSON.string(description))")
+                    parts.append("\"description\": \(definition)")
                     let keys = Set(
                         table.rows.compactMap { row -> String? in
                             if case let .key(key) = row[table.columns.firstIndex(of: column)!] { return key }
@@ -45,37 +46,34 @@ public enum DataPackageWriter {
                         parts.append("\"vigie:labels\": {\(labelPairs.joined(separator: ", "))}")
                     }
                 case .status:
-                    let valueColumn = String(column.name.dropLast(OpenDataContract.statusSuffix.count))
                     parts.append("\"type\": \"string\"")
-                    parts.append(
-                        "\"description\": \(JSON.string(strings.format("datapackage.status", ["column": valueColumn, "k": String(config.threshold)])))")
+                    parts.append("\"description\": \(definition)")
                     parts.append("\"constraints\": {\"required\": true, \"enum\": [\(statuses)]}")
                 case .count:
                     parts.append("\"type\": \"integer\"")
-                    parts.append("\"description\": \(JSON.string(description + " — " + strings.text("datapackage.count")))")
+                    parts.append("\"description\": \(definition)")
                     parts.append("\"constraints\": {\"minimum\": 0}")
-                case let .measure(unit):
+                case .measure:
                     parts.append("\"type\": \"number\"")
-                    let unitText = strings.format("datapackage.unit_\(unit)", strings.definitionValues(threshold: config.threshold))
-                    parts.append("\"description\": \(JSON.string(description + " — " + unitText))")
+                    parts.append("\"description\": \(definition)")
                 case .identifier:
                     parts.append("\"type\": \"string\"")
-                    parts.append("\"description\": \(JSON.string(description))")
+                    parts.append("\"description\": \(definition)")
                     parts.append("\"constraints\": {\"required\": true, \"unique\": true}")
                 case .text:
                     parts.append("\"type\": \"string\"")
-                    parts.append("\"description\": \(JSON.string(description))")
+                    parts.append("\"description\": \(definition)")
                 case .date:
                     parts.append("\"type\": \"date\"")
                     parts.append("\"format\": \"default\"")
-                    parts.append("\"description\": \(JSON.string(description))")
-                case let .integer(unit):
+                    parts.append("\"description\": \(definition)")
+                case .integer:
                     parts.append("\"type\": \"integer\"")
-                    parts.append("\"description\": \(JSON.string(description + " — " + strings.text("datapackage.unit_\(unit)")))")
+                    parts.append("\"description\": \(definition)")
                     parts.append("\"constraints\": {\"required\": true, \"minimum\": 0}")
                 case .suppressedFlag:
                     parts.append("\"type\": \"boolean\"")
-                    parts.append("\"description\": \(JSON.string(strings.text("datapackage.suppressed")))")
+                    parts.append("\"description\": \(definition)")
                     parts.append("\"trueValues\": [\"true\"]")
                     parts.append("\"falseValues\": [\"false\"]")
                     parts.append("\"constraints\": {\"required\": true}")

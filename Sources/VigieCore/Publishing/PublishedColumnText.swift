@@ -4,7 +4,7 @@
 struct PublishedColumnText {
     /// `Plateforme`, `Dossiers`, `Part résolue`: the column's name on the site (`statistics.columns`).
     let header: String
-    /// The column's definition and unit, as in the field's `description` in datapackage.json.
+    /// The column's definition and unit: the field's `description` in datapackage.json too.
     let definition: String
 
     init(_ column: TableColumn, labels: Labels) {
