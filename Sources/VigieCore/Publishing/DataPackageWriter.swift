@@ -80,10 +80,7 @@ public enum DataPackageWriter {
                 }
                 fields.append("          {" + parts.joined(separator: ", ") + "}")
             }
-            // A table with its own identifier column is keyed by it; the case tables by their key columns.
-            let identifiers = table.columns.filter { $0.kind == .identifier }
-            let keys = table.columns.filter { if case .key = $0.kind { return true } else { return false } }
-            let keyColumns = (identifiers.isEmpty ? keys : identifiers).map { JSON.string($0.name) }
+            let keyColumns = table.keyColumns.map { JSON.string($0.name) }
             let id = table.source.rawValue
             var title = strings.text("tables.\(id).title")
             var description = strings.tableDefinition(table.source, threshold: config.threshold)

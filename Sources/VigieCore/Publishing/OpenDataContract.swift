@@ -74,6 +74,13 @@ public struct PublishedTable: Sendable {
     public let columns: [TableColumn]
     public let rows: [[TableCell]]
 
+    /// The columns that identify a row: the table's own identifier column when it has one (the
+    /// commitments), else its key columns. The data package's `primaryKey` and the database's.
+    var keyColumns: [TableColumn] {
+        let identifiers = columns.filter { $0.kind == .identifier }
+        return identifiers.isEmpty ? columns.filter { if case .key = $0.kind { return true } else { return false } } : identifiers
+    }
+
     /// `rows` of `source` as published: status columns added, the totalled key column dropped.
     init(source table: StatTable, rows sourceRows: [[TableCell]], droppingColumn dropped: Int?) {
         source = table.id

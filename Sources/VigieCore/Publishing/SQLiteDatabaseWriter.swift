@@ -100,9 +100,7 @@ public enum SQLiteDatabaseWriter {
             ])
             definitions.append("\(quoted(column.name)) \(sqlType(column.kind))")
         }
-        let identifiers = table.columns.filter { $0.kind == .identifier }
-        let keys = table.columns.filter { if case .key = $0.kind { return true } else { return false } }
-        let primaryKey = (identifiers.isEmpty ? keys : identifiers).map { quoted($0.name) }
+        let primaryKey = table.keyColumns.map { quoted($0.name) }
         if !primaryKey.isEmpty { definitions.append("PRIMARY KEY (\(primaryKey.joined(separator: ", ")))") }
         database.execute("CREATE TABLE \(quoted(table.name)) (\(definitions.joined(separator: ", ")))")
         let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
