@@ -98,13 +98,12 @@ if Context.environment["VIGIE_FUZZ"] == "1" {
     let needed: Set<String> = ["CCmark", "CMarkArena", "CSQLite", "VigieCore"]
     package.targets.removeAll { !needed.contains($0.name) }
     package.products = []
+    // `@_extern(c)`: the targets' `main` calls libFuzzer's driver (FuzzSupport's `runFuzzer`).
+    package.targets.append(
+        .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport", swiftSettings: [.enableExperimentalFeature("Extern")]))
     for name in ["FuzzCaseFile", "FuzzSiteYAML", "FuzzNote", "FuzzTemplate"] {
         package.targets.append(
-            .executableTarget(
-                name: name, dependencies: ["VigieCore"], path: "Tests/Fuzz/" + name,
-                // `@_extern(c)`: the file's `main` calls libFuzzer's driver (see FuzzerMain in each).
-                swiftSettings: [.enableExperimentalFeature("Extern")]
-            )
+            .executableTarget(name: name, dependencies: ["VigieCore", "FuzzSupport"], path: "Tests/Fuzz/" + name)
         )
         package.products.append(.executable(name: name, targets: [name]))
     }

@@ -3,6 +3,7 @@
 
 import Foundation
 import VigieCore
+import FuzzSupport
 
 /// The publication date of the default content, so dates near 2019 are plausible.
 private let config = SiteConfig(publicationDate: Day(year: 2019, month: 3, day: 29)!)
@@ -35,18 +36,4 @@ public func fuzzCaseFile(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-// The program's entry point. SwiftPM links an executable's `main` to the module's own (top-level
-// code here), not to libFuzzer's, so this hands the command line to libFuzzer's driver.
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-var arguments = CommandLine.argc
-var argumentValues: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-    runFuzzerDriver(&arguments, &argumentValues) { data, count in
-        withUnsafeBytes(of: 0) { empty in fuzzCaseFile(data.map(UnsafeRawPointer.init) ?? empty.baseAddress!, count) }
-    })
+runFuzzer { data, count in withInput(data, count, fuzzCaseFile) }

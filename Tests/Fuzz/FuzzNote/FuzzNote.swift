@@ -4,6 +4,7 @@
 
 import Foundation
 import VigieCore
+import FuzzSupport
 
 /// The methodology placeholders, filled as `BuildSession` fills them before rendering.
 private let placeholders = [
@@ -64,18 +65,4 @@ private func fields(of note: Note?) -> [String]? {
     }
 }
 
-// The program's entry point. SwiftPM links an executable's `main` to the module's own (top-level
-// code here), not to libFuzzer's, so this hands the command line to libFuzzer's driver.
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-var arguments = CommandLine.argc
-var argumentValues: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-    runFuzzerDriver(&arguments, &argumentValues) { data, count in
-        withUnsafeBytes(of: 0) { empty in fuzzNote(data.map(UnsafeRawPointer.init) ?? empty.baseAddress!, count) }
-    })
+runFuzzer { data, count in withInput(data, count, fuzzNote) }

@@ -2,6 +2,7 @@
 // (see scripts/fuzz.sh).
 
 import Foundation
+import FuzzSupport
 
 @testable import VigieCore
 
@@ -59,18 +60,4 @@ public func fuzzTemplate(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-// The program's entry point. SwiftPM links an executable's `main` to the module's own (top-level
-// code here), not to libFuzzer's, so this hands the command line to libFuzzer's driver.
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-var arguments = CommandLine.argc
-var argumentValues: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-    runFuzzerDriver(&arguments, &argumentValues) { data, count in
-        withUnsafeBytes(of: 0) { empty in fuzzTemplate(data.map(UnsafeRawPointer.init) ?? empty.baseAddress!, count) }
-    })
+runFuzzer { data, count in withInput(data, count, fuzzTemplate) }
