@@ -12,6 +12,11 @@ import CYaml
 /// at full CPU), and `Yams.load` copies them out (an alias bomb in `strings.yaml` grew past 7 GB).
 /// Vigie's files need neither: the budgets below are far above what a hand-written file uses.
 /// Both limits are stated in the README.
+///
+/// It also refuses a key that is a list or a mapping (`? [a, b]`, or an alias of one): no Vigie key
+/// is, and Yams' duplicate-key check sorts such keys in an order that changes from one parse to the
+/// next, so the message and its position did too (found by fuzzing: FuzzNote's front matter
+/// shortcut and Yams "disagreed" on the same text).
 enum YAMLBudget {
     /// Collections (lists and mappings) inside one another: `strings.yaml` uses 4.
     static let maximumDepth = 32
@@ -61,21 +66,31 @@ enum YAMLBudget {
 
     static let depthMessage = "lists and mappings are nested more than \(maximumDepth) levels deep"
 
+    static let collectionKeyMessage = "a key must be a word, not a list or a mapping"
+
     /// The values seen so far, each anchor's size (aliases inside it expanded), and the open collections.
     private struct Counter {
-        /// Values of each open collection so far, itself included, with its anchor.
-        var open: [(anchor: String?, values: Int)] = []
+        /// Values of each open collection so far, itself included, with its anchor; for a mapping,
+        /// whether its next value is a key.
+        var open: [(anchor: String?, values: Int, nextIsKey: Bool?)] = []
         var anchorValues: [String: Int] = [:]
+        /// Anchors that name a list or a mapping.
+        var collectionAnchors: Set<String> = []
         var aliasedValues = 0
 
         mutating func take(_ event: yaml_event_t) -> Excess? {
             let mark = event.start_mark
+            let beginsValue = [YAML_SCALAR_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT, YAML_ALIAS_EVENT].contains(event.type)
+            let isKey = beginsValue && beginValue()
             switch event.type {
             case YAML_SCALAR_EVENT:
                 close(anchor: Self.name(event.data.scalar.anchor), values: 1)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                let anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-                open.append((Self.name(anchor), 1))
+                if isKey { return Excess(line: Int(mark.line) + 1, column: Int(mark.column) + 1, message: collectionKeyMessage) }
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                let anchor = Self.name(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                if let anchor { collectionAnchors.insert(anchor) }
+                open.append((anchor, 1, isMapping ? true : nil))
                 if open.count > maximumDepth {
                     return Excess(
                         line: Int(mark.line) + 1, column: Int(mark.column) + 1,
@@ -85,7 +100,11 @@ enum YAMLBudget {
                 if let collection = open.popLast() { close(anchor: collection.anchor, values: collection.values) }
             case YAML_ALIAS_EVENT:
                 // An undefined alias counts for nothing here; Yams reports it.
-                let values = Self.name(event.data.alias.anchor).flatMap { anchorValues[$0] } ?? 0
+                let anchor = Self.name(event.data.alias.anchor)
+                if isKey, let anchor, collectionAnchors.contains(anchor) {
+                    return Excess(line: Int(mark.line) + 1, column: Int(mark.column) + 1, message: collectionKeyMessage)
+                }
+                let values = anchor.flatMap { anchorValues[$0] } ?? 0
                 aliasedValues += values
                 if aliasedValues > maximumAliasedValues {
                     return Excess(
@@ -98,6 +117,14 @@ enum YAMLBudget {
                 break
             }
             return nil
+        }
+
+        /// A value begins (a scalar, an alias, or a list or mapping opening): whether it is a key of
+        /// the mapping it is in (a mapping's values alternate key, value, key…).
+        private mutating func beginValue() -> Bool {
+            guard let last = open.indices.last, let nextIsKey = open[last].nextIsKey else { return false }
+            open[last].nextIsKey = !nextIsKey
+            return nextIsKey
         }
 
         /// A value of `values` values ends: its anchor now stands for them, and its parent holds them.

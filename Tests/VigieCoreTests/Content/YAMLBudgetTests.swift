@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import VigieTestSupport
 
 @testable import VigieCore
 
@@ -76,5 +78,36 @@ struct YAMLBudgetTests {
         #expect(YAMLParser.parse("a: [1, 2\nb: 3\n", path: "x.yaml", into: &diagnostics) == nil)
         #expect(diagnostics.count == 1)
         #expect(!diagnostics[0].message.contains("yaml_"))
+    }
+
+    @Test(
+        "a key that is a list or a mapping, or an alias of one, is refused at the key",
+        arguments: [
+            ("? [a, b]\n: 1\n", 1, 3), ("title: x\n? {a: 1}\n: 2\n", 2, 3),
+            ("a: &liste [1]\n? *liste\n: 2\n", 2, 3), ("a:\n  ? - b\n  : c\n", 2, 5),
+        ])
+    func collectionKeys(text: String, line: Int, column: Int) {
+        #expect(YAMLBudget.check(text) == YAMLBudget.Excess(line: line, column: column, message: YAMLBudget.collectionKeyMessage))
+    }
+
+    @Test("explicit keys that are words, and aliases of words as keys, are read as ever")
+    func wordKeys() {
+        #expect(YAMLBudget.check("? title\n: Vigie\nlists: [[1], {a: 2}]\n") == nil)
+        #expect(YAMLBudget.check("a: &mot titre\n? *mot\n: 2\n") == nil)
+    }
+
+    /// Found by FuzzNote: two duplicated keys that were lists. Yams sorts the duplicates to name the
+    /// first, and lists have no order, so the message and its position changed between two parses of
+    /// the same text (the shortcut and Yams then seemed to disagree).
+    @Test("a front matter with duplicated list keys gives one message, the same on every read")
+    func duplicatedCollectionKeys() throws {
+        let text = try String(contentsOfFile: Repository.root + "/Tests/Fuzz/corpus/FuzzNote/collection-keys-duplicated", encoding: .utf8)
+        var messages: Set<String> = []
+        for shortcut in [true, false, true, false, true, false] {
+            var diagnostics: [Diagnostic] = []
+            #expect(NoteLoader.load(text: text, path: "note.md", fileStem: "note", useShortcut: shortcut, into: &diagnostics) == nil)
+            messages.insert(diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        #expect(messages == ["note.md:3:13: error: invalid YAML: \(YAMLBudget.collectionKeyMessage)"])
     }
 }
