@@ -40,4 +40,33 @@ struct InternalLinkTests {
             ])
         #expect(!folder.exists("_site"))
     }
+
+    @Test("a template's broken link fails the build at the template, once for all the pages that show it")
+    func brokenTemplateLink() throws {
+        let folder = TemporaryFolder()
+        SiteTree.withCases(SiteTree.rows(platform: "amazon", count: 10), extra: ["notes/deuxieme.md": Self.note]).write(into: folder)
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/templates")
+        let layout = try #require(folder.read("templates/layouts/base.mustache"))
+        let data = try #require(folder.read("templates/pages/data.mustache"))
+        folder.write("templates/layouts/base.mustache", layout.replacingOccurrences(of: "{{root}}plan-du-site/", with: "{{root}}plan/"))
+        folder.write("templates/pages/data.mustache", data.replacingOccurrences(of: "{{root}}glossaire/#cles", with: "{{root}}glossaire/#clefs"))
+        let lines = { (text: String, needle: String) -> (Int, Int) in
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }!
+            let row = text.split(separator: "\n", omittingEmptySubsequences: false)[line]
+            return (line + 1, row.distance(from: row.startIndex, to: row.range(of: needle)!.lowerBound) + 1)
+        }
+        let (layoutLine, layoutColumn) = lines(layout, "{{root}}plan-du-site/")
+        let (dataLine, dataColumn) = lines(data, "{{root}}glossaire/#cles")
+        let run = try CommandRun.vigie(["build", "--output", "_site"], in: folder.path)
+        #expect(run.status == 1)
+        let pages = try #require(run.stderrLines.first).firstMatch(of: /and (\d+) other pages/).map { Int($0.1)! } ?? 0
+        #expect(pages > 10)
+        #expect(
+            run.stderrLines == [
+                "templates/layouts/base.mustache:\(layoutLine):\(layoutColumn): error: link to /plan/ on /404.html and \(pages) other pages: no such page on the site",
+                "templates/pages/data.mustache:\(dataLine):\(dataColumn): error: link to /glossaire/#clefs on /donnees/: no element with id 'clefs' on /glossaire/",
+                "2 errors in 2 files; nothing was published",
+            ])
+        #expect(!folder.exists("_site"))
+    }
 }

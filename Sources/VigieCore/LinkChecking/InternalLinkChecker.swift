@@ -48,25 +48,39 @@ public enum InternalLinkChecker {
         _ destination: String, from folder: String, base: SiteLink.Base, index: [String: Int], files: [OutputFile],
         anchors: inout [Int: Set<String>]
     ) -> String? {
-        switch SiteLink.resolve(destination, from: folder, base: base) {
+        let link = SiteLink.resolve(destination, from: folder, base: base)
+        guard let problem = problem(reaching: link, base: base, index: index, files: files, anchors: &anchors) else { return nil }
+        let relative = !(destination.hasPrefix("/") || destination.hasPrefix("#") || SiteLink.scheme(of: Substring(destination)) != nil)
+        guard relative, case .page(let path, _) = link, problem == missingPage else { return problem }
+        return problem + " (/\(path) from /\(folder))"
+    }
+
+    static let missingPage = "no such page on the site"
+
+    /// What is wrong with a resolved link, or nil when it reaches its target (or leads off the site).
+    static func problem(
+        reaching link: SiteLink, base: SiteLink.Base, index: [String: Int], files: [OutputFile], anchors: inout [Int: Set<String>]
+    ) -> String? {
+        switch link {
         case .external:
             return nil
         case .outside:
             return "leads outside the site, whose pages are under \(base.rootPath) (base_url)"
         case .page(let path, let fragment):
-            let relative = !(destination.hasPrefix("/") || destination.hasPrefix("#") || SiteLink.scheme(of: Substring(destination)) != nil)
-            let origin = relative ? " (/\(path) from /\(folder))" : ""
-            guard let target = file(at: path, index: index) else { return "no such page on the site" + origin }
-            guard let fragment, !fragment.isEmpty, fragment.lowercased() != "top", files[target].path.hasSuffix(".html") else { return nil }
-            if anchors[target] == nil { anchors[target] = PageAnchors.ids(in: files[target].bytes) }
-            guard anchors[target]!.contains(fragment) else {
-                let page =
-                    files[target].path.hasSuffix("index.html")
-                    ? String(files[target].path.dropLast("index.html".count)) : files[target].path
-                return "no element with id '\(shown(fragment))' on /\(page)"
-            }
-            return nil
+            guard let target = file(at: path, index: index) else { return missingPage }
+            return problem(reaching: fragment, in: target, files: files, anchors: &anchors)
         }
+    }
+
+    /// What is wrong with `fragment` in the built file `target`: nil when it names an element of the
+    /// page (or is empty, `top`, or in a file that is not a page).
+    static func problem(reaching fragment: String?, in target: Int, files: [OutputFile], anchors: inout [Int: Set<String>]) -> String? {
+        guard let fragment, !fragment.isEmpty, fragment.lowercased() != "top", files[target].path.hasSuffix(".html") else { return nil }
+        if anchors[target] == nil { anchors[target] = PageAnchors.ids(in: files[target].bytes) }
+        guard anchors[target]!.contains(fragment) else {
+            return "no element with id '\(shown(fragment))' on \(PageLinkChecker.shownPage(files[target].path))"
+        }
+        return nil
     }
 
     /// Why an image off the site at `destination` cannot be published, or nil: one on another host (`https:`,

@@ -224,9 +224,10 @@ public final class BuildSession {
         files.sort { $0.path < $1.path }
         report.stageSeconds.append(("render templates", timer.lap()))
 
-        // Check the links written in notes against the files just built (nothing is fetched).
+        // Check the links written in notes, then every page's, against the files just built (nothing is fetched).
         progress?("links")
         diagnostics += InternalLinkChecker.check(rendered, files: files, baseURL: config.baseURL)
+        diagnostics += PageLinkChecker.check(files, notes: rendered, templates: templates.links, baseURL: config.baseURL)
         report.stageSeconds.append(("check links", timer.lap()))
 
         report.diagnostics = DiagnosticList(diagnostics)

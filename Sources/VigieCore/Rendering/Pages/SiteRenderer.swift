@@ -99,7 +99,7 @@ public struct SiteRenderer: Sendable {
         context["site"] = siteValue
         let html = templates.render("pages/\(template)", .map(context))
         let path = folder.map { $0 + "index.html" } ?? "404.html"
-        return OutputFile(path: path, bytes: html)
+        return OutputFile(path: path, bytes: html, template: "pages/\(template)")
     }
 
     static func siteValues(config: SiteConfig, strings: Strings, format: ReaderFormatter) -> [String: String] {

@@ -12,6 +12,8 @@ public struct TemplateSet: Sendable {
     public let strings: Strings
     /// Files copied as they are (CSS, icons), by path relative to `assets/`, sorted.
     public let assets: [(path: String, bytes: [UInt8])]
+    /// Where each template writes its links, for the check of the built pages' links.
+    let links: TemplateLinks
 
     /// Templates every build renders; a missing one is an error.
     static let requiredTemplates = [
@@ -62,6 +64,7 @@ public struct TemplateSet: Sendable {
         /// Templates whose file exists but does not parse: already reported, not "missing" where included.
         var broken: Set<String> = []
         var nesting: [String: TemplateNesting.Template] = [:]
+        var links = TemplateLinks()
         for relative in refused where relative.hasSuffix(".mustache") { broken.insert(templateName(relative)) }
         for relative in templateFiles {
             let path = root + "/" + relative
@@ -77,6 +80,7 @@ public struct TemplateSet: Sendable {
                 parsed[name] = nodes
                 sources[name] = (path, partials)
                 nesting[name] = TemplateNesting.Template(path: path, references: partials, depth: depth)
+                links.add(template: name, text: text, path: path, includes: partials.map(\.name))
             } catch {
                 broken.insert(name)
                 diagnostics.append(
@@ -115,7 +119,7 @@ public struct TemplateSet: Sendable {
             assets.append((String(relative.dropFirst("assets/".count)), [UInt8](data)))
         }
         guard ok, let strings else { return nil }
-        return TemplateSet(program: TemplateProgram(parsed), strings: strings, assets: assets)
+        return TemplateSet(program: TemplateProgram(parsed), strings: strings, assets: assets, links: links)
     }
 
     /// The name a template is included by: its path without `.mustache`. Layouts are parents
