@@ -73,12 +73,17 @@ expect FAIL broken-feeds determinism 'differs: /feed.xml' 'only in the rebuild: 
 # Broken templates, built by the real `vigie` with the default content: each deliberate mistake
 # in a template (fixtures/templates/<name>/ overlays templates/) must make its check fail.
 vigie="${VIGIE:-$here/../.build/debug/vigie}"
+# Fresh copies of templates/ in $tmp/templates-NAME with fixtures/templates/NAME/ laid over it,
+# and no site left from an earlier run in $tmp/site-NAME.
+overlay_templates() {
+    rm -rf "$tmp/templates-$1" "$tmp/site-$1"
+    cp -R "$here/../templates" "$tmp/templates-$1"
+    cp -R "$fixtures/templates/$1/." "$tmp/templates-$1/"
+}
 expect_template() {
     local name="$1" check="$2" reason="$3"
     local templates="$tmp/templates-$name" site="$tmp/site-$name" out="$tmp/out.txt" rc=0
-    rm -rf "$templates" "$site"
-    cp -R "$here/../templates" "$templates"
-    cp -R "$fixtures/templates/$name/." "$templates/"
+    overlay_templates "$name"
     if ! "$vigie" build --content "$here/../content" --templates "$templates" --output "$site" >"$out" 2>&1; then
         echo "FAIL templates/$name: vigie build failed:"; sed 's/^/    | /' "$out"; failed=$((failed + 1)); return
     fi
@@ -97,9 +102,7 @@ expect_template() {
 expect_build_error() {
     local name="$1" reason="$2"
     local templates="$tmp/templates-$name" site="$tmp/site-$name" out="$tmp/out.txt"
-    rm -rf "$templates" "$site"
-    cp -R "$here/../templates" "$templates"
-    cp -R "$fixtures/templates/$name/." "$templates/"
+    overlay_templates "$name"
     if "$vigie" build --content "$here/../content" --templates "$templates" --output "$site" >"$out" 2>&1; then
         echo "FAIL templates/$name: vigie build passed; it should have refused the template"; failed=$((failed + 1))
     elif grep -qF -- "$reason" "$out" && [ ! -e "$site" ]; then

@@ -57,7 +57,8 @@ enum PageLinkChecker {
         // One error per template attribute and target, however many pages show it (from as many folders).
         var groups: [(location: SourceLocation, target: String, firstPage: String, problem: String, pages: Int)] = []
         var group: [String: Int] = [:]
-        for (page, link, target, problem) in broken.sorted(by: { files[$0.page].path < files[$1.page].path }) {
+        // `broken` is in page order already: `files` are sorted by path, and each page's links by destination.
+        for (page, link, target, problem) in broken {
             guard !fromNotes.contains(key(folder(of: files[page].path), target)) else { continue }
             let template = files[page].template
             let location =
