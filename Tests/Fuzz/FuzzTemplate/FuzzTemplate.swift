@@ -3,6 +3,7 @@
 
 import Foundation
 import FuzzSupport
+import VigieSupport
 
 @testable import VigieCore
 

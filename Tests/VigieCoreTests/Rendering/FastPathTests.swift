@@ -4,6 +4,7 @@
 
 import Foundation
 import Testing
+import VigieSupport
 import VigieSynthetic
 
 @testable import VigieCore

@@ -1,5 +1,7 @@
 // Appends SVG elements to a string: attributes in the order given, every text and value escaped.
 
+import VigieSupport
+
 /// A minimal SVG serialiser. Attributes are written in the order passed, so output is byte-stable.
 struct SVGWriter {
     typealias Attribute = (name: String, value: String)

@@ -1,5 +1,7 @@
 // Cuts a map's values into up to five shades at rounded quintiles, so that skewed counts keep contrast.
 
+import VigieSupport
+
 /// Classes of values for a sequential palette: bounds at the quintiles of the published values,
 /// rounded to two significant digits (`118` → `120`); duplicates, and bounds that would leave a
 /// class empty, dropped.

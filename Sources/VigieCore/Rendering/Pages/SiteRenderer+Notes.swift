@@ -1,5 +1,7 @@
 // /notes/, /notes/<slug>/ and the tag pages /notes/themes/<tag>/.
 
+import VigieSupport
+
 extension SiteRenderer {
     func renderNotes() -> [OutputFile] {
         let folder = "notes/"

@@ -1,6 +1,8 @@
 // Checks, once when the templates are loaded, that rendering any page ends and stays shallow: no
 // template includes or inherits from itself, and nesting is bounded across the files a page uses.
 
+import VigieSupport
+
 /// How deep rendering may go. A partial including itself, two partials including each other, a
 /// layout inheriting from itself and 10,000 nested sections each overflowed the stack (a
 /// segmentation fault, exit 139, no message); each is now an error at the tag responsible.

@@ -2,5 +2,5 @@
 
 extension String {
     /// This text with `&`, `<`, `>`, `"` and `'` written as character references.
-    var xmlEscaped: String { XML.escape(self) }
+    package var xmlEscaped: String { XML.escape(self) }
 }

@@ -2,6 +2,9 @@
 
 /// The start of an uninitialized buffer that concurrent tasks fill, each a range of its own that no
 /// other task touches (a file read in parts, chunks of records copied to their place).
-struct DisjointWrites<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>
+package struct DisjointWrites<Element>: @unchecked Sendable {
+    package let base: UnsafeMutablePointer<Element>
+
+    @inlinable
+    package init(base: UnsafeMutablePointer<Element>) { self.base = base }
 }

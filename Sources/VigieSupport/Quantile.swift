@@ -9,7 +9,8 @@ public enum Quantile {
 
     /// The same, for `count` values known only by rank: `value(rank)` is the value at that 0-based
     /// rank in sorted order (counted or bucketed values need not be sorted all).
-    static func of(count: Int, _ p: Double, value: (Int) -> Double) -> Double? {
+    @inlinable
+    package static func of(count: Int, _ p: Double, value: (Int) -> Double) -> Double? {
         guard count > 0 else { return nil }
         let position = Double(count - 1) * p
         let lower = Int(position.rounded(.down))
