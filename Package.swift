@@ -39,11 +39,15 @@ let package = Package(
         // The bottom of the pipeline, with no dependency on it: diagnostics, the parallel map and the
         // disjoint writes, the byte-word scans, XML escaping and quantiles. Every stage may use it.
         .target(name: "VigieSupport"),
+        // The Mustache engine: parser, compiled program, renderer, nesting check and the templates
+        // folder's containment; what Vigie's pages read (TemplateSet, strings.yaml) stays in VigieCore.
+        .target(name: "VigieMustache", dependencies: ["VigieSupport"]),
         // The whole pipeline: load, validate, compute, protect, render, publish.
         .target(
             name: "VigieCore",
             dependencies: [
                 "VigieSupport",
+                "VigieMustache",
                 "CCmark",
                 "CMarkArena",
                 "CSQLite",
@@ -76,10 +80,14 @@ let package = Package(
         .testTarget(
             name: "VigieCoreTests",
             dependencies: [
-                "VigieSupport", "VigieCore", "VigieSynthetic", "VigieTestSupport",
+                "VigieSupport", "VigieMustache", "VigieCore", "VigieSynthetic", "VigieTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        .testTarget(
+            name: "VigieMustacheTests",
+            dependencies: ["VigieMustache", "VigieTestSupport", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "VigiePreviewTests",
@@ -99,7 +107,7 @@ let package = Package(
 // holds only VigieCore and what it needs, so one `swift build` makes the four (`vigie` would bring
 // a second `main`; building the targets one `--product` at a time compiled every module twice).
 if Context.environment["VIGIE_FUZZ"] == "1" {
-    let needed: Set<String> = ["CCmark", "CMarkArena", "CSQLite", "VigieSupport", "VigieCore"]
+    let needed: Set<String> = ["CCmark", "CMarkArena", "CSQLite", "VigieSupport", "VigieMustache", "VigieCore"]
     package.targets.removeAll { !needed.contains($0.name) }
     package.products = []
     // `@_extern(c)`: the targets' `main` calls libFuzzer's driver (FuzzSupport's `runFuzzer`).
@@ -107,7 +115,7 @@ if Context.environment["VIGIE_FUZZ"] == "1" {
         .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport", swiftSettings: [.enableExperimentalFeature("Extern")]))
     for name in ["FuzzCaseFile", "FuzzSiteYAML", "FuzzNote", "FuzzTemplate"] {
         package.targets.append(
-            .executableTarget(name: name, dependencies: ["VigieSupport", "VigieCore", "FuzzSupport"], path: "Tests/Fuzz/" + name)
+            .executableTarget(name: name, dependencies: ["VigieSupport", "VigieMustache", "VigieCore", "FuzzSupport"], path: "Tests/Fuzz/" + name)
         )
         package.products.append(.executable(name: name, targets: [name]))
     }

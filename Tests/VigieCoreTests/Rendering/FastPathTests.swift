@@ -8,6 +8,7 @@ import VigieSupport
 import VigieSynthetic
 
 @testable import VigieCore
+@testable import VigieMustache
 
 @Suite("Fast paths against their references")
 struct FastPathTests {

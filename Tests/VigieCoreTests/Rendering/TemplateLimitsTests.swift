@@ -7,6 +7,7 @@ import VigieSupport
 import VigieTestSupport
 
 @testable import VigieCore
+@testable import VigieMustache
 
 @Suite("Templates: recursion, nesting and links")
 struct TemplateLimitsTests {

@@ -1,5 +1,6 @@
 // /notes/, /notes/<slug>/ and the tag pages /notes/themes/<tag>/.
 
+import VigieMustache
 import VigieSupport
 
 extension SiteRenderer {

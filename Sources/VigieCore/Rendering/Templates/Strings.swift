@@ -1,6 +1,7 @@
 // The UI wording of the site (templates/strings.yaml): labels, titles, definitions, month names.
 
 import Foundation
+import VigieMustache
 import VigieSupport
 import Yams
 

@@ -2,6 +2,7 @@
 // syntax error or missing partial reported as a located diagnostic.
 
 import Foundation
+import VigieMustache
 import VigieSupport
 import Yams
 

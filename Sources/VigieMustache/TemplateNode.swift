@@ -1,7 +1,7 @@
 // A parsed Mustache template: text and tags, sections holding their own nodes.
 
 /// One piece of a parsed template.
-indirect enum TemplateNode: Sendable {
+package indirect enum TemplateNode: Sendable {
     /// Text copied as it is, as UTF-8.
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (raw).
@@ -18,7 +18,7 @@ indirect enum TemplateNode: Sendable {
 
 /// A tag's name: `.` (the current value), `a.b.c` (looked up the context stack by `a`), or `.a.b`
 /// (looked up in the current value only).
-struct TemplateName: Sendable, Hashable {
+package struct TemplateName: Sendable, Hashable {
     enum Scope: Sendable, Hashable {
         case current
         case stack

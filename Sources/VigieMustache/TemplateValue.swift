@@ -21,7 +21,7 @@ public enum TemplateValue: Sendable {
 
     /// The converted value, or nil for a nil optional. The common types are cast first: `Mirror` is
     /// only for what is left (view-model structs, optionals).
-    static func present(_ value: Any) -> TemplateValue? {
+    package static func present(_ value: Any) -> TemplateValue? {
         switch value {
         case let value as TemplateValue: return value
         case let text as String: return .text(text)

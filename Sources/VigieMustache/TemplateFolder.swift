@@ -7,14 +7,14 @@ import Foundation
 /// its text published; every template, `strings.yaml` and asset is now read only when its real path
 /// lies inside the folder's real path. The folder itself may be a link (a theme kept elsewhere, or a
 /// folder shared by two sites): it is followed, and its entries are held to where it leads.
-struct TemplateFolder {
+package struct TemplateFolder {
     /// The folder as the user named it: diagnostics show paths under it.
-    let path: String
+    package let path: String
     /// Its real path, links resolved.
-    let realPath: String
+    package let realPath: String
 
     /// Nil when there is no folder at `path`.
-    init?(path: String) {
+    package init?(path: String) {
         guard let resolved = Self.realPath(of: path) else { return nil }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
@@ -24,14 +24,14 @@ struct TemplateFolder {
 
     /// Whether `relative` resolves, through any links, to a path inside the folder (a file that does
     /// not exist is inside: reading it fails with its own message).
-    func contains(_ relative: String) -> Bool {
+    package func contains(_ relative: String) -> Bool {
         guard let resolved = Self.realPath(of: path + "/" + relative) else { return true }
         return resolved.hasPrefix(realPath == "/" ? "/" : realPath + "/")
     }
 
     /// The folder's entries, relative to it and sorted, found in its real path (an enumerator of a
     /// link to a folder lists nothing on Linux). Links to folders inside it are not entered.
-    func entries() -> [String] {
+    package func entries() -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: realPath) else { return [] }
         return enumerator.compactMap { $0 as? String }.sorted()
     }

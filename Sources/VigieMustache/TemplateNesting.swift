@@ -6,24 +6,30 @@ import VigieSupport
 /// How deep rendering may go. A partial including itself, two partials including each other, a
 /// layout inheriting from itself and 10,000 nested sections each overflowed the stack (a
 /// segmentation fault, exit 139, no message); each is now an error at the tag responsible.
-enum TemplateNesting {
+package enum TemplateNesting {
     /// Levels a page may nest: sections, inverted sections, blocks and parent bodies inside one
     /// another, in one template and across the partials and layouts it includes. Vigie's own
     /// templates reach 12, counted as `depth(of:)` does; rendering 100 levels takes a few tens of
     /// kilobytes of stack.
-    static let limit = 100
+    package static let limit = 100
 
     /// What the check needs of one parsed template.
-    struct Template {
+    package struct Template {
         var path: String
         var references: [PartialReference]
         /// Its own nesting (`TemplateParser.parseForNesting`), at most `limit`.
         var depth: Int
+
+        package init(path: String, references: [PartialReference], depth: Int) {
+            self.path = path
+            self.references = references
+            self.depth = depth
+        }
     }
 
     /// An error at every tag that closes a cycle of includes, and at the tag through which a
     /// template first goes past `limit` (not again in every template that includes it).
-    static func check(_ templates: [String: Template]) -> [Diagnostic] {
+    package static func check(_ templates: [String: Template]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var depths: [String: Int] = [:]
         /// Tags closing a cycle, by template and index: left out of the depths once reported.

@@ -7,7 +7,7 @@
 /// retains and releases of those copies were two thirds of the renderer's time (perf, 1 M cases +
 /// 10,000 notes: `swift_retain` 0.18 s and `swift_release` 0.07 s of its 0.38 s on two cores).
 /// Instructions here are plain values read through a pointer: reading one retains nothing.
-final class TemplateProgram: @unchecked Sendable {
+package final class TemplateProgram: @unchecked Sendable {
     enum Operation: UInt8 {
         /// `operand`: offset in `bytes`; `count`: length.
         case text
@@ -59,9 +59,9 @@ final class TemplateProgram: @unchecked Sendable {
     /// Each template's instructions, by template number.
     let templates: [Body]
     /// Template numbers by name.
-    let numbers: [String: Int]
+    package let numbers: [String: Int]
 
-    init(_ parsed: [String: [TemplateNode]]) {
+    package init(_ parsed: [String: [TemplateNode]]) {
         let sortedNames = parsed.keys.sorted()
         var compiler = Compiler(numbers: Dictionary(uniqueKeysWithValues: sortedNames.enumerated().map { ($1, Int32($0)) }))
         var templates: [Body] = []

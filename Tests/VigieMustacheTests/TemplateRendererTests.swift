@@ -5,7 +5,7 @@ import Foundation
 import Mustache
 import Testing
 
-@testable import VigieCore
+@testable import VigieMustache
 
 @Suite("Template renderer")
 struct TemplateRendererTests {

@@ -9,7 +9,7 @@ import Foundation
 import Testing
 import VigieTestSupport
 
-@testable import VigieCore
+@testable import VigieMustache
 
 @Suite("Mustache specification")
 struct MustacheSpecTests {

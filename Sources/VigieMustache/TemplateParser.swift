@@ -10,7 +10,7 @@
 /// `TemplateRendererTests` checks it against the library. Not supported: swift-mustache's own
 /// extensions (transforms `{{f(x)}}`, pragmas `{{% … }}`, dynamic partials `{{>*name}}`); they are
 /// syntax errors here.
-struct TemplateParser {
+package struct TemplateParser {
     private let bytes: [UInt8]
     private var position = 0
     /// The `{{> name}}` and `{{< name}}` tags read so far.
@@ -57,20 +57,20 @@ struct TemplateParser {
         }
     }
 
-    static func parse(_ text: String) throws(TemplateSyntaxError) -> [TemplateNode] {
+    package static func parse(_ text: String) throws(TemplateSyntaxError) -> [TemplateNode] {
         try parseWithPartials(text).nodes
     }
 
     /// The nodes, and every partial and parent the template names with where its tag starts (for
     /// `TemplateSet`'s check that each one exists).
-    static func parseWithPartials(_ text: String) throws(TemplateSyntaxError) -> (nodes: [TemplateNode], partials: [PartialReference]) {
+    package static func parseWithPartials(_ text: String) throws(TemplateSyntaxError) -> (nodes: [TemplateNode], partials: [PartialReference]) {
         let parsed = try parseForNesting(text)
         return (parsed.nodes, parsed.partials)
     }
 
     /// As `parseWithPartials`, with the template's own nesting depth (sections, blocks and parent
     /// bodies inside one another), which `TemplateNesting` adds up across the templates a page includes.
-    static func parseForNesting(_ text: String) throws(TemplateSyntaxError) -> (
+    package static func parseForNesting(_ text: String) throws(TemplateSyntaxError) -> (
         nodes: [TemplateNode], partials: [PartialReference], depth: Int
     ) {
         var parser = TemplateParser(bytes: Array(text.utf8))
