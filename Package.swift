@@ -42,12 +42,16 @@ let package = Package(
         // The Mustache engine: parser, compiled program, renderer, nesting check and the templates
         // folder's containment; what Vigie's pages read (TemplateSet, strings.yaml) stays in VigieCore.
         .target(name: "VigieMustache", dependencies: ["VigieSupport"]),
+        // The SVG charts: drawn from labels and values already formatted, with no knowledge of
+        // the statistics they show.
+        .target(name: "VigieCharts", dependencies: ["VigieSupport"]),
         // The whole pipeline: load, validate, compute, protect, render, publish.
         .target(
             name: "VigieCore",
             dependencies: [
                 "VigieSupport",
                 "VigieMustache",
+                "VigieCharts",
                 "CCmark",
                 "CMarkArena",
                 "CSQLite",
@@ -89,6 +93,7 @@ let package = Package(
             name: "VigieMustacheTests",
             dependencies: ["VigieMustache", "VigieTestSupport", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .testTarget(name: "VigieChartsTests", dependencies: ["VigieCharts"]),
         .testTarget(
             name: "VigiePreviewTests",
             dependencies: ["VigiePreview", "VigieTestSupport"]
@@ -107,7 +112,7 @@ let package = Package(
 // holds only VigieCore and what it needs, so one `swift build` makes the four (`vigie` would bring
 // a second `main`; building the targets one `--product` at a time compiled every module twice).
 if Context.environment["VIGIE_FUZZ"] == "1" {
-    let needed: Set<String> = ["CCmark", "CMarkArena", "CSQLite", "VigieSupport", "VigieMustache", "VigieCore"]
+    let needed: Set<String> = ["CCmark", "CMarkArena", "CSQLite", "VigieSupport", "VigieMustache", "VigieCharts", "VigieCore"]
     package.targets.removeAll { !needed.contains($0.name) }
     package.products = []
     // `@_extern(c)`: the targets' `main` calls libFuzzer's driver (FuzzSupport's `runFuzzer`).

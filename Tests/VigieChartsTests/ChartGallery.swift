@@ -1,7 +1,7 @@
 // Every chart kind drawn from the samples, for the tests that every chart must pass.
 
 import Testing
-import VigieCore
+import VigieCharts
 
 /// One chart of each kind, drawn by a closure so a test can draw it twice or with another id.
 struct ChartCase: CustomTestStringConvertible, Sendable {

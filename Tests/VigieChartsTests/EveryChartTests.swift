@@ -2,7 +2,7 @@
 
 import Foundation
 import Testing
-import VigieCore
+import VigieCharts
 
 @Suite("Every chart")
 struct EveryChartTests {

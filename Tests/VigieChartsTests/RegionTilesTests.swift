@@ -2,7 +2,7 @@
 
 import Testing
 
-@testable import VigieCore
+@testable import VigieCharts
 
 @Suite("Region tiles")
 struct RegionTilesTests {

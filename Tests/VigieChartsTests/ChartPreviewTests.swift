@@ -2,7 +2,7 @@
 
 import Foundation
 import Testing
-import VigieCore
+import VigieCharts
 
 /// `VIGIE_CHART_PREVIEW=/tmp/charts.html swift test --filter ChartPreview` writes the page; open it,
 /// or screenshot it with `chromium --headless --screenshot`. Each chart is there in its standard

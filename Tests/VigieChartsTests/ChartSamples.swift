@@ -1,6 +1,6 @@
 // Sample inputs for the chart tests and the visual preview, worded as the site would word them.
 
-import VigieCore
+import VigieCharts
 
 enum ChartSamples {
     static let withheldLegend = "Valeur masquée (secret statistique)"

@@ -1,7 +1,7 @@
 // Horizontal bars: lengths proportional to values, every value written where it fits.
 
 import Testing
-import VigieCore
+import VigieCharts
 
 @Suite("Horizontal bars")
 struct HorizontalBarsTests {

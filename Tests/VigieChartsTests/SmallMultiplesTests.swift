@@ -1,7 +1,7 @@
 // Small multiples: one 0–100 % track per platform, filled to its share, in as many columns as fit.
 
 import Testing
-import VigieCore
+import VigieCharts
 
 @Suite("Small multiples")
 struct SmallMultiplesTests {

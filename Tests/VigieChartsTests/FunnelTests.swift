@@ -1,7 +1,7 @@
 // Funnel: centred bars proportional to each stage, with count and share of the first stage.
 
 import Testing
-import VigieCore
+import VigieCharts
 
 @Suite("Funnel")
 struct FunnelTests {

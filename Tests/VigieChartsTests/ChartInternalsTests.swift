@@ -3,7 +3,7 @@
 import Foundation
 import Testing
 
-@testable import VigieCore
+@testable import VigieCharts
 
 @Suite("Chart internals")
 struct ChartInternalsTests {

@@ -1,7 +1,7 @@
 // Period columns: counts per week or month on one scale, labels thinned, years marked.
 
 import Testing
-import VigieCore
+import VigieCharts
 
 @Suite("Period columns")
 struct PeriodColumnsTests {
