@@ -36,10 +36,22 @@ let package = Package(
         ),
         // A per-thread bump allocator handed to cmark (see MarkdownRenderer).
         .target(name: "CMarkArena", dependencies: ["CCmark"]),
+        // The bottom of the pipeline, with no dependency on it: diagnostics, the parallel map and the
+        // disjoint writes, the byte-word scans, XML escaping and quantiles. Every stage may use it.
+        .target(name: "VigieSupport"),
+        // The Mustache engine: parser, compiled program, renderer, nesting check and the templates
+        // folder's containment; what Vigie's pages read (TemplateSet, strings.yaml) stays in VigieCore.
+        .target(name: "VigieMustache", dependencies: ["VigieSupport"]),
+        // The SVG charts: drawn from labels and values already formatted, with no knowledge of
+        // the statistics they show.
+        .target(name: "VigieCharts", dependencies: ["VigieSupport"]),
         // The whole pipeline: load, validate, compute, protect, render, publish.
         .target(
             name: "VigieCore",
             dependencies: [
+                "VigieSupport",
+                "VigieMustache",
+                "VigieCharts",
                 "CCmark",
                 "CMarkArena",
                 "CSQLite",
@@ -66,17 +78,22 @@ let package = Package(
         ),
         .target(
             name: "VigieTestSupport",
-            dependencies: ["VigieCore"],
+            dependencies: ["VigieCore", "VigieSupport"],
             path: "Tests/VigieTestSupport"
         ),
         .testTarget(
             name: "VigieCoreTests",
             dependencies: [
-                "VigieCore", "VigieSynthetic", "VigieTestSupport",
+                "VigieSupport", "VigieMustache", "VigieCore", "VigieSynthetic", "VigieTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .testTarget(
+            name: "VigieMustacheTests",
+            dependencies: ["VigieMustache", "VigieTestSupport", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .testTarget(name: "VigieChartsTests", dependencies: ["VigieCharts"]),
         .testTarget(
             name: "VigiePreviewTests",
             dependencies: ["VigiePreview", "VigieTestSupport"]
@@ -95,7 +112,7 @@ let package = Package(
 // holds only VigieCore and what it needs, so one `swift build` makes the four (`vigie` would bring
 // a second `main`; building the targets one `--product` at a time compiled every module twice).
 if Context.environment["VIGIE_FUZZ"] == "1" {
-    let needed: Set<String> = ["CCmark", "CMarkArena", "CSQLite", "VigieCore"]
+    let needed: Set<String> = ["CCmark", "CMarkArena", "CSQLite", "VigieSupport", "VigieMustache", "VigieCharts", "VigieCore"]
     package.targets.removeAll { !needed.contains($0.name) }
     package.products = []
     // `@_extern(c)`: the targets' `main` calls libFuzzer's driver (FuzzSupport's `runFuzzer`).
@@ -103,7 +120,7 @@ if Context.environment["VIGIE_FUZZ"] == "1" {
         .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport", swiftSettings: [.enableExperimentalFeature("Extern")]))
     for name in ["FuzzCaseFile", "FuzzSiteYAML", "FuzzNote", "FuzzTemplate"] {
         package.targets.append(
-            .executableTarget(name: name, dependencies: ["VigieCore", "FuzzSupport"], path: "Tests/Fuzz/" + name)
+            .executableTarget(name: name, dependencies: ["VigieSupport", "VigieMustache", "VigieCore", "FuzzSupport"], path: "Tests/Fuzz/" + name)
         )
         package.products.append(.executable(name: name, targets: [name]))
     }

@@ -2,6 +2,7 @@
 
 import Foundation
 import VigieCore
+import VigieSupport
 
 extension Array where Element == Diagnostic {
     /// `path:line:column: error: message` lines, sorted as the CLI prints them, with `prefix/` removed

@@ -8,6 +8,8 @@
 // and the ranges), 5.1 s with yaslab/CSV.swift 2.5.2 (20 MB, streaming) and 9.6 s with SwiftCSV
 // 0.10.0 (985 MB); release builds, same machine, 2026-11-30.
 
+import VigieSupport
+
 /// Reads records from the bytes of one CSV file.
 public struct CSVReader: Sendable {
     public let bytes: [UInt8]

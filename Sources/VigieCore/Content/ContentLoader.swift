@@ -3,6 +3,7 @@
 // on its own, so the preview can reload only what changed.
 
 import Foundation
+import VigieSupport
 
 public enum ContentLoader {
     public struct Result: Sendable {

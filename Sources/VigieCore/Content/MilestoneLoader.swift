@@ -1,6 +1,7 @@
 // Loading stage for content/milestones.yaml: the commitments shown on /progres/.
 
 import Foundation
+import VigieSupport
 import Yams
 
 public enum MilestoneLoader {

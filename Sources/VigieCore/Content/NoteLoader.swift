@@ -1,6 +1,7 @@
 // Loading stage for content/notes/*.md: YAML front matter checked key by key, body kept as Markdown.
 
 import Foundation
+import VigieSupport
 import Yams
 
 public enum NoteLoader {

@@ -2,6 +2,7 @@
 // against its manifest and its tables rebuilt, every problem located and collected.
 
 import Foundation
+import VigieSupport
 
 public enum ReleaseLoader {
     /// The folder of the stored releases under a content folder.

@@ -2,6 +2,7 @@
 // SHA-256 of every other file, one file per line so that a problem points at its own line.
 
 import Foundation
+import VigieSupport
 
 /// What `vigie release` wrote about a release, and what the loader checks its files against.
 public struct ReleaseManifest: Sendable, Equatable {

@@ -1,5 +1,7 @@
 // Rebuilds the protected tables of a stored release from its frozen CSV files and withheld.csv.
 
+import VigieSupport
+
 /// Reads the tables of a release back as `StatTable`s, with the columns and kinds that
 /// `StatisticsCalculator` gives them: an empty value listed in withheld.csv is a withheld cell.
 enum ReleaseTableReader {

@@ -1,5 +1,7 @@
 // The site's configuration from content/site.yaml, with the SPEC's defaults.
 
+import VigieSupport
+
 /// Everything `site.yaml` sets. Built by `SiteConfigLoader`; passed to every later stage.
 public struct SiteConfig: Sendable {
     public var title: String

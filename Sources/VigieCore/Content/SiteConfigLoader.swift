@@ -1,4 +1,5 @@
 import Foundation
+import VigieSupport
 import Yams
 
 // Loading stage for content/site.yaml: strict keys, typed values, the SPEC's defaults.

@@ -2,6 +2,7 @@
 // cannot be read is a located error, never a silent gap in the site.
 
 import Foundation
+import VigieSupport
 
 /// Reads the text files a publisher or maintainer edits, as UTF-8, within a size limit.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import VigieSupport
 import Yams
 
 // Strict typed reading of a YAML mapping: every key is known, every value has its expected type,

@@ -3,6 +3,7 @@
 // External links are not fetched.
 
 import Foundation
+import VigieSupport
 
 public enum InternalLinkChecker {
     /// A link is shown in a message up to this many characters (a whole 1 MB destination once was).

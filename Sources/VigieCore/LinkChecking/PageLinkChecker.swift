@@ -4,6 +4,7 @@
 // which reports them at the note; external links are not fetched.
 
 import Foundation
+import VigieSupport
 
 enum PageLinkChecker {
     /// A link of a built page, as the page holds it (HTML-escaped) and as a browser reads it.

@@ -2,6 +2,7 @@
 // `href="…"` or `src="…"` of the template that wrote it, not at the page, which is never published.
 
 import Foundation
+import VigieSupport
 
 /// The `href` and `src` attributes of every template, with their positions, and which templates each
 /// one includes (partials and the layout it inherits from).

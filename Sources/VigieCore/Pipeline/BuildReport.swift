@@ -1,5 +1,7 @@
 // The outcome of a run: diagnostics (which decide the exit status), counts and stage timings.
 
+import VigieSupport
+
 public struct BuildReport: Sendable {
     public var diagnostics: DiagnosticList
     public var pageCount = 0

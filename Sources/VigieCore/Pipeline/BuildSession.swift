@@ -3,6 +3,7 @@
 // pages listing it; a case-file change recomputes the statistics; templates or site.yaml rebuild all.
 
 import Foundation
+import VigieSupport
 
 public final class BuildSession {
     public let options: BuildOptions

@@ -1,6 +1,8 @@
 // /feed.xml: an Atom feed of the stored releases and the latest notes, dated by them and by the
 // publication (never the build clock).
 
+import VigieSupport
+
 public enum AtomFeedWriter {
     /// Entries in the feed: the newest notes only, as feed readers poll the file again and again. All
     /// 10,000 notes of the benchmark made a 94 MB feed, a third of the site's bytes; the whole list

@@ -2,6 +2,7 @@
 // published folder is either the old site or the new one, never a half-written mix.
 
 import Foundation
+import VigieSupport
 
 public enum AtomicPublisher {
     public enum Failure: Error, CustomStringConvertible {

@@ -1,5 +1,7 @@
 // /sitemap.xml and /robots.txt: every published page (the 404 page excepted) for search engines.
 
+import VigieSupport
+
 public enum SitemapWriter {
     /// - Parameter pages: paths of the HTML files (`statistiques/index.html`), sorted.
     public static func sitemap(pages: [String], config: SiteConfig) -> [UInt8] {

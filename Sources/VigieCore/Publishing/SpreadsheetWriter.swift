@@ -4,6 +4,7 @@
 // definitions. The ZIP container is written by ZIPFoundation, deterministically.
 
 import Foundation
+import VigieSupport
 import ZIPFoundation
 
 public enum SpreadsheetWriter {

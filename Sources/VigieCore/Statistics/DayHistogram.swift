@@ -1,5 +1,7 @@
 // Durations in days counted by value, for their medians without sorting a million of them.
 
+import VigieSupport
+
 /// Counts of non-negative whole numbers of days, for their quantiles without sorting.
 struct DayHistogram {
     private var counts: [Int] = []

@@ -1,5 +1,7 @@
 // Quartiles of the declared revenue losses (percentages from 0 to 100) without sorting them all.
 
+import VigieSupport
+
 /// Quantiles of values from 0 to 100, equal to `Quantile.of(sorted:_:)` on all the values sorted:
 /// the values are counted by whole percent (a bucket order that is the values' order), and only
 /// the buckets holding a rank a quantile needs are sorted. Sorting every platform's values, then

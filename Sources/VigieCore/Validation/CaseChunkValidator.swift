@@ -2,6 +2,8 @@
 // file validated in parallel. Everything but case_id uniqueness, which depends on the files and
 // chunks before it and is settled when `CaseFileValidator` merges the chunks in order.
 
+import VigieSupport
+
 /// Validates the records a reader yields up to its limit, keeping each case_id for the merge.
 struct CaseChunkValidator: Sendable {
     /// A case_id to register at the merge, and what to change when it turns out to be a duplicate.

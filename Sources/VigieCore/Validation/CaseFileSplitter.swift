@@ -1,6 +1,8 @@
 // Where to cut a large case file so its chunks can be validated in parallel: at record boundaries,
 // with the line number each chunk starts on, so every diagnostic keeps its exact line.
 
+import VigieSupport
+
 /// The first byte and the line of each chunk after the first.
 enum CaseFileSplitter {
     struct ChunkStart: Equatable, Sendable {

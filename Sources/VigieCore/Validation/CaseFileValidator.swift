@@ -1,6 +1,8 @@
 // Validation stage for case files: turns CSV records into `CaseRecord`s in one pass, collecting
 // every problem with its line and column, and refusing direct identifiers without echoing them.
 
+import VigieSupport
+
 /// Validates the case files of one build; keeps the identifiers seen so far to check uniqueness across files.
 public struct CaseFileValidator {
     public let config: SiteConfig

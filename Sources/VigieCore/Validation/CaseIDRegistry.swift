@@ -1,5 +1,7 @@
 // case_id uniqueness across the case files of a build, in compact tables of the id bytes.
 
+import VigieSupport
+
 /// The first place each case_id was seen. ASCII ids (every synthetic and exported id so far) go
 /// into `ByteKeyTable`s (the `[String: …]` dictionary's inserts and resizes were 4 % of validating
 /// 1 M rows, its hashing part of another 17 %; see `ColumnLayout.field(of:)` for the step's figure).

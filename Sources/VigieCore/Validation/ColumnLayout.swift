@@ -1,5 +1,7 @@
 // Maps a case file's header to the SPEC's columns; column order is free, unknown columns are errors.
 
+import VigieSupport
+
 /// Where each known column is in a case file's records, from its header line.
 struct ColumnLayout {
     /// Field index of each known column present in the header (its first occurrence).

@@ -1,6 +1,8 @@
 // The diagnostics of one case file, capped: ten million malformed rows printed ten million lines
 // (0.9 GB of stderr) and held them all in memory (3.5 GiB).
 
+import VigieSupport
+
 /// The first `limit` diagnostics of a file, in file order, and a count of the others, which end as
 /// one line: "… and N more errors in this file". Stated in the README.
 struct FileDiagnostics {

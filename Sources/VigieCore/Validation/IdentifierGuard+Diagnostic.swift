@@ -1,5 +1,7 @@
 // The anonymity guard applied to one CSV field: the masked diagnostic a leaked identifier becomes.
 
+import VigieSupport
+
 extension IdentifierGuard {
     /// A masked error when the field holds a direct identifier, else nil.
     /// - Parameter place: how the message names the cell, e.g. `column 'sector'` or `field 13`.

@@ -1,6 +1,7 @@
 // Checks the cells of one case record against their column's rule, collecting located errors.
 
 import Foundation
+import VigieSupport
 
 /// Typed access to one record's cells; every accessor validates and records its own errors.
 struct RowValidator {

@@ -4,6 +4,7 @@
 import Foundation
 import VigieCore
 import FuzzSupport
+import VigieSupport
 
 /// The publication date of the default content, so dates near 2019 are plausible.
 private let config = SiteConfig(publicationDate: Day(year: 2019, month: 3, day: 29)!)

@@ -5,6 +5,7 @@
 import Foundation
 import VigieCore
 import FuzzSupport
+import VigieSupport
 
 /// The methodology placeholders, filled as `BuildSession` fills them before rendering.
 private let placeholders = [

@@ -3,6 +3,7 @@
 import Foundation
 import VigieCore
 import FuzzSupport
+import VigieSupport
 
 /// Used for the milestones when the input is not a usable site.yaml.
 private let defaultConfig = SiteConfig(publicationDate: Day(year: 2019, month: 3, day: 29)!)

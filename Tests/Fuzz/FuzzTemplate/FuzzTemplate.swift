@@ -3,8 +3,10 @@
 
 import Foundation
 import FuzzSupport
+import VigieSupport
 
 @testable import VigieCore
+@testable import VigieMustache
 
 /// The names each part of the input is loaded under: a page, a partial (under every name Vigie's
 /// pages include, so the seeds' tags find it) and the layout pages inherit from.

@@ -1,4 +1,5 @@
 import Testing
+import VigieSupport
 
 @testable import VigieCore
 

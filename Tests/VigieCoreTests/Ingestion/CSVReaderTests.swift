@@ -2,6 +2,7 @@
 
 import Testing
 import VigieCore
+import VigieSupport
 
 /// Reads every record of `bytes`, returning each record's fields as `text@line:column` and the diagnostics.
 private func read(_ bytes: [UInt8]) -> (records: [[String]], diagnostics: [String]) {

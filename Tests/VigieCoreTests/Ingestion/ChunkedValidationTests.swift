@@ -3,6 +3,7 @@
 
 import Foundation
 import Testing
+import VigieSupport
 import VigieTestSupport
 
 @testable import VigieCore

@@ -2,6 +2,7 @@
 
 import Testing
 import VigieCore
+import VigieSupport
 import VigieTestSupport
 
 @Suite struct FrenchExcelExportTests {

@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+import VigieSupport
 import VigieSynthetic
 import VigieTestSupport
 

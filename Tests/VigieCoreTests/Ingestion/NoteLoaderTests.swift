@@ -2,6 +2,7 @@
 
 import Testing
 import VigieCore
+import VigieSupport
 
 @Suite struct NoteLoaderTests {
     /// Regression: in Swift "\r\n" is one Character, so splitting on "\n" left a CRLF note as one line.

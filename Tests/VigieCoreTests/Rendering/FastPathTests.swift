@@ -4,9 +4,11 @@
 
 import Foundation
 import Testing
+import VigieSupport
 import VigieSynthetic
 
 @testable import VigieCore
+@testable import VigieMustache
 
 @Suite("Fast paths against their references")
 struct FastPathTests {

@@ -3,9 +3,11 @@
 
 import Foundation
 import Testing
+import VigieSupport
 import VigieTestSupport
 
 @testable import VigieCore
+@testable import VigieMustache
 
 @Suite("Templates: recursion, nesting and links")
 struct TemplateLimitsTests {

@@ -1,6 +1,7 @@
 // The medians of durations from counts, and the revenue-loss quartiles from buckets, give exactly what sorting gives.
 
 import Testing
+import VigieSupport
 
 @testable import VigieCore
 

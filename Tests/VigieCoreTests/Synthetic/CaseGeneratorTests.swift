@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VigieSupport
 import VigieTestSupport
 
 @testable import VigieCore

@@ -1,6 +1,8 @@
 // French typographic spacing: no line break between a word and the ; : ! ? » that follow it
 // or the « that precedes it.
 
+import VigieSupport
+
 enum FrenchTypography {
     static let noBreakSpace: Character = "\u{00A0}"
     static let narrowNoBreakSpace: Character = "\u{202F}"

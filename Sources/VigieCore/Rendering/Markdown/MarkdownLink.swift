@@ -1,6 +1,8 @@
 // A link written in a note's Markdown: its destination as written and where it stands in the
 // note's file, so that a link to a page of the site that does not exist is an error at that place.
 
+import VigieSupport
+
 public struct MarkdownLink: Sendable, Hashable {
     /// The destination as cmark read it (entities and backslash escapes resolved, not percent-decoded).
     public var destination: String

@@ -4,6 +4,7 @@
 import CCmark
 import CMarkArena
 import Foundation
+import VigieSupport
 
 /// A note body rendered to HTML, with what the note page needs beside it.
 public struct RenderedMarkdown: Sendable {

@@ -1,6 +1,8 @@
 // Chooses and feeds the chart of each table from the protected numbers and the wording in
 // strings.yaml; every chart comes in a wide and a compact layout, and CSS shows one.
 
+import VigieCharts
+
 struct ChartBuilder {
     let renderer: SiteRenderer
 

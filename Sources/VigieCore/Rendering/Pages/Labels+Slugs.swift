@@ -1,5 +1,7 @@
 // The folder of each platform's page: a word of the site's language, while the data keep the key.
 
+import VigieSupport
+
 extension Labels {
     /// The slug of a platform's page, `/plateformes/<slug>/`: `slugs.platforms.<key>` in strings.yaml
     /// (`other` → `autres` on a French site), else the key itself. The CSV and JSON files keep the key.

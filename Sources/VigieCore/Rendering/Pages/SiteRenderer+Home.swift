@@ -1,5 +1,7 @@
 // The home page: headline figures with their date and change, the trend, progress and the latest notes.
 
+import VigieMustache
+
 extension SiteRenderer {
     func renderHome() -> OutputFile {
         let folder = ""

@@ -1,5 +1,8 @@
 // /notes/, /notes/<slug>/ and the tag pages /notes/themes/<tag>/.
 
+import VigieMustache
+import VigieSupport
+
 extension SiteRenderer {
     func renderNotes() -> [OutputFile] {
         let folder = "notes/"

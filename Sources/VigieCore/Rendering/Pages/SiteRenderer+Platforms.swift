@@ -1,5 +1,7 @@
 // /plateformes/ and /plateformes/<key>/: each platform's numbers, all read from the protected tables.
 
+import VigieMustache
+
 extension SiteRenderer {
     func renderPlatforms() -> [OutputFile] {
         var files: [OutputFile] = []

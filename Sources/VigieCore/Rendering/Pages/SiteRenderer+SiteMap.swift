@@ -1,6 +1,8 @@
 // /plan-du-site/: every page of the site for people, by section, made from the pages just built (so
 // it cannot miss one or list one that does not exist); `sitemap.xml` stays for robots.
 
+import VigieMustache
+
 extension SiteRenderer {
     static let siteMapFolder = "plan-du-site/"
 

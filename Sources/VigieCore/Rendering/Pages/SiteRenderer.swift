@@ -2,6 +2,7 @@
 // protected statistics only, through the Mustache templates; returns the files in memory.
 
 import Foundation
+import VigieMustache
 
 /// Everything a page needs, prepared once per build.
 public struct SiteRenderer: Sendable {

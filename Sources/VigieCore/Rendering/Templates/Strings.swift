@@ -1,6 +1,8 @@
 // The UI wording of the site (templates/strings.yaml): labels, titles, definitions, month names.
 
 import Foundation
+import VigieMustache
+import VigieSupport
 import Yams
 
 /// Every word the site shows that is not content, loaded from `templates/strings.yaml`.

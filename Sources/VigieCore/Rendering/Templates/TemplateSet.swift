@@ -2,6 +2,8 @@
 // syntax error or missing partial reported as a located diagnostic.
 
 import Foundation
+import VigieMustache
+import VigieSupport
 import Yams
 
 /// The site maintainer's part of a build: layouts, pages, partials, wording and CSS.

@@ -1,0 +1,37 @@
+// Maps independent work items on all cores, keeping the input order (so output stays deterministic).
+
+import Foundation
+
+package enum ParallelMap {
+    /// `@inlinable` so that callers in other modules get it specialized for their types, as they
+    /// did when it lived in the same module.
+    @inlinable
+    package static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let results = ParallelMapResults<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, transform(items[index]))
+        }
+        return results.values()
+    }
+}
+
+/// Slots written once each from concurrent iterations, then read after they all finished.
+@usableFromInline
+final class ParallelMapResults<R>: @unchecked Sendable {
+    private var storage: [R?]
+    private let lock = NSLock()
+
+    @usableFromInline
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    @usableFromInline
+    func set(_ index: Int, _ value: R) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    @usableFromInline
+    func values() -> [R] { storage.map { $0! } }
+}
