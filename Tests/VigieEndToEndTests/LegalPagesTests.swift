@@ -81,7 +81,9 @@ struct LegalPagesTests {
     func factsFollowTheContent() throws {
         let first = try Self.build(Self.legal(director: "Camille Exemple-Test", host: "Hôte Essai SAS", email: "ecrire@essai.example.org"))
         let second = try Self.build(
-            Self.legal(director: "Alix Autre-Essai", host: "Autre Hôte SARL", email: "autre@essai.example.org", status: "fully_compliant", percent: 100))
+            Self.legal(
+                director: "Alix Autre-Essai", host: "Autre Hôte SARL", email: "autre@essai.example.org", status: "fully_compliant",
+                percent: 100))
         let notice = try #require(second.read("_site/mentions-legales/index.html"))
         #expect(notice.contains("Alix Autre-Essai") && notice.contains("Autre Hôte SARL"))
         #expect(!notice.contains("Camille") && !notice.contains("Hôte Essai SAS"))
@@ -123,7 +125,9 @@ struct LegalPagesTests {
             SiteTree.rows(platform: "amazon", count: 6), extra: ["site.yaml": SiteTree.siteYAML + legal]
         ).build(in: folder)
         #expect(run.status == 1)
-        #expect(run.stderrLines.first?.hasSuffix("content/site.yaml:6:3: error: missing required key 'publication_director' in 'legal'") == true)
+        #expect(
+            run.stderrLines.first?.hasSuffix("content/site.yaml:6:3: error: missing required key 'publication_director' in 'legal'") == true
+        )
         #expect(folder.read("_site/index.html") == nil)
     }
 }

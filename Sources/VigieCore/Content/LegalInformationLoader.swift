@@ -59,7 +59,8 @@ enum LegalInformationLoader {
             if let text = email.scalar?.string, isEmailAddress(text) {
                 contact.email = text
             } else {
-                diagnostics.append(.error("expected 'email' to be an e-mail address such as contact@example.org", at: reader.location(of: email)))
+                diagnostics.append(
+                    .error("expected 'email' to be an e-mail address such as contact@example.org", at: reader.location(of: email)))
                 valid = false
             }
         }
@@ -68,7 +69,9 @@ enum LegalInformationLoader {
                 contact.formURL = url
             } else {
                 diagnostics.append(
-                    .error("expected 'form_url' to be an absolute http(s) URL such as https://example.org/contact", at: reader.location(of: form)))
+                    .error(
+                        "expected 'form_url' to be an absolute http(s) URL such as https://example.org/contact",
+                        at: reader.location(of: form)))
                 valid = false
             }
         }
@@ -78,7 +81,9 @@ enum LegalInformationLoader {
         guard valid else { return nil }
         if contact.email == nil && contact.formURL == nil && contact.postalAddress == nil {
             diagnostics.append(
-                .error("\(what) needs at least one of 'email', 'form_url' and 'postal_address'", at: YAMLMappingReader.location(of: node, path: path, lineOffset: 0)))
+                .error(
+                    "\(what) needs at least one of 'email', 'form_url' and 'postal_address'",
+                    at: YAMLMappingReader.location(of: node, path: path, lineOffset: 0)))
             return nil
         }
         return contact
@@ -118,16 +123,20 @@ enum LegalInformationLoader {
             nonConformities: nonConformities, derogations: derogations, exemptContents: exempt)
     }
 
-    private static func loadStatus(_ reader: inout YAMLMappingReader, node: Node, into diagnostics: inout [Diagnostic]) -> ConformanceStatus? {
+    private static func loadStatus(_ reader: inout YAMLMappingReader, node: Node, into diagnostics: inout [Diagnostic])
+        -> ConformanceStatus?
+    {
         let choices = ConformanceStatus.allCases.map(\.rawValue).joined(separator: ", ")
         guard let statusNode = reader.value("status") else {
-            diagnostics.append(.error("missing required key 'status' in 'legal.accessibility' (one of \(choices))", at: mappingLocation(reader, node)))
+            diagnostics.append(
+                .error("missing required key 'status' in 'legal.accessibility' (one of \(choices))", at: mappingLocation(reader, node)))
             return nil
         }
         guard let status = statusNode.scalar.flatMap({ ConformanceStatus(rawValue: $0.string) }) else {
             diagnostics.append(
                 .error(
-                    "expected 'status' to be one of \(choices), found \(YAMLMappingReader.found(statusNode))", at: reader.location(of: statusNode)))
+                    "expected 'status' to be one of \(choices), found \(YAMLMappingReader.found(statusNode))",
+                    at: reader.location(of: statusNode)))
             return nil
         }
         return status

@@ -80,10 +80,22 @@ struct LegalInformationLoaderTests {
     @Test(
         "a status the share of criteria met contradicts is an error at the share (the RGAA's thresholds)",
         arguments: [
-            ("status: partially_compliant\n    criteria_met_percent: 40", "site.yaml:15:27: error: status partially_compliant is declared with 50 to 99 % of the RGAA criteria met, not 40 %"),
-            ("status: fully_compliant\n    criteria_met_percent: 99", "site.yaml:15:27: error: status fully_compliant is declared with 100 % of the RGAA criteria met, not 99 %"),
-            ("status: non_compliant\n    criteria_met_percent: 50", "site.yaml:15:27: error: status non_compliant is declared with 0 to 49 % of the RGAA criteria met, not 50 %"),
-            ("status: fully_compliant", "site.yaml:14:13: error: status fully_compliant needs 'criteria_met_percent', the share of RGAA criteria an audit found met"),
+            (
+                "status: partially_compliant\n    criteria_met_percent: 40",
+                "site.yaml:15:27: error: status partially_compliant is declared with 50 to 99 % of the RGAA criteria met, not 40 %"
+            ),
+            (
+                "status: fully_compliant\n    criteria_met_percent: 99",
+                "site.yaml:15:27: error: status fully_compliant is declared with 100 % of the RGAA criteria met, not 99 %"
+            ),
+            (
+                "status: non_compliant\n    criteria_met_percent: 50",
+                "site.yaml:15:27: error: status non_compliant is declared with 0 to 49 % of the RGAA criteria met, not 50 %"
+            ),
+            (
+                "status: fully_compliant",
+                "site.yaml:14:13: error: status fully_compliant needs 'criteria_met_percent', the share of RGAA criteria an audit found met"
+            ),
         ])
     func statusAndShare(lines: String, expected: String) {
         let accessibility = "    " + lines + "\n" + Self.complete.split(separator: "\n").dropFirst(2).joined(separator: "\n") + "\n"
@@ -128,10 +140,12 @@ struct LegalInformationLoaderTests {
             ])
     }
 
-    @Test("an e-mail address is published as a mailto: link only when it is one", arguments: [
-        ("contact@example.org", true), ("a.b@sous.example.fr", true), ("pas une adresse", false), ("x@y", false),
-        ("x@example.org?cc=autre@example.org", false), ("\"x\"@example.org", false), ("@example.org", false),
-    ])
+    @Test(
+        "an e-mail address is published as a mailto: link only when it is one",
+        arguments: [
+            ("contact@example.org", true), ("a.b@sous.example.fr", true), ("pas une adresse", false), ("x@y", false),
+            ("x@example.org?cc=autre@example.org", false), ("\"x\"@example.org", false), ("@example.org", false),
+        ])
     func email(text: String, accepted: Bool) {
         #expect(LegalInformationLoader.isEmailAddress(text) == accepted)
     }

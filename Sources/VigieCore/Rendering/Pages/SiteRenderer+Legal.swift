@@ -43,7 +43,8 @@ extension SiteRenderer {
             values["exempt_contents"] = .list(statement.exemptContents.map { .text($0) })
         }
         return page(
-            template: "accessibility", folder: Self.accessibilityFolder, title: strings.text("accessibility.title"), section: "accessibility",
+            template: "accessibility", folder: Self.accessibilityFolder, title: strings.text("accessibility.title"),
+            section: "accessibility",
             values: values)
     }
 

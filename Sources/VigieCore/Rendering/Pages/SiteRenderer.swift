@@ -117,7 +117,8 @@ public struct SiteRenderer: Sendable {
             "licence_line": strings.format("site.data_licence", ["licence": config.licence]),
             // The footer's first legal link names the declared status, as French public sites do.
             "accessibility_footer": strings.format(
-                "legal.footer_accessibility", ["status": strings.text("legal.status.\(config.legal?.accessibility.status.rawValue ?? "unknown")")]),
+                "legal.footer_accessibility",
+                ["status": strings.text("legal.status." + (config.legal?.accessibility.status.rawValue ?? "unknown"))]),
         ]
     }
 
