@@ -59,6 +59,7 @@ REQUIRED_FILES = [
     "index.html", "statistiques/index.html", "notes/index.html", "progres/index.html",
     "methodologie/index.html", "glossaire/index.html", "donnees/index.html", "404.html",
     "feed.xml", "sitemap.xml", "robots.txt", "plan-du-site/index.html",
+    "accessibilite/index.html", "mentions-legales/index.html", "donnees-personnelles/index.html", "contact/index.html",
 ]
 
 # The open-data contract, version 2 (SPEC, "Published tables"): table -> columns, in order.
@@ -474,6 +475,8 @@ def representative_pages(site):
               "/publications/index.html", "/plan-du-site/index.html"]
     pages += first_match(site, r"/publications/[^/]+/index\.html")
     pages += first_match(site, r"/publications/[^/]+/statistiques/index\.html")
+    pages += ["/accessibilite/index.html", "/mentions-legales/index.html", "/donnees-personnelles/index.html",
+              "/contact/index.html"]
     pages += ["/404.html"]
     return [p for p in pages if p in site.files]
 

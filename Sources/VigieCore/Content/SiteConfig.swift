@@ -27,6 +27,9 @@ public struct SiteConfig: Sendable {
     public var sectors: Vocabulary
     public var outcomes: Vocabulary
     public var regions: Vocabulary
+    /// The facts of the mandatory pages (`legal`), or nil when site.yaml has none: the pages are
+    /// still published and say which facts the publisher has not provided.
+    public var legal: LegalInformation?
 
     public init(
         title: String = "Vigie",
@@ -44,7 +47,8 @@ public struct SiteConfig: Sendable {
         issues: Vocabulary = Vocabulary(name: "issues", keys: DefaultVocabularies.issues),
         sectors: Vocabulary = Vocabulary(name: "sectors", keys: DefaultVocabularies.sectors),
         outcomes: Vocabulary = Vocabulary(name: "outcomes", keys: DefaultVocabularies.outcomes),
-        regions: Vocabulary = Vocabulary(name: "regions", keys: DefaultVocabularies.regions)
+        regions: Vocabulary = Vocabulary(name: "regions", keys: DefaultVocabularies.regions),
+        legal: LegalInformation? = nil
     ) {
         self.title = title
         self.description = description
@@ -63,5 +67,6 @@ public struct SiteConfig: Sendable {
         self.sectors = sectors
         self.outcomes = outcomes
         self.regions = regions
+        self.legal = legal
     }
 }

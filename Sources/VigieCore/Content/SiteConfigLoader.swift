@@ -8,6 +8,7 @@ public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "publisher", "base_url", "language", "publication_date", "next_publication",
         "licence", "licence_url", "disclosure_threshold", "allow_raw_html", "vocabularies",
+        "legal",
     ]
     static let vocabularyNames = ["platforms", "issues", "sectors", "outcomes", "regions"]
 
@@ -80,6 +81,9 @@ public enum SiteConfigLoader {
         }
         if let node = reader.value("vocabularies") {
             loadVocabularies(node, reader: reader, into: &config, diagnostics: &diagnostics)
+        }
+        if let node = reader.value("legal") {
+            config.legal = LegalInformationLoader.load(node, path: path, publicationDate: publicationDate, into: &diagnostics)
         }
         reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
         return publicationDate == nil ? nil : config

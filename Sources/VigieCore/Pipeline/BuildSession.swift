@@ -360,6 +360,7 @@ public final class BuildSession {
         case .home: return [renderer.renderHome()]
         case .progress: return [renderer.renderProgress()]
         case .methodology: return [renderer.renderMethodology(), renderer.renderGlossary()]
+        case .legal: return renderer.renderLegalPages()
         case .notFound: return [renderer.renderNotFound()]
         case .assets: return templates.assets.map { OutputFile(path: "assets/" + $0.path, bytes: $0.bytes) }
         }

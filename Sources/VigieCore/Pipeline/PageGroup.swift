@@ -11,6 +11,8 @@ enum PageGroup: CaseIterable, Hashable {
     case progress
     /// /methodologie/ and /glossaire/: depend on the configuration, the strings and the statistics' report.
     case methodology
+    /// /accessibilite/, /mentions-legales/, /donnees-personnelles/, /contact/: depend on the configuration only.
+    case legal
     case notFound
     case assets
 }

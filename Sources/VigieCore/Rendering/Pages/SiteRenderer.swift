@@ -116,6 +116,10 @@ public struct SiteRenderer: Sendable {
             "date_iso": config.publicationDate.iso,
             "published_on": strings.format("site.published_on", ["date": date]),
             "licence_line": strings.format("site.data_licence", ["licence": config.licence]),
+            // The footer's first legal link names the declared status, as French public sites do.
+            "accessibility_footer": strings.format(
+                "legal.footer_accessibility",
+                ["status": strings.text("legal.status." + (config.legal?.accessibility.status.rawValue ?? "unknown"))]),
         ]
     }
 

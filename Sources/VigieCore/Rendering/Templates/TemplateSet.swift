@@ -20,7 +20,8 @@ public struct TemplateSet: Sendable {
     /// Templates every build renders; a missing one is an error.
     static let requiredTemplates = [
         "base", "pages/home", "pages/statistics", "pages/platform", "pages/notes", "pages/note", "pages/tag",
-        "pages/progress", "pages/methodology", "pages/data", "pages/404",
+        "pages/progress", "pages/methodology", "pages/data", "pages/404", "pages/accessibility", "pages/legal-notice",
+        "pages/personal-data", "pages/contact",
     ]
 
     public static func load(directory: String, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
