@@ -466,6 +466,7 @@ def representative_pages(site):
     is_tag_dir = lambda p: p.split("/")[2] in NOTE_TAG_DIRS
     pages = ["/index.html", "/statistiques/index.html"]
     pages += first_match(site, r"/statistiques/[^/]+/index\.html")
+    pages += first_match(site, r"/statistiques/[^/]+/integrer/index\.html")  # an embed view
     pages += ["/plateformes/index.html"]
     pages += first_match(site, r"/plateformes/[^/]+/index\.html")
     pages += ["/notes/index.html"]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Vigie needs to build on a fresh Debian machine: cmark (libcmark-dev), SQLite
-# (libsqlite3-dev, for /donnees/vigie.sqlite), pkg-config, and the sqlite3 command the tests read
-# that file with. Quiet and quick when they are already there.
+# (libsqlite3-dev, for /donnees/vigie.sqlite), pkg-config, the sqlite3 command the tests read
+# that file with, and librsvg's rsvg-convert with the DejaVu fonts (librsvg2-bin, fonts-dejavu-core:
+# the PNG of each chart). Quiet and quick when they are already there.
 set -euo pipefail
 
 missing=()
@@ -9,6 +10,8 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null; then missing+=(libcmark-dev); fi
 if ! pkg-config --exists sqlite3 2>/dev/null; then missing+=(libsqlite3-dev); fi
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

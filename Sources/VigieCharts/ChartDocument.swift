@@ -10,6 +10,22 @@ enum ChartDocument {
     /// The fill of a withheld mark.
     static func withheldFill(chartID: String) -> String { "url(#\(withheldPatternID(chartID: chartID)))" }
 
+    /// The height of a chart this type rendered: the last number of its root's `viewBox`, the one
+    /// place where `render` records it.
+    static func height(of chart: String) -> Double? {
+        guard let start = chart.range(of: "viewBox=\"")?.upperBound, let end = chart[start...].firstIndex(of: "\"") else { return nil }
+        return chart[start..<end].split(separator: " ").last.flatMap { Double($0) }
+    }
+
+    /// A chart of this type without the `role` and `aria-labelledby` that `render` gave its root, for
+    /// a chart nested in an SVG file: the SVG language (and the Nu checker's SVG schema) has no ARIA
+    /// attributes, and a file is named by its own first `<title>`.
+    static func withoutARIA(_ chart: String, id: String) -> String {
+        let attributes = " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
+        guard let range = chart.range(of: attributes) else { return chart }
+        return chart.replacingCharacters(in: range, with: "")
+    }
+
     /// - Parameters:
     ///   - kind: the chart type, written as the class `chart-<kind>` for the site's CSS (not `chart`
     ///     alone, which the site's templates give to the `<figure>` around the chart).

@@ -61,6 +61,11 @@ struct SVGWriter {
         markup += other.markup
     }
 
+    /// Appends finished markup as it is, such as a whole chart nested in a larger drawing.
+    mutating func appendMarkup(_ finished: String) {
+        markup += finished
+    }
+
     private mutating func append(_ attributes: [Attribute]) {
         for attribute in attributes {
             markup += " \(attribute.name)=\"\(attribute.value.xmlEscaped)\""

@@ -14,10 +14,16 @@ public struct CommandRun: Sendable {
 
     /// Runs `vigie` with `arguments` in `directory`; waits for it to exit, or kills it after
     /// `timeout` seconds, so that a test of an input that once hung Vigie fails instead of hanging.
-    public static func vigie(_ arguments: [String], in directory: String, timeout: Double? = nil) throws -> CommandRun {
+    /// - Parameter environment: replaces the variables it names in the inherited environment.
+    public static func vigie(
+        _ arguments: [String], in directory: String, timeout: Double? = nil, environment: [String: String] = [:]
+    ) throws -> CommandRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Repository.binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,7 +1,8 @@
 // The groups of output files that are re-rendered together when their inputs change.
 
 enum PageGroup: CaseIterable, Hashable {
-    /// /statistiques/, /plateformes/, /donnees/ and the data files: depend on the cases and milestones.
+    /// /statistiques/ and its figure pages, /plateformes/, /donnees/ and the data files: depend on the
+    /// cases and milestones.
     case statistics
     /// /notes/, the note and tag pages, the feed: depend on the notes.
     case notes

@@ -9,20 +9,28 @@ struct ChartBuilder {
     var labels: Labels { renderer.labels }
     var strings: Strings { renderer.strings }
 
+    /// Draws a chart at a layout width, with every `id` in it starting with the given one.
+    typealias Drawing = (_ id: String, _ width: Int) -> String
+
     /// The chart of a table (both layouts as HTML), or nil for tables shown as a table only.
     func chart(for table: StatTable, id: String? = nil) -> String? {
-        let id = id ?? table.id.anchor
+        drawing(for: table).map { twoLayouts(id ?? table.id.anchor, $0) }
+    }
+
+    /// How to draw the chart of a table at any width, or nil for tables shown as a table only: the
+    /// page's two layouts and the standalone SVG file draw the same chart.
+    func drawing(for table: StatTable) -> Drawing? {
         switch table.id {
         case .casesByPlatform, .casesByIssue, .casesBySize, .casesBySector, .casesByOutcome:
             let data = ranked(keyedData(table, column: "cases"), by: table.id)
-            return twoLayouts(id) { chartID, width in
+            return { chartID, width in
                 Chart.horizontalBars(id: chartID, text: text(table.id, data: data), data: data, width: width)
             }
         case .casesByRegion:
             let data = keyedData(table, column: "cases")
             let short = Dictionary(
                 uniqueKeysWithValues: renderer.config.regions.keys.map { ($0, strings.optionalText("labels.region_short.\($0)") ?? $0) })
-            return twoLayouts(id) { chartID, width in
+            return { chartID, width in
                 Chart.regionTiles(
                     id: chartID, text: text(table.id, data: data), regions: data, shortLabels: short,
                     legendTitle: strings.text("statistics.columns.cases"), width: width, countText: labels.format.integer)
@@ -36,7 +44,7 @@ struct ChartBuilder {
                 [
                     "total": total, "first": busiest.map { labels.week($0.key) } ?? "", "first_value": busiest?.valueText ?? "",
                 ])
-            return periodChart(id, kind: "weekly", table: .casesByWeek, description: description, periods: weeks)
+            return periodChart(kind: "weekly", table: .casesByWeek, description: description, periods: weeks)
         case .casesByMonth:
             let cases = table.columnIndex("cases")!
             let months = table.rows.map { row in datum(key: keyText(row[0]), label: labels.shortMonth(keyText(row[0])), cell: row[cases]) }
@@ -48,7 +56,7 @@ struct ChartBuilder {
                     "first": busiest.map { labels.month($0.key) } ?? "", "first_value": busiest?.valueText ?? "",
                     "latest": latest.map { labels.month($0.key) } ?? "", "latest_value": latest?.valueText ?? "",
                 ])
-            return periodChart(id, kind: "monthly", table: .casesByMonth, description: description, periods: months)
+            return periodChart(kind: "monthly", table: .casesByMonth, description: description, periods: months)
         case .casePaths:
             // Every case on one path, in the paths' own order (not ranked): where cases stand today.
             let paths = keyedData(table, column: "cases")
@@ -60,7 +68,7 @@ struct ChartBuilder {
             let chartText = ChartText(
                 title: strings.text("tables.case_paths.title"), description: strings.format("tables.case_paths.chart", values),
                 withheldLegend: strings.text("statistics.withheld_chart_legend"))
-            return twoLayouts(id) { chartID, width in
+            return { chartID, width in
                 Chart.horizontalBars(id: chartID, text: chartText, data: paths, width: width)
             }
         case .mediationFunnel:
@@ -74,7 +82,7 @@ struct ChartBuilder {
                 guard let value = stage.value, let first, first > 0 else { return nil }
                 return labels.format.percent(share: value / first)
             }
-            return twoLayouts(id) { chartID, width in
+            return { chartID, width in
                 Chart.funnel(
                     id: chartID, text: text(table.id, data: stages, sorted: false), stages: stages, shareTexts: shares, width: width)
             }
@@ -86,7 +94,7 @@ struct ChartBuilder {
                         key: keyText(row[0]), label: labels.label(keyText(row[0]), in: "platforms"), cell: row[column],
                         column: table.columns[column])
                 }, by: table.id)
-            return twoLayouts(id) { chartID, width in
+            return { chartID, width in
                 Chart.smallMultiples(id: chartID, text: text(table.id, data: items), items: items, width: width)
             }
         case .daysToStage:
@@ -96,7 +104,7 @@ struct ChartBuilder {
             let chartText = ChartText(
                 title: strings.text("tables.days_to_stage.title"), description: strings.format("tables.days_to_stage.chart", values),
                 withheldLegend: strings.text("statistics.withheld_chart_legend"))
-            return twoLayouts(id) { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width) }
+            return { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width) }
         case .daysToStageByPlatform:
             // One delay across platforms (the wait until closure, the one a business lives through),
             // ranked by median; the table gives the three delays.
@@ -110,7 +118,7 @@ struct ChartBuilder {
                     "tables.days_to_stage_by_platform.chart",
                     ["stage": labels.label(stage, in: "delays"), "k": String(renderer.config.threshold)]),
                 withheldLegend: strings.text("statistics.withheld_chart_legend"))
-            return twoLayouts(id) { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width) }
+            return { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width) }
         case .revenueLossByPlatform, .platformIssue, .commitments:
             return nil
         }
@@ -224,11 +232,11 @@ struct ChartBuilder {
     }
 
     /// Columns per week or per month, on one scale.
-    private func periodChart(_ id: String, kind: String, table: TableID, description: String, periods: [ChartDatum]) -> String {
+    private func periodChart(kind: String, table: TableID, description: String, periods: [ChartDatum]) -> Drawing {
         let chartText = ChartText(
             title: strings.text("tables.\(table.rawValue).title"), description: description,
             withheldLegend: strings.text("statistics.withheld_chart_legend"))
-        return twoLayouts(id) { chartID, width in
+        return { chartID, width in
             Chart.periodColumns(id: chartID, kind: kind, text: chartText, periods: periods, width: width, countText: labels.format.integer)
         }
     }

@@ -20,4 +20,10 @@ public struct FigureModel: Sendable {
     public var caveat: String? = nil
     /// How to read the chart, shown under it where its marks need it (the quartile ranges).
     public var chartCaption: String? = nil
+    /// The figure's own page (`/statistiques/<figure>/`), relative to the page showing the figure;
+    /// nil on a stored release's frozen page, which links to nothing published after it.
+    public var pageHref: String? = nil
+    /// The chart as a file (SVG, and PNG made from it), relative to the page; on the figure's page only.
+    public var svgHref: String? = nil
+    public var pngHref: String? = nil
 }

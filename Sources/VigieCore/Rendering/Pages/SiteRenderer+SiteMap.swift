@@ -6,12 +6,16 @@ import VigieMustache
 extension SiteRenderer {
     static let siteMapFolder = "plan-du-site/"
 
-    /// The site map of `files`: each HTML page but the 404 page, under the section of its first folder
+    /// The site map of `files`: each HTML page but the 404 page and the figures' embed views (frames
+    /// for other sites, each reached from its figure's page), under the section of its first folder
     /// (the sections of the navigation first, in its order, then the others by path), named by its
     /// `<h1>`. Within a section, the section's own page comes first, then the others by path.
     func renderSiteMap(of files: [OutputFile]) -> OutputFile {
         var sections: [String: [(path: String, title: String)]] = [:]
-        for file in files where file.path.hasSuffix("index.html") && file.path != Self.siteMapFolder + "index.html" {
+        for file in files
+        where file.path.hasSuffix("index.html") && file.path != Self.siteMapFolder + "index.html"
+            && !file.path.hasSuffix("/" + Self.embedFolderName + "index.html")
+        {
             let folder = String(file.path.dropLast("index.html".count))
             let section = folder.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
             sections[section, default: []].append((folder, Self.heading(of: file.bytes) ?? folder))

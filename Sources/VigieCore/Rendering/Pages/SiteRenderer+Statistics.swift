@@ -4,7 +4,11 @@ extension SiteRenderer {
     func renderStatistics() -> OutputFile {
         let folder = "statistiques/"
         let root = Self.root(for: folder)
-        let figures = statistics.orderedTables.map { figure(for: $0, root: root, dataPrefix: root + "donnees/", frozen: false) }
+        let figures = statistics.orderedTables.map { table in
+            var model = figure(for: table, root: root, dataPrefix: root + "donnees/", frozen: false)
+            model.pageHref = root + Self.figureFolder(table.id)
+            return model
+        }
         let contents = figures.map { ["title": $0.title, "anchor": $0.anchor] }
         var values: [String: Any] = [
             "heading": strings.text("statistics.title"),
