@@ -40,28 +40,51 @@ let package = Package(
         // disjoint writes, the byte-word scans, XML escaping and quantiles. Every stage may use it.
         .target(name: "VigieSupport"),
         // The Mustache engine: parser, compiled program, renderer, nesting check and the templates
-        // folder's containment; what Vigie's pages read (TemplateSet, strings.yaml) stays in VigieCore.
+        // folder's containment; what Vigie's pages read (TemplateSet, strings.yaml) is in VigieRendering.
         .target(name: "VigieMustache", dependencies: ["VigieSupport"]),
         // The SVG charts: drawn from labels and values already formatted, with no knowledge of
         // the statistics they show.
         .target(name: "VigieCharts", dependencies: ["VigieSupport"]),
-        // The whole pipeline: load, validate, compute, protect, render, publish.
+        // The stages, one target each, in pipeline order: a stage may import the ones above it and
+        // never one below, so the compiler holds the direction load → validate → compute → protect →
+        // render → check → publish.
+        // Load and validate: site.yaml, the case files (read, checked and guarded against personal
+        // data as they are read), the notes' front matter and the milestones, into `Content`.
+        .target(name: "VigieInput", dependencies: ["VigieSupport", .product(name: "Yams", package: "Yams")]),
+        // Compute: the statistics tables from the validated cases.
+        .target(name: "VigieStatistics", dependencies: ["VigieInput"]),
+        // Protect: disclosure control (primary and secondary suppression, the audit).
+        .target(name: "VigieDisclosure", dependencies: ["VigieStatistics"]),
+        // The open-data contract (which table is published in which columns, its CSV and JSON) and
+        // the stored releases written in it. A stored release is loaded with the content, but what it
+        // holds is a protected publication, so its target comes after protection.
         .target(
-            name: "VigieCore",
+            name: "VigieReleases",
+            dependencies: ["VigieDisclosure", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Render: Markdown through cmark, the pages through the templates, the charts, and every
+        // published file's bytes (data files, spreadsheets, the database, feed, sitemap, releases).
+        .target(
+            name: "VigieRendering",
             dependencies: [
-                "VigieSupport",
-                "VigieMustache",
-                "VigieCharts",
-                "CCmark",
-                "CMarkArena",
-                "CSQLite",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "VigieReleases", "VigieMustache", "VigieCharts", "CCmark", "CMarkArena", "CSQLite",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Check: the links of the built pages and notes, against the built files.
+        .target(name: "VigieLinkChecking", dependencies: ["VigieRendering"]),
+        // Publish: the atomic swap of the output folder and the guard of what it may replace.
+        .target(name: "VigiePublishing", dependencies: ["VigieRendering"]),
+        // The pipeline: runs the stages in order, caches what each produced for the preview's rebuilds.
+        .target(
+            name: "VigieCore",
+            dependencies: [
+                "VigieSupport", "VigieMustache", "VigieCharts", "VigieInput", "VigieStatistics", "VigieDisclosure",
+                "VigieReleases", "VigieRendering", "VigieLinkChecking", "VigiePublishing",
+            ]
+        ),
         // Seeded synthetic content: the default case file and the benchmark inputs.
-        .target(name: "VigieSynthetic", dependencies: ["VigieCore"]),
+        .target(name: "VigieSynthetic", dependencies: ["VigieSupport", "VigieInput"]),
         // `vigie serve`: local preview with rebuild on change, live reload and error overlay.
         .target(
             name: "VigiePreview",
@@ -71,6 +94,10 @@ let package = Package(
             name: "vigie",
             dependencies: [
                 "VigieCore",
+                "VigieInput",
+                "VigieReleases",
+                "VigieRendering",
+                "VigiePublishing",
                 "VigieSynthetic",
                 "VigiePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -78,15 +105,76 @@ let package = Package(
         ),
         .target(
             name: "VigieTestSupport",
-            dependencies: ["VigieCore", "VigieSupport"],
+            dependencies: ["VigieSupport", "VigieInput", "VigieStatistics"],
             path: "Tests/VigieTestSupport"
         ),
+        // One test target per target, its folders mirroring the sources' (Tests/VigieInputTests/Content
+        // tests Sources/VigieInput/Content).
         .testTarget(
-            name: "VigieCoreTests",
+            name: "VigieInputTests",
             dependencies: [
-                "VigieSupport", "VigieMustache", "VigieCore", "VigieSynthetic", "VigieTestSupport",
+                "VigieSupport",
+                "VigieInput",
+                "VigieCore",
+                "VigieSynthetic",
+                "VigieTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "VigieStatisticsTests",
+            dependencies: [
+                "VigieSupport",
+                "VigieInput",
+                "VigieStatistics",
+                "VigieDisclosure",
+                "VigieReleases",
+            ]
+        ),
+        .testTarget(
+            name: "VigieDisclosureTests",
+            dependencies: [
+                "VigieInput",
+                "VigieStatistics",
+                "VigieDisclosure",
+                "VigieCore",
+                "VigieSynthetic",
+                "VigieTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "VigieReleasesTests", dependencies: ["VigieInput", "VigieStatistics", "VigieReleases"]),
+        .testTarget(
+            name: "VigieRenderingTests",
+            dependencies: [
+                "VigieSupport",
+                "VigieMustache",
+                "VigieInput",
+                "VigieStatistics",
+                "VigieReleases",
+                "VigieRendering",
+                "VigieSynthetic",
+                "VigieTestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .testTarget(name: "VigieLinkCheckingTests", dependencies: ["VigieInput", "VigieRendering", "VigieLinkChecking"]),
+        .testTarget(
+            name: "VigiePublishingTests",
+            dependencies: [
+                "VigieRendering",
+                "VigiePublishing",
+                "VigieCore",
+                "VigieTestSupport",
+            ]
+        ),
+        .testTarget(name: "VigieCoreTests", dependencies: ["VigieCore", "VigieTestSupport"]),
+        .testTarget(
+            name: "VigieSyntheticTests",
+            dependencies: [
+                "VigieSupport",
+                "VigieInput",
+                "VigieSynthetic",
+                "VigieTestSupport",
             ]
         ),
         .testTarget(
@@ -100,7 +188,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VigieEndToEndTests",
-            dependencies: ["VigieCore", "VigieTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["VigieCore", "VigieInput", "VigieTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )
@@ -109,10 +197,13 @@ let package = Package(
 // they must be built with `-sanitize=fuzzer,address`, which an ordinary `swift build` or
 // `swift test` does not pass, so `scripts/fuzz.sh` builds them in their own `.build-fuzz`.
 // Each file defines `LLVMFuzzerTestOneInput` and hands `main` to libFuzzer's driver. The package then
-// holds only VigieCore and what it needs, so one `swift build` makes the four (`vigie` would bring
+// holds only the stages the readers need, so one `swift build` makes the four (`vigie` would bring
 // a second `main`; building the targets one `--product` at a time compiled every module twice).
 if Context.environment["VIGIE_FUZZ"] == "1" {
-    let needed: Set<String> = ["CCmark", "CMarkArena", "CSQLite", "VigieSupport", "VigieMustache", "VigieCharts", "VigieCore"]
+    let needed: Set<String> = [
+        "CCmark", "CMarkArena", "CSQLite", "VigieSupport", "VigieMustache", "VigieCharts", "VigieInput", "VigieStatistics",
+        "VigieDisclosure", "VigieReleases", "VigieRendering", "VigieLinkChecking",
+    ]
     package.targets.removeAll { !needed.contains($0.name) }
     package.products = []
     // `@_extern(c)`: the targets' `main` calls libFuzzer's driver (FuzzSupport's `runFuzzer`).
@@ -120,7 +211,11 @@ if Context.environment["VIGIE_FUZZ"] == "1" {
         .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport", swiftSettings: [.enableExperimentalFeature("Extern")]))
     for name in ["FuzzCaseFile", "FuzzSiteYAML", "FuzzNote", "FuzzTemplate"] {
         package.targets.append(
-            .executableTarget(name: name, dependencies: ["VigieSupport", "VigieMustache", "VigieCore", "FuzzSupport"], path: "Tests/Fuzz/" + name)
+            .executableTarget(
+                name: name,
+                dependencies: ["VigieSupport", "VigieMustache", "VigieInput", "VigieRendering", "VigieLinkChecking", "FuzzSupport"],
+                path: "Tests/Fuzz/" + name
+            )
         )
         package.products.append(.executable(name: name, targets: [name]))
     }

@@ -2,7 +2,6 @@
 // version number that changes with every rebuild (open pages poll it to reload).
 
 import Foundation
-import VigieCore
 
 final class PreviewState: @unchecked Sendable {
     private let lock = NSLock()

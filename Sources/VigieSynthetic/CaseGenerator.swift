@@ -3,7 +3,7 @@
 // a few platforms with very few cases, several issues per case, statuses consistent with dates.
 
 import Foundation
-import VigieCore
+import VigieInput
 
 public struct CaseGenerator: Sendable {
     public var seed: UInt64

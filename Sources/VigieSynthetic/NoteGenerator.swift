@@ -1,7 +1,7 @@
 // Seeded synthetic notes for benchmarks and large test sites: front matter, headings, lists,
 // links, emphasis and code, several kilobytes each, in plausible French.
 
-import VigieCore
+import VigieInput
 
 public struct NoteGenerator: Sendable {
     public var seed: UInt64

@@ -1,7 +1,6 @@
 // Writes a whole synthetic content folder (site.yaml, cases, notes, milestones) that `vigie build` takes.
 
 import Foundation
-import VigieCore
 
 public enum SyntheticSite {
     /// Writes `cases` cases and `notes` notes under `directory`, replacing its `cases/` and `notes/`.

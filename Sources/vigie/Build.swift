@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import VigieCore
+import VigiePublishing
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,6 @@
 
 import ArgumentParser
 import Foundation
-import VigieCore
 import VigieSynthetic
 
 struct Generate: ParsableCommand {

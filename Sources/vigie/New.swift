@@ -2,7 +2,7 @@
 
 import ArgumentParser
 import Foundation
-import VigieCore
+import VigieInput
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create new content.", subcommands: [NewNote.self])

@@ -4,6 +4,8 @@
 import ArgumentParser
 import Foundation
 import VigieCore
+import VigieReleases
+import VigieRendering
 
 struct Release: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,6 @@
 
 import ArgumentParser
 import Foundation
-import VigieCore
 import VigiePreview
 
 struct Serve: ParsableCommand {

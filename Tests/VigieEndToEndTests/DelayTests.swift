@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VigieCore
+import VigieInput
 import VigieTestSupport
 
 @Suite("Delays worth citing: quartiles, transmission → closure, per platform, and the open-case bias beside them")

@@ -22,6 +22,25 @@ struct TargetGraphTests {
         }
     }
 
+    /// The pipeline's stages, in the order the build runs them.
+    static let stages = [
+        "VigieInput", "VigieStatistics", "VigieDisclosure", "VigieReleases", "VigieRendering", "VigieLinkChecking", "VigiePublishing",
+        "VigieCore",
+    ]
+
+    @Test("each stage reaches no stage after it, through its dependencies and theirs; the pipeline reaches them all")
+    func stagesPointBackwards() throws {
+        let declared = TargetGraph.declared(in: try String(contentsOfFile: Repository.root + "/Package.swift", encoding: .utf8))
+        #expect(
+            TargetGraph.reachable(from: "VigieCore", in: declared).isSuperset(of: Self.stages.dropLast()), "the pipeline runs every stage")
+        for (position, stage) in Self.stages.enumerated() {
+            let reachable = TargetGraph.reachable(from: stage, in: declared)
+            #expect(declared[stage] != nil, "\(stage) is not declared in Package.swift")
+            let later = Set(Self.stages[(position + 1)...])
+            #expect(reachable.isDisjoint(with: later), "\(stage) reaches \(reachable.intersection(later).sorted())")
+        }
+    }
+
     @Test("the readers find targets, their local dependencies, and nothing else")
     func readers() {
         let manifest = """
@@ -66,6 +85,17 @@ enum TargetGraph {
             }
         }
         return targets.mapValues { $0.intersection(targets.keys) }
+    }
+
+    /// Every target `target` depends on, directly or through others (the modules it can import).
+    static func reachable(from target: String, in graph: [String: Set<String>]) -> Set<String> {
+        var seen: Set<String> = []
+        var next = Array(graph[target] ?? [])
+        while let name = next.popLast() {
+            guard seen.insert(name).inserted else { continue }
+            next += graph[name] ?? []
+        }
+        return seen
     }
 
     /// The list under `## Target graph`, up to the next heading.
@@ -114,6 +144,9 @@ enum TargetGraph {
     private static func dependencies(in body: Substring) -> Set<String> {
         guard let label = body.range(of: "dependencies:"), let open = body[label.upperBound...].firstIndex(of: "[") else { return [] }
         let list = body[body.index(after: open)...].prefix { $0 != "]" }
-        return Set(list.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) })
+        return Set(
+            list.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map {
+                String($0.element)
+            })
     }
 }

@@ -1,6 +1,7 @@
 // Small, readable case sets for the statistics and disclosure tests, built as records (no CSV).
 
-import VigieCore
+import VigieInput
+import VigieStatistics
 
 /// Cases written the way a test reads: "20 cases on amazon", "3 on fnac-darty".
 public enum CaseFixtures {

@@ -1,7 +1,6 @@
 // Test support: diagnostics rendered as a user sees them, with paths relative to a test's folder.
 
 import Foundation
-import VigieCore
 import VigieSupport
 
 extension Array where Element == Diagnostic {

@@ -1,7 +1,6 @@
 // A small content tree declared inline, written to a temp folder and built with the real templates.
 
 import Foundation
-import VigieCore
 
 /// A test site: `site.yaml`, case rows and notes given as strings; the repository's templates.
 public struct SiteTree {

@@ -2,8 +2,8 @@
 // in chunks, which must agree (see scripts/fuzz.sh).
 
 import Foundation
-import VigieCore
 import FuzzSupport
+import VigieInput
 import VigieSupport
 
 /// The publication date of the default content, so dates near 2019 are plausible.

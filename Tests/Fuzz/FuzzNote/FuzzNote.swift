@@ -3,8 +3,10 @@
 // (see scripts/fuzz.sh).
 
 import Foundation
-import VigieCore
 import FuzzSupport
+import VigieInput
+import VigieLinkChecking
+import VigieRendering
 import VigieSupport
 
 /// The methodology placeholders, filled as `BuildSession` fills them before rendering.

@@ -1,8 +1,8 @@
 // libFuzzer target: a YAML text read as site.yaml and as milestones.yaml (see scripts/fuzz.sh).
 
 import Foundation
-import VigieCore
 import FuzzSupport
+import VigieInput
 import VigieSupport
 
 /// Used for the milestones when the input is not a usable site.yaml.

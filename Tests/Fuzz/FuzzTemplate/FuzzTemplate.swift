@@ -5,7 +5,6 @@ import Foundation
 import FuzzSupport
 import VigieSupport
 
-@testable import VigieCore
 @testable import VigieMustache
 
 /// The names each part of the input is loaded under: a page, a partial (under every name Vigie's

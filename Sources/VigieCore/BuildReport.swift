@@ -1,0 +1,27 @@
+// The outcome of a run: diagnostics (which decide the exit status), counts and stage timings.
+
+import VigieDisclosure
+import VigieSupport
+
+public struct BuildReport: Sendable {
+    public var diagnostics: DiagnosticList
+    public var pageCount = 0
+    public var tableCount = 0
+    public var caseCount = 0
+    public var noteCount = 0
+    public var fileCount = 0
+    /// Files actually written (all on a full publish; the changed ones on an incremental rebuild).
+    public var writtenFileCount = 0
+    /// What was re-rendered: `full`, or the page groups a change invalidated.
+    public var scope = "full"
+    public var suppression: SuppressionReport?
+    /// Wall time of each stage, in run order.
+    public var stageSeconds: [(stage: String, seconds: Double)] = []
+
+    public init(diagnostics: DiagnosticList = DiagnosticList()) {
+        self.diagnostics = diagnostics
+    }
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+    public var totalSeconds: Double { stageSeconds.reduce(0) { $0 + $1.seconds } }
+}

@@ -1,0 +1,208 @@
+// Publish stage: writes the site into a fresh folder beside the output, then swaps it in, so the
+// published folder is either the old site or the new one, never a half-written mix.
+
+import Foundation
+import VigieRendering
+import VigieSupport
+
+public enum AtomicPublisher {
+    public enum Failure: Error, CustomStringConvertible {
+        case io(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case let .io(path, reason): return "\(path): error: \(reason)"
+            }
+        }
+    }
+
+    /// Prefix of the staging and retired folders, beside the output; leftovers of a killed build
+    /// carry it and are removed by the next run.
+    static let stagingPrefix = ".vigie-staging-"
+    static let retiredPrefix = ".vigie-retired-"
+
+    /// Writes `files` to `output` atomically (with respect to readers of the folder path).
+    /// - Parameter pauseBeforeSwap: test-only (`VIGIE_TEST_PAUSE_BEFORE_SWAP`): once the new site is
+    ///   staged, create this file and wait while it exists (at most a minute), so a test can kill the
+    ///   build at exactly this point instead of guessing with a sleep.
+    public static func publish(_ files: [OutputFile], to output: String, pauseBeforeSwap: String? = nil) throws {
+        let fm = FileManager.default
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = outputURL.deletingLastPathComponent()
+        let name = outputURL.lastPathComponent
+        try ensureDirectory(parent.path)
+        removeLeftovers(in: parent.path, for: name)
+
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent("\(stagingPrefix)\(name)-\(pid)").path
+        try? fm.removeItem(atPath: staging)
+        try ensureDirectory(staging)
+        do {
+            try write(files, into: staging)
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+        if let pauseBeforeSwap { pause(signalling: pauseBeforeSwap) }
+
+        guard fm.fileExists(atPath: outputURL.path) else {
+            guard rename(staging, outputURL.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(atPath: staging)
+                throw Failure.io(path: output, reason: "cannot move the new site in place: \(reason)")
+            }
+            return
+        }
+        // One step where the kernel can: the staging path then holds the previous site, deleted after.
+        switch FolderExchange.exchange(staging, outputURL.path) {
+        case .exchanged:
+            try? fm.removeItem(atPath: staging)
+        case .failed(let reason):
+            try? fm.removeItem(atPath: staging)
+            throw Failure.io(path: output, reason: "cannot swap the new site in: \(reason)")
+        case .unsupported:
+            try swapByRenaming(staging, into: outputURL.path, retired: parent.appendingPathComponent("\(retiredPrefix)\(name)-\(pid)").path)
+        }
+    }
+
+    /// The fallback swap: the old folder renamed away, the new one renamed in, the old one deleted.
+    /// Between the two renames the output path does not exist; a killed build leaves the old site
+    /// retired, and `removeLeftovers` puts it back.
+    static func swapByRenaming(_ staging: String, into output: String, retired: String) throws {
+        let fm = FileManager.default
+        guard rename(output, retired) == 0 else {
+            try? fm.removeItem(atPath: staging)
+            throw Failure.io(path: output, reason: "cannot move the previous site aside: \(String(cString: strerror(errno)))")
+        }
+        guard rename(staging, output) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(retired, output)
+            try? fm.removeItem(atPath: staging)
+            throw Failure.io(path: output, reason: "cannot move the new site in place: \(reason)")
+        }
+        try? fm.removeItem(atPath: retired)
+    }
+
+    /// Creates `signal` and waits while it exists, for a minute at most.
+    private static func pause(signalling signal: String) {
+        FileManager.default.createFile(atPath: signal, contents: Data("\(ProcessInfo.processInfo.processIdentifier)\n".utf8))
+        let deadline = ContinuousClock.now + .seconds(60)
+        while FileManager.default.fileExists(atPath: signal), ContinuousClock.now < deadline { usleep(10_000) }
+    }
+
+    /// Removes staging folders left by a build that was killed, and restores a site that a killed
+    /// swap left retired.
+    static func removeLeftovers(in parent: String, for name: String) {
+        let fm = FileManager.default
+        guard let entries = try? fm.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries.sorted() {
+            let path = parent + "/" + entry
+            if entry.hasPrefix("\(stagingPrefix)\(name)-") {
+                try? fm.removeItem(atPath: path)
+            } else if entry.hasPrefix("\(retiredPrefix)\(name)-") {
+                if !fm.fileExists(atPath: parent + "/" + name) {
+                    _ = rename(path, parent + "/" + name)
+                } else {
+                    try? fm.removeItem(atPath: path)
+                }
+            }
+        }
+    }
+
+    static func ensureDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.io(path: path, reason: "cannot create the folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Folders first, then the files, split over every core. Plain `open`/`write` rather than
+    /// `FileManager.createFile`, which writes each file to a temporary beside it, `fsync`s it and renames
+    /// it: 20,000 files (100 k cases, 1,000 notes: 1,026 pages and the data) went from 0.9–1.2 s to
+    /// 0.2–0.4 s. The site is still swapped in whole by `publish`, so readers and a killed build never
+    /// see a half-written file. `inPlace` (the preview rewriting changed files of the live folder)
+    /// keeps `FileManager`'s write-then-rename, so a reader never gets half a file there either.
+    package static func write(_ files: [OutputFile], into root: String, inPlace: Bool = false) throws {
+        if inPlace {
+            try writeInPlace(files, into: root)
+            return
+        }
+        // Folders holding other folders (`notes/`, `notes/themes/`) are made first; each file's own
+        // folder is made by the thread writing the file, just before it. Made up front on one thread,
+        // the 10,000 note folders took 0.30–0.33 s of a 0.44–0.58 s write stage while the other core
+        // waited (the kernel serialises `mkdir` in one parent anyway, but the files are written meanwhile).
+        let folders = files.map { folder(of: $0.path) }
+        var created: Set<String> = [root]
+        for parent in Set(folders.map(folder(of:))).sorted() where !parent.isEmpty {
+            try makeDirectory(root + "/" + parent, created: &created)
+        }
+        let chunkCount = files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let chunkSize = (files.count + chunkCount - 1) / max(chunkCount, 1)
+        let chunks = stride(from: 0, to: files.count, by: max(chunkSize, 1)).map { $0..<min($0 + chunkSize, files.count) }
+        let failures = ParallelMap.map(chunks) { [created] range -> Failure? in
+            var previous = ""
+            for index in range {
+                let folder = folders[index]
+                if folder != previous, !folder.isEmpty, !created.contains(root + "/" + folder) {
+                    let path = root + "/" + folder
+                    if mkdir(path, 0o777) != 0 && errno != EEXIST { return Failure.io(path: path, reason: "cannot create the folder") }
+                }
+                previous = folder
+                let path = root + "/" + files[index].path
+                if !writeFile(path, files[index].bytes) { return Failure.io(path: path, reason: "cannot write the file") }
+            }
+            return nil
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    private static func writeInPlace(_ files: [OutputFile], into root: String) throws {
+        var created: Set<String> = [root]
+        for file in files {
+            let path = root + "/" + file.path
+            let directory = (path as NSString).deletingLastPathComponent
+            if !created.contains(directory) {
+                try ensureDirectory(directory)
+                created.insert(directory)
+            }
+            let ok = file.bytes.withUnsafeBufferPointer { buffer in
+                FileManager.default.createFile(atPath: path, contents: Data(buffer: buffer))
+            }
+            if !ok { throw Failure.io(path: path, reason: "cannot write the file") }
+        }
+    }
+
+    /// The folder part of a relative path (`notes/a` for `notes/a/index.html`), empty at the top.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// `mkdir` of a folder whose parent is known to exist, else `ensureDirectory` (which also gives its message).
+    private static func makeDirectory(_ directory: String, created: inout Set<String>) throws {
+        let parent = (directory as NSString).deletingLastPathComponent
+        if !created.contains(parent) { try makeDirectory(parent, created: &created) }
+        if mkdir(directory, 0o777) != 0 && errno != EEXIST { try ensureDirectory(directory) }
+        created.insert(directory)
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return false }
+        var ok = true
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    return
+                }
+                offset += written
+            }
+        }
+        return close(fd) == 0 && ok
+    }
+}

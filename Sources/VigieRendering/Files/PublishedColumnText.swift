@@ -1,0 +1,39 @@
+// What the spreadsheets and the database say of a published column: the French header the pages
+// use and the definition datapackage.json gives it, so that every data file describes it alike.
+
+import VigieReleases
+import VigieStatistics
+
+struct PublishedColumnText {
+    /// `Plateforme`, `Dossiers`, `Part résolue`: the column's name on the site (`statistics.columns`).
+    let header: String
+    /// The column's definition and unit: the field's `description` in datapackage.json too.
+    let definition: String
+
+    init(_ column: TableColumn, labels: Labels) {
+        let strings = labels.strings
+        let threshold = labels.config.threshold
+        let named = strings.optionalText("statistics.columns.\(column.name)") ?? column.name
+        switch column.kind {
+        case .status:
+            let valueColumn = String(column.name.dropLast(OpenDataContract.statusSuffix.count))
+            header = (strings.optionalText("statistics.columns.\(valueColumn)") ?? valueColumn) + " — " + strings.text("data.status_header")
+            definition = strings.format("datapackage.status", ["column": valueColumn, "k": String(threshold)])
+        case .count:
+            header = named
+            definition = named + " — " + strings.text("datapackage.count")
+        case let .measure(unit):
+            header = named
+            definition = named + " — " + strings.format("datapackage.unit_\(unit)", strings.definitionValues(threshold: threshold))
+        case let .integer(unit):
+            header = named
+            definition = named + " — " + strings.text("datapackage.unit_\(unit)")
+        case .suppressedFlag:
+            header = strings.text("data.suppressed_header")
+            definition = strings.text("datapackage.suppressed")
+        case .key, .identifier, .text, .date:
+            header = named
+            definition = named
+        }
+    }
+}

@@ -1,0 +1,176 @@
+// Render stage: builds every page of the site from the content, the rendered notes and the
+// protected statistics only, through the Mustache templates; returns the files in memory.
+
+import Foundation
+import VigieDisclosure
+import VigieInput
+import VigieMustache
+import VigieReleases
+import VigieStatistics
+
+/// Everything a page needs, prepared once per build.
+public struct SiteRenderer: Sendable {
+    public let content: Content
+    public let notes: [RenderedNote]
+    public let statistics: ProtectedStatistics
+    /// The stored releases up to this publication, with their revisions.
+    public let history: ReleaseHistory
+    public let templates: TemplateSet
+    public let labels: Labels
+    /// `site.*` of every page, formatted once per build rather than once per page.
+    let siteValue: TemplateValue
+    /// Each tag's slug (`/notes/themes/<slug>/`), made once per build rather than once per note card.
+    let tagSlugs: [String: String]
+    /// The main menu: key, path from the site root, label.
+    let navItems: [(key: String, path: String, label: String)]
+
+    public init(
+        content: Content, notes: [RenderedNote], statistics: ProtectedStatistics, history: ReleaseHistory, templates: TemplateSet
+    ) {
+        self.content = content
+        self.notes = notes
+        self.statistics = statistics
+        self.history = history
+        self.templates = templates
+        self.labels = Labels(config: content.config, strings: templates.strings)
+        self.siteValue = .map(
+            Self.siteValues(config: content.config, strings: templates.strings, format: labels.format).mapValues { .text($0) })
+        let tags = Set(notes.flatMap(\.note.tags))
+        self.tagSlugs = Dictionary(uniqueKeysWithValues: tags.map { ($0, $0.slugified) })
+        let strings = templates.strings
+        self.navItems = [
+            ("home", "", strings.text("nav.home")),
+            ("statistics", "statistiques/", strings.text("nav.statistics")),
+            ("platforms", "plateformes/", strings.text("nav.platforms")),
+            ("notes", "notes/", strings.text("nav.notes")),
+            ("progress", "progres/", strings.text("nav.progress")),
+            ("methodology", "methodologie/", strings.text("nav.methodology")),
+            ("data", "donnees/", strings.text("nav.data")),
+            ("publications", "publications/", strings.text("nav.publications")),
+        ]
+    }
+
+    package var config: SiteConfig { content.config }
+    /// The latest stored release before this publication, as it was published: the base of "what changed".
+    var previous: ProtectedStatistics? { history.previous?.statistics }
+    package var strings: Strings { templates.strings }
+    var format: ReaderFormatter { labels.format }
+
+    // MARK: Layout
+
+    /// The relative prefix from a page folder back to the site root: `""`, `"../"`, `"../../"`.
+    static func root(for folder: String) -> String {
+        let depth = folder.split(separator: "/").count
+        return String(repeating: "../", count: depth)
+    }
+
+    /// Renders a page template inside the base layout.
+    /// - Parameters:
+    ///   - folder: the page's folder (`""` for the home page, `statistiques/`), or nil for `404.html`.
+    func page(template: String, folder: String?, title: String, section: String, description: String? = nil, values: [String: Any])
+        -> OutputFile
+    {
+        page(
+            template: template, folder: folder, title: title, section: section, description: description,
+            values: values.compactMapValues(TemplateValue.present))
+    }
+
+    func page(
+        template: String, folder: String?, title: String, section: String, description: String? = nil, values: [String: TemplateValue]
+    ) -> OutputFile {
+        let root: String
+        if let folder {
+            root = Self.root(for: folder)
+        } else {
+            // 404.html is served at any depth: link from the site root path.
+            root = URLComponents(string: config.baseURL)?.path ?? "/"
+        }
+        let home = root.isEmpty ? "./" : root
+        let nav: [TemplateValue] = navItems.map {
+            [
+                "key": .text($0.key), "href": .text($0.path.isEmpty ? home : root + $0.path), "label": .text($0.label),
+                "current": .flag($0.key == section),
+            ]
+        }
+        var context = values
+        context["t"] = strings.value
+        context["root"] = .text(root)
+        context["home"] = .text(home)
+        context["nav"] = .list(nav)
+        context["page_title"] = .text(title)
+        context["page_description"] = .text(description ?? config.description)
+        context["is_home"] = .flag(folder == "")
+        context["canonical"] = .text(config.baseURL + (folder ?? "404.html"))
+        context["site"] = siteValue
+        let html = templates.render("pages/\(template)", .map(context))
+        let path = folder.map { $0 + "index.html" } ?? "404.html"
+        return OutputFile(path: path, bytes: html, template: "pages/\(template)")
+    }
+
+    static func siteValues(config: SiteConfig, strings: Strings, format: ReaderFormatter) -> [String: String] {
+        let date = format.date(config.publicationDate)
+        return [
+            "title": config.title,
+            "description": config.description,
+            "publisher": config.publisher,
+            "language": config.language,
+            "licence": config.licence,
+            "licence_url": config.licenceURL,
+            "date": date,
+            "date_iso": config.publicationDate.iso,
+            "published_on": strings.format("site.published_on", ["date": date]),
+            "licence_line": strings.format("site.data_licence", ["licence": config.licence]),
+            // The footer's first legal link names the declared status, as French public sites do.
+            "accessibility_footer": strings.format(
+                "legal.footer_accessibility",
+                ["status": strings.text("legal.status." + (config.legal?.accessibility.status.rawValue ?? "unknown"))]),
+        ]
+    }
+
+    // MARK: Shared helpers
+
+    func count(_ table: TableID, _ keys: [String], column: String = "cases") -> TableCell? {
+        statistics[table].cell(keys: keys, column: column)
+    }
+
+    /// A count as text, or its withheld marker.
+    func countText(_ cell: TableCell?) -> String {
+        guard let cell else { return strings.text("statistics.empty_value") }
+        return labels.cellText(cell, column: TableColumn("cases", .count), vocabulary: nil)
+    }
+
+    /// "+42 depuis le 31 janvier 2019", or nil when the change cannot be published.
+    func changeText(_ table: TableID, _ keys: [String], column: String = "cases") -> String? {
+        guard let previous else { return nil }
+        let previousDate = previous.asOf
+        guard
+            let change = ProtectedPublications(current: statistics, previous: previous).publishedDifference(
+                table: table, keys: keys, column: column)
+        else {
+            return strings.format("home.no_change_published", [:])
+        }
+        return strings.format("home.change_since", ["change": format.signed(change), "date": format.date(previousDate)])
+    }
+
+    /// A tag's slug, from the build's table.
+    func tagSlug(_ tag: String) -> String { tagSlugs[tag] ?? tag.slugified }
+
+    func noteCard(_ rendered: RenderedNote, root: String, level: Int = 2) -> [String: TemplateValue] {
+        let note = rendered.note
+        return [
+            "title": .text(note.title),
+            "href": .text(root + "notes/\(note.slug)/"),
+            "date": .text(format.date(note.date)),
+            "date_iso": .text(note.date.iso),
+            "summary": .text(note.summary ?? ""),
+            "has_summary": .flag(note.summary != nil),
+            "reading_time": .text(strings.format("notes.reading_time", ["minutes": String(rendered.readingMinutes)])),
+            "level": .text(String(level)),
+            "has_tags": .flag(!note.tags.isEmpty),
+            "tags": .list(
+                note.tags.sorted().map { tag in
+                    ["label": .text(tag), "href": .text(root + "notes/themes/\(tagSlug(tag))/")]
+                }),
+        ]
+    }
+}

@@ -1,0 +1,85 @@
+// Which page groups a rebuild re-renders when one input changes, as `vigie serve` sees it: the table
+// the pipeline's caching must keep (written before the steps that will derive it).
+
+import Foundation
+import Testing
+import VigieTestSupport
+
+@testable import VigieCore
+
+@Suite(.serialized) struct PageInvalidationTests {
+    /// An input change made to a copy of the default content and templates.
+    struct Change: CustomTestStringConvertible, Sendable {
+        var name: String
+        /// The file changed, relative to the folder holding `content/` and `templates/`.
+        var file: String
+        /// Appended to the file, or nil to rewrite it unchanged (a new modification time).
+        var appended: String?
+        /// The page groups re-rendered, as `BuildReport.scope` names them ("full": all of them).
+        var scope: String
+        var testDescription: String { name }
+    }
+
+    static let changes: [Change] = [
+        Change(name: "nothing", file: "content/site.yaml", appended: "", scope: ""),
+        Change(name: "site.yaml", file: "content/site.yaml", appended: nil, scope: "full"),
+        Change(name: "a page template", file: "templates/pages/note.mustache", appended: nil, scope: "full"),
+        Change(name: "strings.yaml", file: "templates/strings.yaml", appended: nil, scope: "full"),
+        Change(name: "a stored release", file: "content/publications/2019-01-31/manifest.json", appended: nil, scope: "full"),
+        Change(
+            name: "the case file", file: "content/cases/signalements.csv", appended: nil,
+            scope: "home, methodology, publications, statistics"),
+        Change(
+            name: "a note's text", file: "content/notes/mediation.md", appended: "\nUne phrase de plus.\n",
+            scope: "home, methodology, notes, progress"),
+        Change(name: "milestones.yaml", file: "content/milestones.yaml", appended: nil, scope: "home, progress, statistics"),
+    ]
+
+    @Test(arguments: changes)
+    func aChangeRerendersItsGroupsAndLeavesTheOtherFilesUntouched(_ change: Change) throws {
+        let folder = TemporaryFolder("invalidation")
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: folder.path + "/content")
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/templates")
+        let output = folder.path + "/_site"
+        let session = BuildSession(
+            options: BuildOptions(
+                contentDirectory: folder.path + "/content", templatesDirectory: folder.path + "/templates", outputDirectory: output,
+                incrementalWrites: true))
+        let first = try session.rebuild()
+        #expect(first.succeeded && first.scope == "full")
+        let before = try Self.snapshot(output)
+
+        // A modification time the first build cannot have seen, whatever the file system's resolution.
+        let path = folder.path + "/" + change.file
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        if let appended = change.appended, !appended.isEmpty {
+            try (bytes + Data(appended.utf8)).write(to: URL(fileURLWithPath: path))
+        } else if change.appended == nil {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: path)
+        }
+        let second = try session.rebuild()
+        #expect(second.succeeded, "\(second.diagnostics)")
+        #expect(second.scope == change.scope)
+
+        // A file whose bytes did not change is not rewritten (the preview's reader keeps its cache).
+        let after = try Self.snapshot(output)
+        let changed = Set(after.keys.filter { after[$0]?.bytes != before[$0]?.bytes })
+        let rewritten = Set(after.keys.filter { after[$0]?.modified != before[$0]?.modified })
+        #expect(rewritten == changed)
+        #expect(second.writtenFileCount == changed.count)
+        if change.scope.isEmpty { #expect(changed.isEmpty) }
+    }
+
+    /// Every file of the built site: its bytes and modification time.
+    static func snapshot(_ folder: String) throws -> [String: (bytes: Data, modified: Date)] {
+        var files: [String: (bytes: Data, modified: Date)] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(atPath: folder))
+        while let relative = enumerator.nextObject() as? String {
+            let path = folder + "/" + relative
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+            files[relative] = (try #require(FileManager.default.contents(atPath: path)), attributes[.modificationDate] as! Date)
+        }
+        return files
+    }
+}
