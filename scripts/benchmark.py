@@ -10,8 +10,8 @@ For each size (10k = 10 000 cases and 100 notes, 100k = 100 000 and 1 000, 1m = 
   2. runs `vigie build --timings` --runs times and keeps the median of each stage, of the process
      wall time and of the peak resident memory,
   3. unless --no-compare, runs on the same input, when the tools are present:
-     - Vigie again on the cases alone (same folder with no notes): the stage named "validate" also
-       reads the notes' front matter, so this is the fair figure to set against DuckDB,
+     - Vigie again on the cases alone (same folder with no notes), the fair figure to set against
+       DuckDB (builds before the "read notes" stage existed read the notes' front matter in "validate"),
      - DuckDB (in its own `python3 -c` process): read_csv, then the core tables written as CSV,
      - Hugo on the same notes with minimal single and list layouts,
      - the cmark command-line tool on the bodies of the same notes, in one process,

@@ -1,6 +1,7 @@
 // Runs the pipeline and remembers its intermediate values, so that a second run (the preview's
 // rebuild) redoes only what the changed files affect: a note change re-renders that note and the
 // pages listing it; a case-file change recomputes the statistics; templates or site.yaml rebuild all.
+// What depends on what is declared once, in `BuildStep` and `PageGroup.inputs`.
 
 import Foundation
 import VigieCharts
@@ -39,6 +40,8 @@ public final class BuildSession {
     private var milestoneNoteSlugs: Set<String> = []
     private var milestoneDiagnostics: [Diagnostic] = []
     private var groups: [PageGroup: [OutputFile]] = [:]
+    /// What changed since each step last ran.
+    private var ledger = StepLedger()
     /// What went wrong making the charts' PNG files when the statistics group was last rendered.
     private var chartDiagnostics: [Diagnostic] = []
     private var published: [String: [UInt8]]?
@@ -54,8 +57,8 @@ public final class BuildSession {
     public func rebuild(progress: ((String) -> Void)? = nil) throws -> BuildReport {
         var report = BuildReport()
         var timer = StageTimer()
-        var invalid: Set<PageGroup> = []
         lastRunFailed = true
+        func finished(_ step: BuildStep) { report.stageSeconds.append((step.label, timer.lap())) }
 
         // Load.
         progress?("templates")
@@ -65,21 +68,20 @@ public final class BuildSession {
             templates = TemplateSet.load(directory: options.templatesDirectory, into: &diagnostics)
             templateDiagnostics = diagnostics
             templateSignature = newTemplateSignature
-            invalid = Set(PageGroup.allCases)
+            ledger.changed(.templates)
         }
         progress?("content")
         let newConfigSignature = FileSignature.of(root + "/site.yaml")
+        // The releases and the milestones are read with the configuration: read again when it changed.
+        var configurationChanged = false
         if newConfigSignature != configSignature || config == nil {
             var diagnostics: [Diagnostic] = []
             config = ContentLoader.loadConfig(root: root, into: &diagnostics)
             configDiagnostics = diagnostics
             configSignature = newConfigSignature
-            caseSignature = nil
-            milestoneSignature = nil
-            releaseSignature = nil
-            renderedCache = [:]
-            invalid = Set(PageGroup.allCases)
+            configurationChanged = true
         }
+        if configurationChanged { ledger.changed(.configuration) }
         guard let config else {
             report.diagnostics = DiagnosticList(templateDiagnostics + configDiagnostics)
             configSignature = nil
@@ -88,37 +90,35 @@ public final class BuildSession {
 
         // Stored releases: any change reloads them all and rebuilds every page (releases are rare).
         let newReleaseSignature = FileSignature.tree(ReleaseLoader.folder(root: root))
-        if newReleaseSignature != releaseSignature {
+        if newReleaseSignature != releaseSignature || configurationChanged {
             var diagnostics: [Diagnostic] = []
             releases = ReleaseLoader.load(root: root, config: config, into: &diagnostics)
             releaseDiagnostics = diagnostics
             releaseSignature = newReleaseSignature
-            statistics = nil
-            invalid = Set(PageGroup.allCases)
+            ledger.changed(.releases)
         }
-        report.stageSeconds.append(("load", timer.lap()))
+        finished(.load)
 
         // Validate cases (re-read only when a case file changed).
         progress?("cases")
         let casePaths = ContentLoader.caseFilePaths(root: root)
         let newCaseSignature = FileSignature.of(casePaths)
-        var casesChanged = false
-        if newCaseSignature != caseSignature {
+        if newCaseSignature != caseSignature { ledger.changed(.cases) }
+        if ledger.isStale(.validate) {
             var diagnostics: [Diagnostic] = []
             cases = ContentLoader.loadCases(paths: casePaths, root: root, config: config, into: &diagnostics)
             caseDiagnostics = diagnostics
             caseSignature = newCaseSignature
-            statistics = nil
-            casesChanged = true
-            invalid.formUnion([.statistics, .home, .methodology, .publications])
+            ledger.ran(.validate)
         }
+        finished(.validate)
 
         // Notes: front matter of changed files only.
         var noteDiagnostics: [Diagnostic] = []
         var loadedNotes: [Note] = []
         let notePaths = ContentLoader.notePaths(root: root)
         let livePaths = Set(notePaths)
-        var notesChanged = Set(noteCache.keys) != livePaths
+        if Set(noteCache.keys) != livePaths { ledger.changed(.notes) }
         // Changed notes are read and their front matter parsed on every core, then gathered in path
         // order (with `FileSignature` on `lstat`: validate on 1 M cases + 10,000 notes 7.8 s → 6.1 s).
         let signatures = ParallelMap.map(notePaths) { FileSignature.of($0) }  // 10,000 `lstat`s: 22 ms on one core
@@ -130,7 +130,7 @@ public final class BuildSession {
         }
         for (index, loaded) in zip(stale, fresh) {
             noteCache[notePaths[index]] = (signatures[index], loaded.note, loaded.diagnostics)
-            notesChanged = true
+            ledger.changed(.notes)
         }
         for path in notePaths {
             let cached = noteCache[path]!
@@ -140,20 +140,19 @@ public final class BuildSession {
         // A set, not `notePaths.contains`: that was 10,000 × 10,000 comparisons.
         for path in noteCache.keys where !livePaths.contains(path) { noteCache[path] = nil }
         let notes = ContentLoader.checkNotes(loadedNotes, config: config, into: &noteDiagnostics)
-        if notesChanged { invalid.formUnion([.notes, .home, .progress, .methodology]) }
 
         let failedNotes = notePaths.filter { noteCache[$0]?.note == nil }
         let slugs = ContentLoader.citableSlugs(notes: notes, failedPaths: failedNotes)
         let newMilestoneSignature = FileSignature.of(root + "/milestones.yaml")
-        if newMilestoneSignature != milestoneSignature || slugs != milestoneNoteSlugs {
+        if newMilestoneSignature != milestoneSignature || slugs != milestoneNoteSlugs || configurationChanged {
             var diagnostics: [Diagnostic] = []
             milestones = ContentLoader.loadMilestones(root: root, config: config, noteSlugs: slugs, into: &diagnostics)
             milestoneDiagnostics = diagnostics
             milestoneSignature = newMilestoneSignature
             milestoneNoteSlugs = slugs
-            invalid.formUnion([.progress, .home, .statistics])
+            ledger.changed(.milestones)
         }
-        report.stageSeconds.append(("validate", timer.lap()))
+        finished(.readNotes)
 
         var diagnostics =
             templateDiagnostics + configDiagnostics + releaseDiagnostics + caseDiagnostics + noteDiagnostics + milestoneDiagnostics
@@ -168,7 +167,7 @@ public final class BuildSession {
         let content = Content(config: config, cases: cases, notes: notes, milestones: milestones, caseFileCount: casePaths.count)
 
         // Compute and protect.
-        if statistics == nil {
+        if ledger.isStale(.compute) || statistics == nil {
             progress?("statistics")
             // The publication, and each stored release before it as today's data gives it (for its
             // revisions): independent passes over the cases, one per core.
@@ -179,7 +178,7 @@ public final class BuildSession {
                 StatisticsCalculator.compute(cases: cases, config: config, asOf: date)
             }
             let current = computed[0]
-            report.stageSeconds.append(("compute", timer.lap()))
+            finished(.compute)
             progress?("disclosure control")
             // Protect the publication against a reader who holds every stored release before it;
             // then audit the result with them, independently, before anything is rendered.
@@ -209,25 +208,30 @@ public final class BuildSession {
                             + "('publication_date'): a stored release is never rewritten (\(stored.path))",
                         at: config.publicationDateLocation))
             }
-            report.stageSeconds.append(("protect", timer.lap()))
+            ledger.ran(.compute)
+            ledger.ran(.protect)
+            finished(.protect)
         }
         guard let statistics else { return report }
 
         // Render Markdown: each note once, again only when its text or its placeholders changed.
         progress?("notes")
-        let rendered = renderNotes(notes, config: config, caseCount: statistics.current.caseCount, templates: templates, changed: &invalid)
+        if ledger.isStale(.renderMarkdown) { renderedCache = [:] }
+        let rendered = renderNotes(notes, config: config, caseCount: statistics.current.caseCount, templates: templates)
+        ledger.ran(.renderMarkdown)
         for note in rendered { diagnostics += note.body.diagnostics }
         diagnostics += auditDiagnostics
-        report.stageSeconds.append(("render markdown", timer.lap()))
-        _ = casesChanged
+        finished(.renderMarkdown)
 
-        // Render pages of the invalidated groups only.
+        // Render the page groups that an input changed since they were last rendered, and any not rendered yet.
         progress?("pages")
         let renderer = SiteRenderer(
             content: content, notes: rendered, statistics: statistics.protected, history: statistics.history, templates: templates)
-        for group in PageGroup.allCases where invalid.contains(group) || groups[group] == nil {
+        let staleGroups = PageGroup.stale(after: ledger.changes(since: .renderTemplates))
+        for group in PageGroup.allCases where staleGroups.contains(group) || groups[group] == nil {
             groups[group] = render(group, renderer: renderer, templates: templates)
         }
+        ledger.ran(.renderTemplates)
         diagnostics += chartDiagnostics
         var files = PageGroup.allCases.flatMap { groups[$0] ?? [] }
         // Made from the pages themselves on every run (a scan of their headings); rewritten only if it changed.
@@ -236,13 +240,13 @@ public final class BuildSession {
         files.append(OutputFile(path: "sitemap.xml", bytes: SitemapWriter.sitemap(pages: pages, config: config)))
         files.append(OutputFile(path: "robots.txt", bytes: SitemapWriter.robots(config: config)))
         files.sort { $0.path < $1.path }
-        report.stageSeconds.append(("render templates", timer.lap()))
+        finished(.renderTemplates)
 
         // Check the links written in notes, then every page's, against the files just built (nothing is fetched).
         progress?("links")
         diagnostics += InternalLinkChecker.check(rendered, files: files, baseURL: config.baseURL)
         diagnostics += PageLinkChecker.check(files, notes: rendered, templates: templates.links, baseURL: config.baseURL)
-        report.stageSeconds.append(("check links", timer.lap()))
+        finished(.checkLinks)
 
         report.diagnostics = DiagnosticList(diagnostics)
         report.pageCount = pages.count
@@ -251,14 +255,14 @@ public final class BuildSession {
         report.noteCount = rendered.count
         report.fileCount = files.count
         report.suppression = statistics.protected.report
-        report.scope = invalid.count == PageGroup.allCases.count ? "full" : invalid.map { "\($0)" }.sorted().joined(separator: ", ")
+        report.scope = staleGroups.count == PageGroup.allCases.count ? "full" : staleGroups.map { "\($0)" }.sorted().joined(separator: ", ")
         lastRunFailed = report.diagnostics.hasErrors
         guard !report.diagnostics.hasErrors else { return report }
 
         if let output = options.outputDirectory {
             progress?("writing")
             report.writtenFileCount = try publish(files, to: output)
-            report.stageSeconds.append(("write", timer.lap()))
+            finished(.write)
         }
         return report
     }
@@ -433,7 +437,7 @@ public final class BuildSession {
     /// Renders every note body once, in parallel, reusing the previous rendering of unchanged notes;
     /// fills the methodology placeholders from the configuration.
     private func renderNotes(
-        _ notes: [Note], config: SiteConfig, caseCount: Int, templates: TemplateSet, changed invalid: inout Set<PageGroup>
+        _ notes: [Note], config: SiteConfig, caseCount: Int, templates: TemplateSet
     ) -> [RenderedNote] {
         let format = ReaderFormatter(strings: templates.strings)
         let labels = Labels(config: config, strings: templates.strings)
@@ -468,7 +472,7 @@ public final class BuildSession {
                 body, path: note.path, firstLine: note.bodyFirstLine, allowRawHTML: allowRawHTML, frenchTypography: french)
             return RenderedNote(note: note, body: html)
         }
-        if !stale.isEmpty { invalid.formUnion([.notes, .home, .progress, .methodology]) }
+        if !stale.isEmpty { ledger.changed(.renderedNotes) }
         // The result in note order, fresh renderings where there are, the cache's elsewhere; then the
         // cache, its room reserved (filling it and reading the result back from it took 25–30 ms).
         var rendered: [RenderedNote] = []

@@ -70,6 +70,31 @@ import VigieTestSupport
         if change.scope.isEmpty { #expect(changed.isEmpty) }
     }
 
+    @Test("a change made while the build fails is rendered once the error is fixed")
+    func aChangeDuringAFailedRunIsNotLost() throws {
+        let folder = TemporaryFolder("invalidation-failed")
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: folder.path + "/content")
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/templates")
+        let session = BuildSession(
+            options: BuildOptions(
+                contentDirectory: folder.path + "/content", templatesDirectory: folder.path + "/templates",
+                outputDirectory: folder.path + "/_site", incrementalWrites: true))
+        #expect(try session.rebuild().succeeded)
+
+        // The case file changes while a note with broken front matter stops the build before the statistics.
+        let caseFile = folder.path + "/content/cases/signalements.csv"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: caseFile)
+        let brokenNote = folder.path + "/content/notes/zz-brouillon.md"
+        try "---\ntitle: [\n---\nTexte.\n".write(toFile: brokenNote, atomically: true, encoding: .utf8)
+        #expect(try !session.rebuild().succeeded)
+
+        // Fixed: the statistics' groups are rendered again, with the notes' (the set of notes changed twice).
+        try FileManager.default.removeItem(atPath: brokenNote)
+        let fixed = try session.rebuild()
+        #expect(fixed.succeeded, "\(fixed.diagnostics)")
+        #expect(fixed.scope == "home, methodology, notes, progress, publications, statistics")
+    }
+
     /// Every file of the built site: its bytes and modification time.
     static func snapshot(_ folder: String) throws -> [String: (bytes: Data, modified: Date)] {
         var files: [String: (bytes: Data, modified: Date)] = [:]
