@@ -20,8 +20,8 @@ public enum ReleaseLoader {
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder + "/" + name
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            guard isDirectory.boolValue, let date = Day(iso: name), date.iso == name else {
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            guard exists, isDirectory.boolValue, let date = Day(iso: name), date.iso == name else {
                 diagnostics.append(
                     .error(
                         "\(StoredRelease.folderName)/ holds only release folders named by their date YYYY-MM-DD, written by `vigie release`",
@@ -74,7 +74,8 @@ public enum ReleaseLoader {
         if let enumerator = FileManager.default.enumerator(atPath: folder) {
             while let relative = enumerator.nextObject() as? String {
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory)
+                // A link that leads nowhere is not a folder: it counts as a file, which the manifest must list.
+                _ = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory)
                 if !isDirectory.boolValue && relative != StoredRelease.manifestName { onDisk.insert(relative) }
             }
         }

@@ -71,7 +71,7 @@ struct Release: ParsableCommand {
         if let enumerator = FileManager.default.enumerator(atPath: folder) {
             while let relative = enumerator.nextObject() as? String {
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory)
                 if !isDirectory.boolValue { onDisk.insert(relative) }
             }
         }
