@@ -245,7 +245,8 @@ public final class BuildSession {
         // Check the links written in notes, then every page's, against the files just built (nothing is fetched).
         progress?("links")
         diagnostics += InternalLinkChecker.check(rendered, files: files, baseURL: config.baseURL)
-        diagnostics += PageLinkChecker.check(files, notes: rendered, templates: templates.links, baseURL: config.baseURL)
+        diagnostics += PageLinkChecker.check(
+            files, notes: rendered, templates: templates.links, baseURL: config.baseURL, contentLinks: Self.contentLinks(config))
         finished(.checkLinks)
 
         report.diagnostics = DiagnosticList(diagnostics)
@@ -280,6 +281,14 @@ public final class BuildSession {
         guard WithheldCell.all(in: held) == WithheldCell.all(in: stored) else { return false }
         return stored.tables.keys.allSatisfy { id in
             held.tables[id].map(TableSerializer.csv) == stored.tables[id].map(TableSerializer.csv)
+        }
+    }
+
+    /// The links whose destinations site.yaml gives: the pages of the accessibility statement's audit.
+    static func contentLinks(_ config: SiteConfig) -> [PageLinkChecker.ContentLink] {
+        guard let statement = config.legal?.accessibility else { return [] }
+        return zip(statement.auditedPages, statement.auditedPageLocations).map { path, location in
+            PageLinkChecker.ContentLink(folder: SiteRenderer.accessibilityFolder, sitePath: path, location: location)
         }
     }
 

@@ -8,6 +8,21 @@ import VigieRendering
 import VigieSupport
 
 package enum PageLinkChecker {
+    /// A link whose destination the content gives (a path listed in site.yaml), shown on the pages of
+    /// `folder`: when it is broken, the error is at `location`, where the publisher wrote it.
+    package struct ContentLink: Sendable {
+        package var folder: String
+        /// A path from the site root: `/statistiques/`.
+        package var sitePath: String
+        package var location: SourceLocation
+
+        package init(folder: String, sitePath: String, location: SourceLocation) {
+            self.folder = folder
+            self.sitePath = sitePath
+            self.location = location
+        }
+    }
+
     /// A link of a built page, as the page holds it (HTML-escaped) and as a browser reads it.
     struct Link: Hashable, Sendable {
         var written: Substring
@@ -15,9 +30,10 @@ package enum PageLinkChecker {
     }
 
     /// Checks the links of every HTML page of `files`. One error per template attribute and
-    /// destination, naming the first page (in path order) that shows it and how many others do.
+    /// destination, naming the first page (in path order) that shows it and how many others do;
+    /// a broken link of `contentLinks` is reported at its place in the content instead.
     package static func check(
-        _ files: [OutputFile], notes: [RenderedNote], templates: TemplateLinks, baseURL: String
+        _ files: [OutputFile], notes: [RenderedNote], templates: TemplateLinks, baseURL: String, contentLinks: [ContentLink] = []
     ) -> [Diagnostic] {
         var index: [String: Int] = [:]
         index.reserveCapacity(files.count)
@@ -59,6 +75,10 @@ package enum PageLinkChecker {
                 }
             }
         }
+        var fromContent: [String: SourceLocation] = [:]
+        for link in contentLinks {
+            fromContent[key(link.folder, SiteLink.resolve(String(link.sitePath.dropFirst()), from: "", base: base))] = link.location
+        }
         // One error per template attribute and target, however many pages show it (from as many folders).
         var groups: [(location: SourceLocation, target: String, firstPage: String, problem: String, pages: Int)] = []
         var group: [String: Int] = [:]
@@ -67,7 +87,8 @@ package enum PageLinkChecker {
             guard !fromNotes.contains(key(folder(of: files[page].path), target)) else { continue }
             let template = files[page].template
             let location =
-                template.flatMap { templates.origin(of: link.written, onPageOf: $0) }
+                fromContent[key(folder(of: files[page].path), target)]
+                ?? template.flatMap { templates.origin(of: link.written, onPageOf: $0) }
                 ?? template.flatMap { templates.paths[$0] }.map(SourceLocation.wholeFile) ?? .wholeFile("templates")
             // A link to a fragment of its own page is one mistake however many pages show it.
             let shown = link.destination.hasPrefix("#") ? link.destination : shownTarget(target, base: base) ?? link.destination

@@ -130,4 +130,21 @@ struct LegalPagesTests {
         )
         #expect(folder.read("_site/index.html") == nil)
     }
+
+    @Test("an audited page that the site does not have is an error at its line of site.yaml, not at the template")
+    func auditedPageMustExist() throws {
+        let folder = TemporaryFolder()
+        let legal = Self.legal(director: "Camille Exemple-Test", host: "Hôte", email: "ecrire@essai.example.org")
+            .replacingOccurrences(of: "audited_pages: [/, /statistiques/]", with: "audited_pages:\n      - /\n      - /statistique/")
+        let run = try SiteTree.withCases(
+            SiteTree.rows(platform: "amazon", count: 6), extra: ["site.yaml": SiteTree.siteYAML + legal]
+        ).build(in: folder)
+        #expect(run.status == 1)
+        let lines = run.stderrLines.filter { $0.contains("error:") }
+        #expect(lines.count == 1, "\(run.stderr)")
+        #expect(
+            lines.first?.contains("content/site.yaml:") == true
+                && lines.first?.contains("link to /statistique/ on /accessibilite/") == true, "\(run.stderr)")
+        #expect(folder.read("_site/index.html") == nil)
+    }
 }

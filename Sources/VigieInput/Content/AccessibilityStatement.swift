@@ -1,6 +1,8 @@
 // The facts of the accessibility statement (/accessibilite/), from `legal.accessibility` in
 // site.yaml: the publisher's audit as recorded, never results the build did not measure.
 
+import VigieSupport
+
 /// The declaration's status, date and the audit behind it, in the RGAA model's order.
 public struct AccessibilityStatement: Sendable, Equatable {
     public var status: ConformanceStatus
@@ -10,6 +12,8 @@ public struct AccessibilityStatement: Sendable, Equatable {
     public var statementDate: Day
     /// The pages checked, as paths from the site root (`/`, `/statistiques/`).
     public var auditedPages: [String]
+    /// Where each of `auditedPages` is written in site.yaml, for the build to report one that is not a page of the site.
+    public var auditedPageLocations: [SourceLocation] = []
     /// The tools and methods used to check them.
     public var tools: [String]
     /// The results of those checks, one statement per item.

@@ -112,6 +112,7 @@ enum LegalInformationLoader {
         }
         let pages = requiredList("audited_pages", of: &reader, node: node, in: what, allowEmpty: false, into: &diagnostics)
             .flatMap { checkedPagePaths($0, reader: reader, into: &diagnostics) }
+        let pageLocations = reader.entries.first { $0.key == "audited_pages" }?.value.sequence.map { $0.map(reader.location(of:)) } ?? []
         let tools = requiredList("tools", of: &reader, node: node, in: what, allowEmpty: false, into: &diagnostics)
         let results = requiredList("results", of: &reader, node: node, in: what, allowEmpty: false, into: &diagnostics)
         let nonConformities = requiredList("non_conformities", of: &reader, node: node, in: what, allowEmpty: true, into: &diagnostics)
@@ -119,9 +120,11 @@ enum LegalInformationLoader {
         let exempt = reader.strings("exempt_contents", in: what, into: &diagnostics) ?? []
         reader.reportUnknownKeys(known: accessibilityKeys, what: what, into: &diagnostics)
         guard let status, percent.valid, let date, let pages, let tools, let results, let nonConformities else { return nil }
-        return AccessibilityStatement(
+        var statement = AccessibilityStatement(
             status: status, criteriaMetPercent: percent.value, statementDate: date, auditedPages: pages, tools: tools, results: results,
             nonConformities: nonConformities, derogations: derogations, exemptContents: exempt)
+        statement.auditedPageLocations = pageLocations
+        return statement
     }
 
     private static func loadStatus(_ reader: inout YAMLMappingReader, node: Node, into diagnostics: inout [Diagnostic])

@@ -6,7 +6,7 @@ import VigieSupport
 // site.yaml (`LegalInformation`); without it, each page says what the publisher has not provided.
 
 extension SiteRenderer {
-    static let accessibilityFolder = "accessibilite/"
+    package static let accessibilityFolder = "accessibilite/"
     static let legalNoticeFolder = "mentions-legales/"
     static let personalDataFolder = "donnees-personnelles/"
     static let contactFolder = "contact/"
