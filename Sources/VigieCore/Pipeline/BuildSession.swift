@@ -13,6 +13,8 @@ public final class BuildSession {
     // What the last run loaded, with the signatures it was loaded from.
     private var templateSignature: [String: String]?
     private var templates: TemplateSet?
+    /// The theme the templates were loaded with: choosing another in site.yaml reloads them.
+    private var templateTheme: SiteTheme?
     private var templateDiagnostics: [Diagnostic] = []
     private var configSignature: String?
     private var config: SiteConfig?
@@ -51,15 +53,7 @@ public final class BuildSession {
         lastRunFailed = true
 
         // Load.
-        progress?("templates")
-        let newTemplateSignature = FileSignature.tree(options.templatesDirectory)
-        if newTemplateSignature != templateSignature || templates == nil {
-            var diagnostics: [Diagnostic] = []
-            templates = TemplateSet.load(directory: options.templatesDirectory, into: &diagnostics)
-            templateDiagnostics = diagnostics
-            templateSignature = newTemplateSignature
-            invalid = Set(PageGroup.allCases)
-        }
+        // site.yaml first: its `theme` says which folders the templates are read from.
         progress?("content")
         let newConfigSignature = FileSignature.of(root + "/site.yaml")
         if newConfigSignature != configSignature || config == nil {
@@ -71,6 +65,18 @@ public final class BuildSession {
             milestoneSignature = nil
             releaseSignature = nil
             renderedCache = [:]
+            invalid = Set(PageGroup.allCases)
+        }
+        progress?("templates")
+        let newTemplateSignature = FileSignature.tree(options.templatesDirectory)
+        let theme = config?.theme ?? .neutral
+        if newTemplateSignature != templateSignature || templates == nil || theme != templateTheme {
+            var diagnostics: [Diagnostic] = []
+            templates = TemplateSet.load(
+                directory: options.templatesDirectory, theme: theme, themeLocation: config?.themeLocation, into: &diagnostics)
+            templateDiagnostics = diagnostics
+            templateSignature = newTemplateSignature
+            templateTheme = theme
             invalid = Set(PageGroup.allCases)
         }
         guard let config else {
