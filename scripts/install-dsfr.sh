@@ -7,13 +7,19 @@
 #
 #   bash scripts/install-dsfr.sh [--templates DIR]     # default: templates
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 version="3.6.1"
 sha256="c59bb7db779d7a605f5be26c9d9f0dfe4a44073f861148df5a22c85bdb250067"
 wheel="django_dsfr-${version}-py3-none-any.whl"
-templates="templates"
-if [ "${1:-}" = "--templates" ] && [ -n "${2:-}" ]; then templates="$2"; fi
+repository="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+templates="$repository/templates"
+if [ "${1:-}" = "--templates" ] && [ -n "${2:-}" ]; then
+    # Relative to where the command was run, as `vigie build --templates` reads it.
+    templates="$(cd "$2" 2>/dev/null && pwd)" || { echo "install-dsfr: no folder $2" >&2; exit 1; }
+elif [ $# -gt 0 ]; then
+    echo "usage: bash scripts/install-dsfr.sh [--templates DIR]" >&2; exit 2
+fi
+cd "$repository"
 target="$templates/themes/dsfr/assets/dsfr"
 stamp="$target/.installed"
 cache=".cache/dsfr"

@@ -114,7 +114,7 @@ struct DSFRThemeTests {
         let lines = run.stderrLines
         #expect(lines.count == 2, "\(run.stderr)")
         #expect(lines.first?.hasPrefix(folder.path + "/content/site.yaml:") == true, "\(run.stderr)")
-        #expect(lines.first?.hasSuffix("run `bash scripts/install-dsfr.sh`") == true, "\(run.stderr)")
+        #expect(lines.first?.hasSuffix("run `bash scripts/install-dsfr.sh --templates \(templates)`") == true, "\(run.stderr)")
         #expect(!folder.exists("_site"))
     }
 

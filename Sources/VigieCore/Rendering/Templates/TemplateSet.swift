@@ -44,10 +44,12 @@ public struct TemplateSet: Sendable {
                 return nil
             }
             if let installed = theme.installedFiles, !fm.fileExists(atPath: themeFolder.path + "/" + installed.marker) {
+                // The command installs into ./templates unless told another folder.
+                let command = root == "templates" ? installed.command : installed.command + " --templates " + root
                 diagnostics.append(
                     .error(
                         "theme '\(theme.rawValue)' needs \(installed.what), which are not installed in \(themeFolder.path)/: "
-                            + "run `\(installed.command)`",
+                            + "run `\(command)`",
                         at: themeLocation ?? .wholeFile(themeFolder.path)))
                 return nil
             }
