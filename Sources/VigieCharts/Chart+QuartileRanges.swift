@@ -5,7 +5,8 @@ extension Chart {
     /// tick at the median, and the value text after the band. Labels sit in a column as in
     /// `horizontalBars` (above the band under 480 wide). A withheld item is a short hatched mark with
     /// its text (`"n. p."`).
-    public static func quartileRanges(id: String, text: ChartText, items: [ChartRange], width: Int = standardWidth,
+    public static func quartileRanges(
+        id: String, text: ChartText, items: [ChartRange], width: Int = standardWidth,
         palette: ChartPalette = .neutral
     ) -> String {
         let chartWidth = Double(width)
@@ -99,8 +100,10 @@ extension Chart {
         if hatched {
             y += 8
             y += ChartLegend.drawWithheld(
-                into: &svg, palette: palette, chartID: id, text: text.withheldLegend, x: plotLeft, y: y, maxWidth: chartWidth - margin - plotLeft)
+                into: &svg, palette: palette, chartID: id, text: text.withheldLegend, x: plotLeft, y: y,
+                maxWidth: chartWidth - margin - plotLeft)
         }
-        return ChartDocument.render(id: id, palette: palette, kind: "ranges", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg)
+        return ChartDocument.render(
+            id: id, palette: palette, kind: "ranges", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg)
     }
 }

@@ -18,7 +18,8 @@ extension Chart {
     ///
     /// The file's width is ``standardWidth`` plus the padding; its height is a whole number of pixels,
     /// so a raster copy made at a whole zoom has exactly that size times the zoom.
-    public static func standalone(chart: String, chartID: String, title: String, description: String, footer: [String],
+    public static func standalone(
+        chart: String, chartID: String, title: String, description: String, footer: [String],
         palette: ChartPalette = .neutral
     ) -> String {
         let padding = standalonePadding

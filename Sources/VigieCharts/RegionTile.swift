@@ -58,7 +58,9 @@ enum RegionTile {
 
     /// A white box under a text drawn over the hatching, so the text keeps its full contrast.
     /// (A halo through `paint-order` would be lighter, but older HTML checkers reject the attribute.)
-    private static func plate(into svg: inout SVGWriter, palette: ChartPalette, _ text: String, x: Double, baseline: Double, fontSize: Double) {
+    private static func plate(
+        into svg: inout SVGWriter, palette: ChartPalette, _ text: String, x: Double, baseline: Double, fontSize: Double
+    ) {
         svg.element(
             "rect",
             [

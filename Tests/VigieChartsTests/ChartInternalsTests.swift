@@ -58,9 +58,11 @@ struct ChartInternalsTests {
         #expect(scale.placement(of: 100, textWidth: 10) == .inside)
     }
 
-    @Test("each palette meets WCAG 2.1 AA: text 4.5:1, graphics 3:1, steps apart in lightness", arguments: [
-        ("neutral", ChartPalette.neutral), ("dsfr", ChartPalette.dsfr),
-    ])
+    @Test(
+        "each palette meets WCAG 2.1 AA: text 4.5:1, graphics 3:1, steps apart in lightness",
+        arguments: [
+            ("neutral", ChartPalette.neutral), ("dsfr", ChartPalette.dsfr),
+        ])
     func paletteMeetsWCAGContrast(name: String, palette: ChartPalette) {
         let white = palette.background
         #expect(Contrast.ratio(palette.ink, white) >= 4.5)
@@ -80,7 +82,9 @@ struct ChartInternalsTests {
 
     @Test("a chart drawn with the DSFR's palette holds none of the neutral palette's colours but white")
     func dsfrPaletteReplacesEveryColour() {
-        let data = [ChartDatum(key: "a", label: "A", value: 12, valueText: "12"), ChartDatum(key: "b", label: "B", value: nil, valueText: "< 5")]
+        let data = [
+            ChartDatum(key: "a", label: "A", value: 12, valueText: "12"), ChartDatum(key: "b", label: "B", value: nil, valueText: "< 5"),
+        ]
         let text = ChartText(title: "T", description: "D", withheldLegend: "Valeur masquée")
         let neutral = Chart.horizontalBars(id: "c", text: text, data: data)
         let dsfr = Chart.horizontalBars(id: "c", text: text, data: data, palette: .dsfr)

@@ -27,7 +27,8 @@ struct DSFRThemeTests {
 
     @Test("the pages carry the DSFR's header with the République française block, its nav, footer, tables and tags")
     func components() throws {
-        try #require(FileManager.default.fileExists(atPath: Self.installed), "the DSFR's files are not installed: run bash scripts/install-dsfr.sh")
+        try #require(
+            FileManager.default.fileExists(atPath: Self.installed), "the DSFR's files are not installed: run bash scripts/install-dsfr.sh")
         let folder = TemporaryFolder()
         let run = try Self.build(in: folder)
         #expect(run.status == 0, "\(run.stderr)")
@@ -59,7 +60,8 @@ struct DSFRThemeTests {
 
     @Test("every url() of every stylesheet reaches a file of the site, so the fonts and icons are served by it")
     func stylesheetReferences() throws {
-        try #require(FileManager.default.fileExists(atPath: Self.installed), "the DSFR's files are not installed: run bash scripts/install-dsfr.sh")
+        try #require(
+            FileManager.default.fileExists(atPath: Self.installed), "the DSFR's files are not installed: run bash scripts/install-dsfr.sh")
         let folder = TemporaryFolder()
         let run = try Self.build(in: folder)
         #expect(run.status == 0, "\(run.stderr)")
@@ -72,8 +74,10 @@ struct DSFRThemeTests {
             for url in CSSReferences.urls(in: css) where !url.hasPrefix("data:") {
                 references += 1
                 #expect(!url.contains(":") && !url.hasPrefix("/"), "\(sheet) loads \(url), outside the site")
-                let target = URL(fileURLWithPath: site + "/" + sheet).deletingLastPathComponent().appendingPathComponent(url).standardized.path
-                #expect(target.hasPrefix(site + "/") && FileManager.default.fileExists(atPath: target), "\(sheet): url(\(url)) reaches no file")
+                let target = URL(fileURLWithPath: site + "/" + sheet).deletingLastPathComponent().appendingPathComponent(url).standardized
+                    .path
+                #expect(
+                    target.hasPrefix(site + "/") && FileManager.default.fileExists(atPath: target), "\(sheet): url(\(url)) reaches no file")
             }
         }
         // The Marianne faces and the icons the DSFR's components draw.
@@ -84,7 +88,8 @@ struct DSFRThemeTests {
 
     @Test("no page and no stylesheet loads anything from another host")
     func noExternalRequest() throws {
-        try #require(FileManager.default.fileExists(atPath: Self.installed), "the DSFR's files are not installed: run bash scripts/install-dsfr.sh")
+        try #require(
+            FileManager.default.fileExists(atPath: Self.installed), "the DSFR's files are not installed: run bash scripts/install-dsfr.sh")
         let folder = TemporaryFolder()
         let run = try Self.build(in: folder)
         #expect(run.status == 0, "\(run.stderr)")

@@ -7,7 +7,8 @@ import VigieSupport
 struct SiteThemeTests {
     static func load(_ extra: String) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let config = SiteConfigLoader.load(text: "title: Vigie\npublication_date: 2019-03-29\n" + extra, path: "site.yaml", into: &diagnostics)
+        let config = SiteConfigLoader.load(
+            text: "title: Vigie\npublication_date: 2019-03-29\n" + extra, path: "site.yaml", into: &diagnostics)
         return (config, diagnostics)
     }
 
@@ -36,7 +37,8 @@ struct SiteThemeTests {
     @Test("a theme that resembles none is named by its length only")
     func noSuggestion() {
         let loaded = Self.load("theme: Marianne\n")
-        #expect(loaded.diagnostics.map(\.message) == ["expected 'theme' to be one of neutral, dsfr, found a value of 8 characters (not shown)"])
+        #expect(
+            loaded.diagnostics.map(\.message) == ["expected 'theme' to be one of neutral, dsfr, found a value of 8 characters (not shown)"])
     }
 
     @Test("a list is not a theme")

@@ -91,7 +91,8 @@ struct ChartBuilder {
             }
             return { chartID, width in
                 Chart.funnel(
-                    id: chartID, text: text(table.id, data: stages, sorted: false), stages: stages, shareTexts: shares, width: width, palette: palette)
+                    id: chartID, text: text(table.id, data: stages, sorted: false), stages: stages, shareTexts: shares, width: width,
+                    palette: palette)
             }
         case .resolutionByPlatform:
             let column = table.columnIndex("share_resolved")!
@@ -244,7 +245,9 @@ struct ChartBuilder {
             title: strings.text("tables.\(table.rawValue).title"), description: description,
             withheldLegend: strings.text("statistics.withheld_chart_legend"))
         return { chartID, width in
-            Chart.periodColumns(id: chartID, kind: kind, text: chartText, periods: periods, width: width, countText: labels.format.integer, palette: palette)
+            Chart.periodColumns(
+                id: chartID, kind: kind, text: chartText, periods: periods, width: width, countText: labels.format.integer, palette: palette
+            )
         }
     }
 

@@ -80,7 +80,9 @@ public struct TemplateSet: Sendable {
                 }
                 if isAsset {
                     var isDirectory: ObjCBool = false
-                    guard fm.fileExists(atPath: layer.path + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                    guard fm.fileExists(atPath: layer.path + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                        continue
+                    }
                 }
                 files[relative] = (layer, isTemplate)
             }
