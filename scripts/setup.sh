@@ -2,7 +2,8 @@
 # Installs what Vigie needs to build on a fresh Debian machine: cmark (libcmark-dev), SQLite
 # (libsqlite3-dev, for /donnees/vigie.sqlite), pkg-config, the sqlite3 command the tests read
 # that file with, and librsvg's rsvg-convert with the DejaVu fonts (librsvg2-bin, fonts-dejavu-core:
-# the PNG of each chart). Quiet and quick when they are already there.
+# the PNG of each chart), and the DSFR theme's files when content/site.yaml chooses `theme: dsfr`
+# (scripts/install-dsfr.sh). Quiet and quick when they are already there.
 set -euo pipefail
 
 missing=()
@@ -19,5 +20,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
     $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# The DSFR theme's files, when content/site.yaml chooses it (scripts/install-dsfr.sh: from PyPI, once).
+if grep -qE '^theme:[[:space:]]*"?dsfr"?[[:space:]]*$' content/site.yaml 2>/dev/null; then
+    bash "$(dirname "${BASH_SOURCE[0]}")/install-dsfr.sh"
 fi
 command -v swift >/dev/null 2>&1 || { echo "setup: swift is not on PATH (Swift 6.1 or later is needed)" >&2; exit 1; }

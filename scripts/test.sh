@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: Swift unit and end-to-end tests, then the real-world site checks
 # (Nu HTML Checker, axe-core in headless Chromium, links, Frictionless, feeds, determinism)
-# on the default site and on a generated one, then a short pass of every fuzz target.
+# on the default site, on the same content in the DSFR theme and on a generated one, then a short
+# pass of every fuzz target.
 # CI runs exactly this (.ci/run).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -26,6 +27,8 @@ timer() { date +%s; }
 
 step "setup"
 bash scripts/setup.sh || exit 1
+# The DSFR theme's files (PyPI, once): its Swift tests and site checks build with it.
+bash scripts/install-dsfr.sh || exit 1
 
 step "swift build"
 start=$(timer)
@@ -55,12 +58,18 @@ vigie="$PWD/.build/debug/vigie"
 "$vigie" build --output "$work/default" || failed=1
 "$vigie" generate --cases 4000 --notes 60 --extra-platforms 14 --seed 44 --output "$work/generated-content" >/dev/null || failed=1
 "$vigie" build --content "$work/generated-content" --output "$work/generated" || failed=1
+# The default content in the DSFR theme (theme: dsfr added to a copy of site.yaml).
+cp -R content "$work/dsfr-content" && echo "theme: dsfr" >> "$work/dsfr-content/site.yaml"
+"$vigie" build --content "$work/dsfr-content" --output "$work/dsfr" || failed=1
 
 python3 checks/site_check.py "$work/default" --name default \
     --rebuild-cmd "$vigie build --output {out}" > "$log" 2>&1 || failed=1
 cat "$log"; tally
 python3 checks/site_check.py "$work/generated" --name generated \
     --rebuild-cmd "$vigie build --content $work/generated-content --output {out}" > "$log" 2>&1 || failed=1
+cat "$log"; tally
+python3 checks/site_check.py "$work/dsfr" --name dsfr \
+    --rebuild-cmd "$vigie build --content $work/dsfr-content --output {out}" > "$log" 2>&1 || failed=1
 cat "$log"; tally
 echo "site checks: $(( $(timer) - start )) s"
 

@@ -7,7 +7,8 @@ extension Chart {
     /// - Parameter shareTexts: the share of the first stage written after each count, such as
     ///   `"62 %"`, paired with `stages` by position; `nil` (or missing) writes none.
     public static func funnel(
-        id: String, text: ChartText, stages: [ChartDatum], shareTexts: [String?], width: Int = standardWidth
+        id: String, text: ChartText, stages: [ChartDatum], shareTexts: [String?], width: Int = standardWidth,
+        palette: ChartPalette = .neutral
     ) -> String {
         let chartWidth = Double(width)
         let font = ChartStyle.fontSize
@@ -50,7 +51,7 @@ extension Chart {
                 (middle - above.barWidth / 2, top), (middle + above.barWidth / 2, top),
                 (middle + below.barWidth / 2, below.barTop), (middle - below.barWidth / 2, below.barTop),
             ].map { "\($0.0.svgCoordinate),\($0.1.svgCoordinate)" }.joined(separator: " ")
-            svg.element("polygon", [("class", "band"), ("points", points), ("fill", ChartPalette.track)])
+            svg.element("polygon", [("class", "band"), ("points", points), ("fill", palette.track)])
         }
         for (index, stage) in stages.enumerated() {
             let row = rows[index]
@@ -65,9 +66,9 @@ extension Chart {
                 ("width", row.barWidth.svgCoordinate), ("height", barHeight.svgCoordinate),
             ]
             if stage.isWithheld {
-                attributes += [("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", ChartPalette.bar)]
+                attributes += [("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", palette.bar)]
             } else {
-                attributes.append(("fill", ChartPalette.bar))
+                attributes.append(("fill", palette.bar))
             }
             svg.element("rect", attributes)
 
@@ -79,7 +80,7 @@ extension Chart {
                     ("class", "value"), ("data-key", stage.key),
                     ("x", (inside ? middle : middle + row.barWidth / 2 + ChartStyle.valuePadding).svgCoordinate),
                     ("y", baseline.svgCoordinate),
-                ] + (inside ? [("text-anchor", "middle"), ("fill", ChartPalette.background)] : []))
+                ] + (inside ? [("text-anchor", "middle"), ("fill", palette.background)] : []))
             svg.element("tspan", [("font-weight", "bold")], text: stage.valueText)
             if let share = shares[index] {
                 svg.element("tspan", [("dx", shareGap.svgCoordinate)], text: share)
@@ -90,11 +91,11 @@ extension Chart {
         let hatched = stages.contains(where: \.isWithheld)
         if hatched {
             y += ChartLegend.drawWithheld(
-                into: &svg, chartID: id, text: text.withheldLegend, x: margin, y: y, maxWidth: plotWidth
+                into: &svg, palette: palette, chartID: id, text: text.withheldLegend, x: margin, y: y, maxWidth: plotWidth
             )
         }
         return ChartDocument.render(
-            id: id, kind: "funnel", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg
+            id: id, palette: palette, kind: "funnel", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg
         )
     }
 }

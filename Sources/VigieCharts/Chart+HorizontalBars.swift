@@ -11,7 +11,8 @@ extension Chart {
     ///   the largest value when `nil` or smaller. The scale still shrinks where a value text
     ///   needs room after its bar, so two charts share a scale exactly only when neither does.
     public static func horizontalBars(
-        id: String, text: ChartText, data: [ChartDatum], maxValue: Double? = nil, width: Int = standardWidth
+        id: String, text: ChartText, data: [ChartDatum], maxValue: Double? = nil, width: Int = standardWidth,
+        palette: ChartPalette = .neutral
     ) -> String {
         let chartWidth = Double(width)
         let font = ChartStyle.fontSize
@@ -53,44 +54,44 @@ extension Chart {
                 )
             }
             drawBar(
-                datum, chartID: id, into: &svg, scale: scale, textWidth: textWidths[index],
+                datum, chartID: id, into: &svg, palette: palette, scale: scale, textWidth: textWidths[index],
                 x: plotLeft, y: barY
             )
             if stacked {
                 // The zero line of this bar alone, so it does not run through the labels.
-                drawBaseline(into: &svg, x: plotLeft, from: barY - 3, to: barY + ChartStyle.barHeight + 3)
+                drawBaseline(into: &svg, palette: palette, x: plotLeft, from: barY - 3, to: barY + ChartStyle.barHeight + 3)
             }
             y += rowHeight
         }
         if !data.isEmpty, !stacked {
-            drawBaseline(into: &svg, x: plotLeft, from: margin, to: y)
+            drawBaseline(into: &svg, palette: palette, x: plotLeft, from: margin, to: y)
         }
         let hatched = data.contains(where: \.isWithheld)
         if hatched {
             y += 8
             y += ChartLegend.drawWithheld(
-                into: &svg, chartID: id, text: text.withheldLegend, x: plotLeft, y: y,
+                into: &svg, palette: palette, chartID: id, text: text.withheldLegend, x: plotLeft, y: y,
                 maxWidth: chartWidth - margin - plotLeft
             )
         }
         return ChartDocument.render(
-            id: id, kind: "bars", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg
+            id: id, palette: palette, kind: "bars", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg
         )
     }
 
     /// The zero line, drawn over the bars' left edges.
-    private static func drawBaseline(into svg: inout SVGWriter, x: Double, from top: Double, to bottom: Double) {
+    private static func drawBaseline(into svg: inout SVGWriter, palette: ChartPalette, x: Double, from top: Double, to bottom: Double) {
         svg.element(
             "line",
             [
                 ("class", "baseline"), ("x1", x.svgCoordinate), ("y1", top.svgCoordinate),
-                ("x2", x.svgCoordinate), ("y2", bottom.svgCoordinate), ("stroke", ChartPalette.ink),
+                ("x2", x.svgCoordinate), ("y2", bottom.svgCoordinate), ("stroke", palette.ink),
             ])
     }
 
     /// One bar (or hatched withheld mark) starting at `x`, and its value text.
     private static func drawBar(
-        _ datum: ChartDatum, chartID: String, into svg: inout SVGWriter, scale: BarScale, textWidth: Double,
+        _ datum: ChartDatum, chartID: String, into svg: inout SVGWriter, palette: ChartPalette, scale: BarScale, textWidth: Double,
         x: Double, y: Double
     ) {
         let length: Double
@@ -104,7 +105,7 @@ extension Chart {
                     ("class", "bar"), ("data-key", datum.key),
                     ("x", x.svgCoordinate), ("y", y.svgCoordinate),
                     ("width", length.svgCoordinate), ("height", ChartStyle.barHeight.svgCoordinate),
-                    ("fill", ChartPalette.bar),
+                    ("fill", palette.bar),
                 ])
         } else {
             length = ChartStyle.withheldLength
@@ -116,7 +117,7 @@ extension Chart {
                     ("x", x.svgCoordinate), ("y", (y + 0.5).svgCoordinate),
                     ("width", length.svgCoordinate), ("height", (ChartStyle.barHeight - 1).svgCoordinate),
                     ("fill", ChartDocument.withheldFill(chartID: chartID)),
-                    ("stroke", ChartPalette.bar),
+                    ("stroke", palette.bar),
                 ])
         }
         let baseline = ChartStyle.baseline(centredOn: y + ChartStyle.barHeight / 2)
@@ -127,7 +128,7 @@ extension Chart {
                 [
                     ("class", "value"), ("data-key", datum.key),
                     ("x", (x + length - ChartStyle.valuePadding).svgCoordinate), ("y", baseline.svgCoordinate),
-                    ("text-anchor", "end"), ("fill", ChartPalette.background),
+                    ("text-anchor", "end"), ("fill", palette.background),
                 ], text: datum.valueText)
         case .outside:
             svg.element(

@@ -17,7 +17,7 @@ extension Chart {
     ///   - countText: writes an axis tick (a whole count) the way the site writes numbers.
     public static func periodColumns(
         id: String, kind: String, text: ChartText, periods: [ChartDatum], width: Int = standardWidth,
-        countText: (Int) -> String
+        countText: (Int) -> String, palette: ChartPalette = .neutral
     ) -> String {
         let chartWidth = Double(width)
         let margin = ChartStyle.margin
@@ -42,14 +42,14 @@ extension Chart {
                     ("class", step == 0 ? "baseline" : "gridline"),
                     ("x1", plotLeft.svgCoordinate), ("y1", y.svgCoordinate),
                     ("x2", plotRight.svgCoordinate), ("y2", y.svgCoordinate),
-                    ("stroke", step == 0 ? ChartPalette.ink : ChartPalette.grid),
+                    ("stroke", step == 0 ? palette.ink : palette.grid),
                 ])
             let baseline = ChartStyle.baseline(centredOn: y, fontSize: tickFont)
             svg.element(
                 "text",
                 [
                     ("class", "tick"), ("x", (plotLeft - 6).svgCoordinate), ("y", baseline.svgCoordinate),
-                    ("text-anchor", "end"), ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.mutedInk),
+                    ("text-anchor", "end"), ("font-size", tickFont.svgCoordinate), ("fill", palette.mutedInk),
                 ], text: ticks[step])
         }
 
@@ -69,7 +69,7 @@ extension Chart {
                         ("class", "bar"), ("data-key", period.key),
                         ("x", x.svgCoordinate), ("y", (plotBottom - height).svgCoordinate),
                         ("width", columnWidth.svgCoordinate), ("height", height.svgCoordinate),
-                        ("fill", ChartPalette.bar),
+                        ("fill", palette.bar),
                     ])
             } else {
                 svg.element(
@@ -78,7 +78,7 @@ extension Chart {
                         ("class", "bar withheld"), ("data-key", period.key),
                         ("x", x.svgCoordinate), ("y", (plotBottom - withheldHeight).svgCoordinate),
                         ("width", columnWidth.svgCoordinate), ("height", withheldHeight.svgCoordinate),
-                        ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", ChartPalette.bar),
+                        ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", palette.bar),
                     ])
             }
         }
@@ -103,7 +103,7 @@ extension Chart {
                             "\(left.svgCoordinate),\((y + 3).svgCoordinate) \(left.svgCoordinate),\(y.svgCoordinate) "
                                 + "\(right.svgCoordinate),\(y.svgCoordinate) \(right.svgCoordinate),\((y + 3).svgCoordinate)"
                         ),
-                        ("fill", "none"), ("stroke", ChartPalette.mutedInk), ("stroke-width", "1"),
+                        ("fill", "none"), ("stroke", palette.mutedInk), ("stroke-width", "1"),
                     ])
                 labelBottom = y - 3
             }
@@ -131,7 +131,7 @@ extension Chart {
                     "text",
                     [
                         ("class", "tick year"), ("x", x.svgCoordinate), ("y", (plotBottom + 8 + 2 * tickFont).svgCoordinate),
-                        ("text-anchor", "middle"), ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.mutedInk),
+                        ("text-anchor", "middle"), ("font-size", tickFont.svgCoordinate), ("fill", palette.mutedInk),
                     ], text: String(year))
             }
             svg.element(
@@ -139,13 +139,13 @@ extension Chart {
                 [
                     ("class", "tick"), ("x1", centre(index).svgCoordinate), ("y1", plotBottom.svgCoordinate),
                     ("x2", centre(index).svgCoordinate), ("y2", (plotBottom + 4).svgCoordinate),
-                    ("stroke", ChartPalette.ink),
+                    ("stroke", palette.ink),
                 ])
             svg.element(
                 "text",
                 [
                     ("class", "tick"), ("x", x.svgCoordinate), ("y", (plotBottom + 6 + tickFont).svgCoordinate),
-                    ("text-anchor", "middle"), ("font-size", tickFont.svgCoordinate), ("fill", ChartPalette.mutedInk),
+                    ("text-anchor", "middle"), ("font-size", tickFont.svgCoordinate), ("fill", palette.mutedInk),
                 ], text: period.label)
         }
 
@@ -154,12 +154,12 @@ extension Chart {
         if hatched {
             y += 10
             y += ChartLegend.drawWithheld(
-                into: &svg, chartID: id, text: text.withheldLegend, x: plotLeft, y: y,
+                into: &svg, palette: palette, chartID: id, text: text.withheldLegend, x: plotLeft, y: y,
                 maxWidth: chartWidth - margin - plotLeft
             )
         }
         return ChartDocument.render(
-            id: id, kind: kind, text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg
+            id: id, palette: palette, kind: kind, text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg
         )
     }
 

@@ -5,7 +5,10 @@ extension Chart {
     /// tick at the median, and the value text after the band. Labels sit in a column as in
     /// `horizontalBars` (above the band under 480 wide). A withheld item is a short hatched mark with
     /// its text (`"n. p."`).
-    public static func quartileRanges(id: String, text: ChartText, items: [ChartRange], width: Int = standardWidth) -> String {
+    public static func quartileRanges(
+        id: String, text: ChartText, items: [ChartRange], width: Int = standardWidth,
+        palette: ChartPalette = .neutral
+    ) -> String {
         let chartWidth = Double(width)
         let font = ChartStyle.fontSize
         let margin = ChartStyle.margin
@@ -54,15 +57,15 @@ extension Chart {
                     "rect",
                     [
                         ("class", "range"), ("data-key", item.key), ("x", (plotLeft + low).svgCoordinate), ("y", bandY.svgCoordinate),
-                        ("width", max(1, high - low).svgCoordinate), ("height", bandHeight.svgCoordinate), ("fill", ChartPalette.track),
-                        ("stroke", ChartPalette.bar),
+                        ("width", max(1, high - low).svgCoordinate), ("height", bandHeight.svgCoordinate), ("fill", palette.track),
+                        ("stroke", palette.bar),
                     ])
                 let x = plotLeft + length(median)
                 svg.element(
                     "rect",
                     [
                         ("class", "point"), ("data-key", item.key), ("x", (x - 2).svgCoordinate), ("y", (bandY - 3).svgCoordinate),
-                        ("width", "4"), ("height", (bandHeight + 6).svgCoordinate), ("fill", ChartPalette.bar),
+                        ("width", "4"), ("height", (bandHeight + 6).svgCoordinate), ("fill", palette.bar),
                     ])
                 end = plotLeft + max(high, length(median) + 2)
             } else {
@@ -72,7 +75,7 @@ extension Chart {
                         ("class", "range withheld"), ("data-key", item.key), ("x", plotLeft.svgCoordinate),
                         ("y", (bandY + 0.5).svgCoordinate),
                         ("width", ChartStyle.withheldLength.svgCoordinate), ("height", (bandHeight - 1).svgCoordinate),
-                        ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", ChartPalette.bar),
+                        ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", palette.bar),
                     ])
                 end = plotLeft + ChartStyle.withheldLength
             }
@@ -90,15 +93,17 @@ extension Chart {
                 "line",
                 [
                     ("class", "baseline"), ("x1", plotLeft.svgCoordinate), ("y1", margin.svgCoordinate), ("x2", plotLeft.svgCoordinate),
-                    ("y2", y.svgCoordinate), ("stroke", ChartPalette.ink),
+                    ("y2", y.svgCoordinate), ("stroke", palette.ink),
                 ])
         }
         let hatched = items.contains(where: \.isWithheld)
         if hatched {
             y += 8
             y += ChartLegend.drawWithheld(
-                into: &svg, chartID: id, text: text.withheldLegend, x: plotLeft, y: y, maxWidth: chartWidth - margin - plotLeft)
+                into: &svg, palette: palette, chartID: id, text: text.withheldLegend, x: plotLeft, y: y,
+                maxWidth: chartWidth - margin - plotLeft)
         }
-        return ChartDocument.render(id: id, kind: "ranges", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg)
+        return ChartDocument.render(
+            id: id, palette: palette, kind: "ranges", text: text, width: chartWidth, height: y + margin, hatched: hatched, body: svg)
     }
 }

@@ -16,7 +16,7 @@ extension Chart {
     ///   - countText: writes a bound of the scale (a whole count) the way the site writes numbers.
     public static func regionTiles(
         id: String, text: ChartText, regions: [ChartDatum], shortLabels: [String: String], legendTitle: String,
-        width: Int = standardWidth, countText: (Int) -> String
+        width: Int = standardWidth, countText: (Int) -> String, palette: ChartPalette = .neutral
     ) -> String {
         let chartWidth = Double(width)
         let margin = ChartStyle.margin
@@ -32,7 +32,7 @@ extension Chart {
         var byCode: [String: ChartDatum] = [:]
         for region in regions where byCode[region.key] == nil { byCode[region.key] = region }
         let classes = ShadeClasses(values: regions.compactMap(\.value))
-        let steps = ChartPalette.sequential.count
+        let steps = palette.sequential.count
         let shade = { (value: Double) in classes.paletteStep(ofClass: classes.classIndex(of: value), steps: steps) }
 
         var svg = SVGWriter()
@@ -41,7 +41,7 @@ extension Chart {
             if position.row >= RegionTileLayout.metropolitanRows { y += overseasGap }
             let x = margin + Double(position.column) * (tile + gap)
             RegionTile.draw(
-                into: &svg, chartID: id, code: position.code, datum: byCode[position.code],
+                into: &svg, palette: palette, chartID: id, code: position.code, datum: byCode[position.code],
                 shortLabel: shortLabels[position.code], step: shade,
                 x: x, y: y, size: tile
             )
@@ -52,7 +52,7 @@ extension Chart {
         let legendX = besideLegend ? margin + mapWidth + 28 : margin
         let legendY = besideLegend ? margin : margin + mapHeight + 20
         let legendHeight = RegionTileLegend.draw(
-            into: &svg, chartID: id, title: legendTitle, bounds: classes.bounds.map(countText),
+            into: &svg, palette: palette, chartID: id, title: legendTitle, bounds: classes.bounds.map(countText),
             steps: (0..<classes.classCount).map { classes.paletteStep(ofClass: $0, steps: steps) },
             withheld: hatched ? text.withheldLegend : nil,
             x: legendX, y: legendY, width: chartWidth - margin - legendX,
@@ -60,7 +60,7 @@ extension Chart {
         )
         let height = besideLegend ? max(mapHeight, legendHeight) : mapHeight + 20 + legendHeight
         return ChartDocument.render(
-            id: id, kind: "tiles", text: text, width: chartWidth, height: margin + height + margin,
+            id: id, palette: palette, kind: "tiles", text: text, width: chartWidth, height: margin + height + margin,
             hatched: hatched, body: svg
         )
     }

@@ -7,7 +7,7 @@ extension Chart {
     /// - Parameter items: shares in `0...1` (clamped), with their text (`"62 %"`); a withheld
     ///   share is a short hatched mark with its text.
     public static func smallMultiples(
-        id: String, text: ChartText, items: [ChartDatum], width: Int = standardWidth
+        id: String, text: ChartText, items: [ChartDatum], width: Int = standardWidth, palette: ChartPalette = .neutral
     ) -> String {
         let chartWidth = Double(width)
         let margin = ChartStyle.margin
@@ -47,7 +47,7 @@ extension Chart {
                     [
                         ("class", "track"), ("x", x.svgCoordinate), ("y", trackY.svgCoordinate),
                         ("width", panelWidth.svgCoordinate), ("height", trackHeight.svgCoordinate),
-                        ("fill", ChartPalette.track),
+                        ("fill", palette.track),
                     ])
                 if let value = item.value {
                     let share = value.isFinite ? min(1, max(0, value)) : 0
@@ -57,7 +57,7 @@ extension Chart {
                             ("class", "bar"), ("data-key", item.key),
                             ("x", x.svgCoordinate), ("y", trackY.svgCoordinate),
                             ("width", (share * panelWidth).svgCoordinate), ("height", trackHeight.svgCoordinate),
-                            ("fill", ChartPalette.bar),
+                            ("fill", palette.bar),
                         ])
                 } else {
                     svg.element(
@@ -67,7 +67,7 @@ extension Chart {
                             ("x", x.svgCoordinate), ("y", (trackY + 0.5).svgCoordinate),
                             ("width", ChartStyle.withheldLength.svgCoordinate),
                             ("height", (trackHeight - 1).svgCoordinate),
-                            ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", ChartPalette.bar),
+                            ("fill", ChartDocument.withheldFill(chartID: id)), ("stroke", palette.bar),
                         ])
                 }
                 // The zero end of the track, so an empty bar still reads as zero.
@@ -76,7 +76,7 @@ extension Chart {
                     [
                         ("x1", x.svgCoordinate), ("y1", (trackY - 3).svgCoordinate),
                         ("x2", x.svgCoordinate), ("y2", (trackY + trackHeight + 3).svgCoordinate),
-                        ("stroke", ChartPalette.ink),
+                        ("stroke", palette.ink),
                     ])
             }
             rowTop = trackY + trackHeight + gapY
@@ -87,11 +87,11 @@ extension Chart {
         if hatched {
             height += 8
             height += ChartLegend.drawWithheld(
-                into: &svg, chartID: id, text: text.withheldLegend, x: margin, y: height, maxWidth: innerWidth
+                into: &svg, palette: palette, chartID: id, text: text.withheldLegend, x: margin, y: height, maxWidth: innerWidth
             )
         }
         return ChartDocument.render(
-            id: id, kind: "multiples", text: text, width: chartWidth, height: height + margin, hatched: hatched,
+            id: id, palette: palette, kind: "multiples", text: text, width: chartWidth, height: height + margin, hatched: hatched,
             body: svg
         )
     }

@@ -18,7 +18,10 @@ extension Chart {
     ///
     /// The file's width is ``standardWidth`` plus the padding; its height is a whole number of pixels,
     /// so a raster copy made at a whole zoom has exactly that size times the zoom.
-    public static func standalone(chart: String, chartID: String, title: String, description: String, footer: [String]) -> String {
+    public static func standalone(
+        chart: String, chartID: String, title: String, description: String, footer: [String],
+        palette: ChartPalette = .neutral
+    ) -> String {
         let padding = standalonePadding
         let contentWidth = Double(standardWidth)
         let width = contentWidth + 2 * padding
@@ -50,7 +53,7 @@ extension Chart {
                 "text",
                 [
                     ("x", padding.svgCoordinate), ("y", y.svgCoordinate), ("font-size", footerSize.svgCoordinate),
-                    ("fill", ChartPalette.mutedInk),
+                    ("fill", palette.mutedInk),
                 ],
                 text: line)
         }
@@ -65,11 +68,11 @@ extension Chart {
                 ("viewBox", "0 0 \(width.svgCoordinate) \(height.svgCoordinate)"),
                 ("font-family", standaloneFontFamily),
                 ("font-size", ChartStyle.fontSize.svgCoordinate),
-                ("fill", ChartPalette.ink),
+                ("fill", palette.ink),
             ])
         svg.element("title", [], text: title)
         svg.element("desc", [], text: ([description] + footer).joined(separator: " "))
-        svg.element("rect", [("width", "100%"), ("height", "100%"), ("fill", ChartPalette.background)])
+        svg.element("rect", [("width", "100%"), ("height", "100%"), ("fill", palette.background)])
         svg.append(body)
         svg.close("svg")
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.markup

@@ -31,7 +31,8 @@ enum ChartDocument {
     ///     alone, which the site's templates give to the `<figure>` around the chart).
     ///   - hatched: whether to define the hatch pattern (only when a mark uses it).
     static func render(
-        id: String, kind: String, text: ChartText, width: Double, height: Double, hatched: Bool, body: SVGWriter
+        id: String, palette: ChartPalette, kind: String, text: ChartText, width: Double, height: Double, hatched: Bool,
+        body: SVGWriter
     ) -> String {
         var svg = SVGWriter()
         svg.open(
@@ -44,7 +45,7 @@ enum ChartDocument {
                 ("viewBox", "0 0 \(width.svgCoordinate) \(height.rounded(.up).svgCoordinate)"),
                 ("width", "100%"),
                 ("font-size", ChartStyle.fontSize.svgCoordinate),
-                ("fill", ChartPalette.ink),
+                ("fill", palette.ink),
             ])
         svg.element("title", [("id", "\(id)-title")], text: text.title)
         svg.element("desc", [("id", "\(id)-desc")], text: text.description)
@@ -60,14 +61,14 @@ enum ChartDocument {
                     ("patternUnits", "userSpaceOnUse"),
                     ("patternTransform", "rotate(45)"),
                 ])
-            svg.element("rect", [("width", "6"), ("height", "6"), ("fill", ChartPalette.background)])
-            svg.element("rect", [("width", "1.5"), ("height", "6"), ("fill", ChartPalette.bar)])
+            svg.element("rect", [("width", "6"), ("height", "6"), ("fill", palette.background)])
+            svg.element("rect", [("width", "1.5"), ("height", "6"), ("fill", palette.bar)])
             svg.close("pattern")
             svg.close("defs")
         }
         // Every contrast ratio is computed against white: paint it, whatever the page behind.
         svg.element(
-            "rect", [("class", "background"), ("width", "100%"), ("height", "100%"), ("fill", ChartPalette.background)])
+            "rect", [("class", "background"), ("width", "100%"), ("height", "100%"), ("fill", palette.background)])
         svg.append(body)
         svg.close("svg")
         return svg.markup

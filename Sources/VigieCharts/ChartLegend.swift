@@ -7,7 +7,7 @@ enum ChartLegend {
     /// Draws the entry of withheld values at (`x`, `y`), wrapped to `maxWidth`; returns its height.
     @discardableResult
     static func drawWithheld(
-        into svg: inout SVGWriter, chartID: String, text: String, x: Double, y: Double, maxWidth: Double
+        into svg: inout SVGWriter, palette: ChartPalette, chartID: String, text: String, x: Double, y: Double, maxWidth: Double
     ) -> Double {
         let font = ChartStyle.smallFontSize
         let textX = x + swatchWidth + 8
@@ -19,7 +19,7 @@ enum ChartLegend {
                 ("x", x.svgCoordinate), ("y", y.svgCoordinate),
                 ("width", swatchWidth.svgCoordinate), ("height", swatchHeight.svgCoordinate),
                 ("fill", ChartDocument.withheldFill(chartID: chartID)),
-                ("stroke", ChartPalette.bar),
+                ("stroke", palette.bar),
             ])
         svg.text(
             lines, x: textX, y: ChartStyle.baseline(centredOn: y + swatchHeight / 2, fontSize: font),

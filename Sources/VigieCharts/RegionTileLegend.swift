@@ -5,7 +5,7 @@ enum RegionTileLegend {
     /// with `bounds` on their edges when `vertical`, else side by side with bounds below. Returns
     /// the height used.
     static func draw(
-        into svg: inout SVGWriter, chartID: String, title: String, bounds: [String], steps: [Int], withheld: String?,
+        into svg: inout SVGWriter, palette: ChartPalette, chartID: String, title: String, bounds: [String], steps: [Int], withheld: String?,
         x: Double, y: Double, width: Double, vertical: Bool
     ) -> Double {
         let font = ChartStyle.smallFontSize
@@ -25,7 +25,7 @@ enum RegionTileLegend {
                         ("class", "legend-swatch step-\(step)"),
                         ("x", x.svgCoordinate), ("y", (cursor + Double(index) * swatch.height).svgCoordinate),
                         ("width", swatch.width.svgCoordinate), ("height", swatch.height.svgCoordinate),
-                        ("fill", ChartPalette.sequential[step].fill), ("stroke", ChartPalette.tileOutline),
+                        ("fill", palette.sequential[step].fill), ("stroke", palette.tileOutline),
                     ])
             }
             for (index, bound) in bounds.prefix(steps.count + 1).enumerated() {
@@ -35,7 +35,7 @@ enum RegionTileLegend {
                     [
                         ("x1", (x + swatch.width).svgCoordinate), ("y1", edge.svgCoordinate),
                         ("x2", (x + swatch.width + 5).svgCoordinate), ("y2", edge.svgCoordinate),
-                        ("stroke", ChartPalette.ink),
+                        ("stroke", palette.ink),
                     ])
                 svg.element(
                     "text",
@@ -56,7 +56,7 @@ enum RegionTileLegend {
                         ("class", "legend-swatch step-\(step)"),
                         ("x", (x + Double(index) * swatchWidth).svgCoordinate), ("y", cursor.svgCoordinate),
                         ("width", swatchWidth.svgCoordinate), ("height", swatchHeight.svgCoordinate),
-                        ("fill", ChartPalette.sequential[step].fill), ("stroke", ChartPalette.tileOutline),
+                        ("fill", palette.sequential[step].fill), ("stroke", palette.tileOutline),
                     ])
             }
             for (index, bound) in bounds.prefix(steps.count + 1).enumerated() {
@@ -66,7 +66,7 @@ enum RegionTileLegend {
                     [
                         ("x1", edge.svgCoordinate), ("y1", (cursor + swatchHeight).svgCoordinate),
                         ("x2", edge.svgCoordinate), ("y2", (cursor + swatchHeight + 5).svgCoordinate),
-                        ("stroke", ChartPalette.ink),
+                        ("stroke", palette.ink),
                     ])
                 svg.element(
                     "text",
@@ -80,7 +80,7 @@ enum RegionTileLegend {
         }
         if let withheld {
             cursor += ChartLegend.drawWithheld(
-                into: &svg, chartID: chartID, text: withheld, x: x, y: cursor, maxWidth: width
+                into: &svg, palette: palette, chartID: chartID, text: withheld, x: x, y: cursor, maxWidth: width
             )
         }
         return cursor - y

@@ -21,6 +21,8 @@ public final class BuildSession {
     // What the last run loaded, with the signatures it was loaded from.
     private var templateSignature: [String: String]?
     private var templates: TemplateSet?
+    /// The theme the templates were loaded with: choosing another in site.yaml reloads them.
+    private var templateTheme: SiteTheme?
     private var templateDiagnostics: [Diagnostic] = []
     private var configSignature: String?
     private var config: SiteConfig?
@@ -61,15 +63,7 @@ public final class BuildSession {
         func finished(_ step: BuildStep) { report.stageSeconds.append((step.label, timer.lap())) }
 
         // Load.
-        progress?("templates")
-        let newTemplateSignature = FileSignature.tree(options.templatesDirectory)
-        if newTemplateSignature != templateSignature || templates == nil {
-            var diagnostics: [Diagnostic] = []
-            templates = TemplateSet.load(directory: options.templatesDirectory, into: &diagnostics)
-            templateDiagnostics = diagnostics
-            templateSignature = newTemplateSignature
-            ledger.changed(.templates)
-        }
+        // site.yaml first: its `theme` says which folders the templates are read from.
         progress?("content")
         let newConfigSignature = FileSignature.of(root + "/site.yaml")
         // The releases and the milestones are read with the configuration: read again when it changed.
@@ -82,6 +76,18 @@ public final class BuildSession {
             configurationChanged = true
         }
         if configurationChanged { ledger.changed(.configuration) }
+        progress?("templates")
+        let newTemplateSignature = FileSignature.tree(options.templatesDirectory)
+        let theme = config?.theme ?? .neutral
+        if newTemplateSignature != templateSignature || templates == nil || theme != templateTheme {
+            var diagnostics: [Diagnostic] = []
+            templates = TemplateSet.load(
+                directory: options.templatesDirectory, theme: theme, themeLocation: config?.themeLocation, into: &diagnostics)
+            templateDiagnostics = diagnostics
+            templateSignature = newTemplateSignature
+            templateTheme = theme
+            ledger.changed(.templates)
+        }
         guard let config else {
             report.diagnostics = DiagnosticList(templateDiagnostics + configDiagnostics)
             configSignature = nil

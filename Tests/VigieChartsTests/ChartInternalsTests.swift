@@ -58,15 +58,40 @@ struct ChartInternalsTests {
         #expect(scale.placement(of: 100, textWidth: 10) == .inside)
     }
 
-    @Test func paletteMeetsWCAGContrast() {
-        let white = ChartPalette.background
-        #expect(Contrast.ratio(ChartPalette.ink, white) >= 4.5)
-        #expect(Contrast.ratio(ChartPalette.mutedInk, white) >= 4.5)
-        #expect(Contrast.ratio(ChartPalette.bar, white) >= 4.5)  // a graphic, and white text on bars
-        #expect(Contrast.ratio(ChartPalette.line, white) >= 4.5)  // a graphic, and the right axis ticks
-        #expect(Contrast.ratio(ChartPalette.tileOutline, white) >= 3)
-        for step in ChartPalette.sequential {
+    @Test(
+        "each palette meets WCAG 2.1 AA: text 4.5:1, graphics 3:1, steps apart in lightness",
+        arguments: [
+            ("neutral", ChartPalette.neutral), ("dsfr", ChartPalette.dsfr),
+        ])
+    func paletteMeetsWCAGContrast(name: String, palette: ChartPalette) {
+        let white = palette.background
+        #expect(Contrast.ratio(palette.ink, white) >= 4.5)
+        #expect(Contrast.ratio(palette.mutedInk, white) >= 4.5)
+        #expect(Contrast.ratio(palette.bar, white) >= 4.5)  // a graphic, and white text on bars
+        #expect(Contrast.ratio(palette.line, white) >= 4.5)  // a graphic, and the right axis ticks
+        #expect(Contrast.ratio(palette.tileOutline, white) >= 3)
+        for step in palette.sequential {
             #expect(Contrast.ratio(step.text, step.fill) >= 4.5, "text on \(step.fill)")
+        }
+        // Neighbouring steps are told apart by lightness alone (greyscale printing).
+        for (lighter, darker) in zip(palette.sequential, palette.sequential.dropFirst()) {
+            #expect(Contrast.luminance(lighter.fill) > Contrast.luminance(darker.fill), "\(lighter.fill) before \(darker.fill)")
+            #expect(Contrast.ratio(lighter.fill, darker.fill) >= 1.3, "\(lighter.fill) beside \(darker.fill)")
+        }
+    }
+
+    @Test("a chart drawn with the DSFR's palette holds none of the neutral palette's colours but white")
+    func dsfrPaletteReplacesEveryColour() {
+        let data = [
+            ChartDatum(key: "a", label: "A", value: 12, valueText: "12"), ChartDatum(key: "b", label: "B", value: nil, valueText: "< 5"),
+        ]
+        let text = ChartText(title: "T", description: "D", withheldLegend: "Valeur masquée")
+        let neutral = Chart.horizontalBars(id: "c", text: text, data: data)
+        let dsfr = Chart.horizontalBars(id: "c", text: text, data: data, palette: .dsfr)
+        #expect(neutral.contains(ChartPalette.neutral.bar))
+        #expect(dsfr.contains(ChartPalette.dsfr.bar))
+        for colour in [ChartPalette.neutral.ink, ChartPalette.neutral.bar, ChartPalette.neutral.mutedInk] {
+            #expect(!dsfr.contains(colour), "\(colour)")
         }
     }
 }

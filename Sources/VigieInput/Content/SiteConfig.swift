@@ -30,6 +30,10 @@ public struct SiteConfig: Sendable {
     /// The facts of the mandatory pages (`legal`), or nil when site.yaml has none: the pages are
     /// still published and say which facts the publisher has not provided.
     public var legal: LegalInformation?
+    /// The look of the site (`theme`): the templates folder alone, or with a theme laid over it.
+    public var theme: SiteTheme
+    /// Where `theme` is set, for the error when the theme's installed files are missing.
+    public var themeLocation: SourceLocation
 
     public init(
         title: String = "Vigie",
@@ -48,7 +52,8 @@ public struct SiteConfig: Sendable {
         sectors: Vocabulary = Vocabulary(name: "sectors", keys: DefaultVocabularies.sectors),
         outcomes: Vocabulary = Vocabulary(name: "outcomes", keys: DefaultVocabularies.outcomes),
         regions: Vocabulary = Vocabulary(name: "regions", keys: DefaultVocabularies.regions),
-        legal: LegalInformation? = nil
+        legal: LegalInformation? = nil,
+        theme: SiteTheme = .neutral
     ) {
         self.title = title
         self.description = description
@@ -68,5 +73,7 @@ public struct SiteConfig: Sendable {
         self.outcomes = outcomes
         self.regions = regions
         self.legal = legal
+        self.theme = theme
+        self.themeLocation = SourceLocation(path: "site.yaml")
     }
 }

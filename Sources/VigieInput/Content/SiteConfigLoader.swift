@@ -8,7 +8,7 @@ public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "publisher", "base_url", "language", "publication_date", "next_publication",
         "licence", "licence_url", "disclosure_threshold", "allow_raw_html", "vocabularies",
-        "legal",
+        "legal", "theme",
     ]
     static let vocabularyNames = ["platforms", "issues", "sectors", "outcomes", "regions"]
 
@@ -85,8 +85,27 @@ public enum SiteConfigLoader {
         if let node = reader.value("legal") {
             config.legal = LegalInformationLoader.load(node, path: path, publicationDate: publicationDate, into: &diagnostics)
         }
+        loadTheme(reader: &reader, into: &config, diagnostics: &diagnostics)
         reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
         return publicationDate == nil ? nil : config
+    }
+
+    /// `theme`: one of `SiteTheme`'s names; an unknown one is an error at its value naming them all.
+    private static func loadTheme(reader: inout YAMLMappingReader, into config: inout SiteConfig, diagnostics: inout [Diagnostic]) {
+        config.themeLocation = SourceLocation(path: reader.path)
+        guard let node = reader.value("theme") else { return }
+        config.themeLocation = reader.location(of: node)
+        guard let theme = node.scalar.flatMap({ SiteTheme(rawValue: $0.string) }) else {
+            let choices = SiteTheme.allCases.map(\.rawValue).joined(separator: ", ")
+            // A theme's name in capitals (DSFR) is the likeliest slip; the value itself may not be quoted.
+            let suggestion = node.scalar.flatMap { SiteTheme(rawValue: $0.string.lowercased()) }.map { "; did you mean '\($0.rawValue)'?" }
+            diagnostics.append(
+                .error(
+                    "expected 'theme' to be one of \(choices), found \(YAMLMappingReader.found(node))\(suggestion ?? "")",
+                    at: reader.location(of: node)))
+            return
+        }
+        config.theme = theme
     }
 
     /// The date when it falls within `PlausibleDates.publication`; otherwise nil, with an error at its value.

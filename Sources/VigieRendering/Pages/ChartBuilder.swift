@@ -8,6 +8,13 @@ struct ChartBuilder {
     let renderer: SiteRenderer
 
     var labels: Labels { renderer.labels }
+    /// The theme's chart colours: the DSFR's on its theme, Vigie's own otherwise.
+    var palette: ChartPalette {
+        switch renderer.config.theme {
+        case .neutral: .neutral
+        case .dsfr: .dsfr
+        }
+    }
     var strings: Strings { renderer.strings }
 
     /// Draws a chart at a layout width, with every `id` in it starting with the given one.
@@ -25,7 +32,7 @@ struct ChartBuilder {
         case .casesByPlatform, .casesByIssue, .casesBySize, .casesBySector, .casesByOutcome:
             let data = ranked(keyedData(table, column: "cases"), by: table.id)
             return { chartID, width in
-                Chart.horizontalBars(id: chartID, text: text(table.id, data: data), data: data, width: width)
+                Chart.horizontalBars(id: chartID, text: text(table.id, data: data), data: data, width: width, palette: palette)
             }
         case .casesByRegion:
             let data = keyedData(table, column: "cases")
@@ -34,7 +41,7 @@ struct ChartBuilder {
             return { chartID, width in
                 Chart.regionTiles(
                     id: chartID, text: text(table.id, data: data), regions: data, shortLabels: short,
-                    legendTitle: strings.text("statistics.columns.cases"), width: width, countText: labels.format.integer)
+                    legendTitle: strings.text("statistics.columns.cases"), width: width, countText: labels.format.integer, palette: palette)
             }
         case .casesByWeek:
             let weeks = table.rows.map { row in datum(key: keyText(row[0]), label: labels.shortWeek(keyText(row[0])), cell: row[1]) }
@@ -70,7 +77,7 @@ struct ChartBuilder {
                 title: strings.text("tables.case_paths.title"), description: strings.format("tables.case_paths.chart", values),
                 withheldLegend: strings.text("statistics.withheld_chart_legend"))
             return { chartID, width in
-                Chart.horizontalBars(id: chartID, text: chartText, data: paths, width: width)
+                Chart.horizontalBars(id: chartID, text: chartText, data: paths, width: width, palette: palette)
             }
         case .mediationFunnel:
             // The stages are not nested (a case can be closed without being referred), so since
@@ -85,7 +92,8 @@ struct ChartBuilder {
             }
             return { chartID, width in
                 Chart.funnel(
-                    id: chartID, text: text(table.id, data: stages, sorted: false), stages: stages, shareTexts: shares, width: width)
+                    id: chartID, text: text(table.id, data: stages, sorted: false), stages: stages, shareTexts: shares, width: width,
+                    palette: palette)
             }
         case .resolutionByPlatform:
             let column = table.columnIndex("share_resolved")!
@@ -96,7 +104,7 @@ struct ChartBuilder {
                         column: table.columns[column])
                 }, by: table.id)
             return { chartID, width in
-                Chart.smallMultiples(id: chartID, text: text(table.id, data: items), items: items, width: width)
+                Chart.smallMultiples(id: chartID, text: text(table.id, data: items), items: items, width: width, palette: palette)
             }
         case .daysToStage:
             let items = table.rows.map { delayRange($0, in: table, label: labels.label(keyText($0[0]), in: "delays")) }
@@ -105,7 +113,7 @@ struct ChartBuilder {
             let chartText = ChartText(
                 title: strings.text("tables.days_to_stage.title"), description: strings.format("tables.days_to_stage.chart", values),
                 withheldLegend: strings.text("statistics.withheld_chart_legend"))
-            return { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width) }
+            return { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width, palette: palette) }
         case .daysToStageByPlatform:
             // One delay across platforms (the wait until closure, the one a business lives through),
             // ranked by median; the table gives the three delays.
@@ -119,7 +127,7 @@ struct ChartBuilder {
                     "tables.days_to_stage_by_platform.chart",
                     ["stage": labels.label(stage, in: "delays"), "k": String(renderer.config.threshold)]),
                 withheldLegend: strings.text("statistics.withheld_chart_legend"))
-            return { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width) }
+            return { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width, palette: palette) }
         case .revenueLossByPlatform, .platformIssue, .commitments:
             return nil
         }
@@ -138,7 +146,7 @@ struct ChartBuilder {
                 .joined(separator: " "),
             withheldLegend: strings.text("statistics.withheld_chart_legend"))
         return twoLayouts("delays-\(platform)") { chartID, width in
-            Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width)
+            Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width, palette: palette)
         }
     }
 
@@ -175,7 +183,7 @@ struct ChartBuilder {
                 datum(key: keyText(row[1]), label: labels.label(keyText(row[1]), in: "issues"), cell: row[column])
             }, key: \.key, label: \.label, value: \.value)
         return twoLayouts("issues-\(platform)") { chartID, width in
-            Chart.horizontalBars(id: chartID, text: text(.casesByIssue, data: data), data: data, width: width)
+            Chart.horizontalBars(id: chartID, text: text(.casesByIssue, data: data), data: data, width: width, palette: palette)
         }
     }
 
@@ -238,7 +246,9 @@ struct ChartBuilder {
             title: strings.text("tables.\(table.rawValue).title"), description: description,
             withheldLegend: strings.text("statistics.withheld_chart_legend"))
         return { chartID, width in
-            Chart.periodColumns(id: chartID, kind: kind, text: chartText, periods: periods, width: width, countText: labels.format.integer)
+            Chart.periodColumns(
+                id: chartID, kind: kind, text: chartText, periods: periods, width: width, countText: labels.format.integer, palette: palette
+            )
         }
     }
 

@@ -33,7 +33,8 @@ extension SiteRenderer {
     /// with the figure's title, source, publication and licence written in.
     package func chartFiles() -> [OutputFile] {
         statistics.orderedTables.compactMap { table in
-            guard let drawing = ChartBuilder(renderer: self).drawing(for: table) else { return nil }
+            let charts = ChartBuilder(renderer: self)
+            guard let drawing = charts.drawing(for: table) else { return nil }
             let model = figure(for: table, root: "", dataPrefix: "", frozen: false)
             let footer = [
                 strings.format("figure.source_line", ["site": config.title, "source": model.source]),
@@ -43,7 +44,7 @@ extension SiteRenderer {
             let chartID = table.id.anchor + "-chart"
             let svg = Chart.standalone(
                 chart: drawing(chartID, Chart.standardWidth), chartID: chartID, title: model.title, description: model.definition,
-                footer: footer)
+                footer: footer, palette: charts.palette)
             return OutputFile(path: Self.chartFilePath(table.id, extension: "svg"), text: svg)
         }
     }

@@ -2,6 +2,7 @@
 // syntax error or missing partial reported as a located diagnostic.
 
 import Foundation
+import VigieInput
 import VigieMustache
 import VigieSupport
 import Yams
@@ -24,43 +25,73 @@ public struct TemplateSet: Sendable {
         "pages/personal-data", "pages/contact",
     ]
 
-    public static func load(directory: String, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
+    /// Loads the templates folder at `directory`, with `theme`'s folder laid over it: a file of the
+    /// theme replaces the templates folder's file of the same path (`themeLocation` is where site.yaml
+    /// chose the theme, for the error when the theme's installed files are missing).
+    public static func load(
+        directory: String, theme: SiteTheme = .neutral, themeLocation: SourceLocation? = nil, into diagnostics: inout [Diagnostic]
+    ) -> TemplateSet? {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let fm = FileManager.default
         guard let folder = TemplateFolder(path: root) else {
             diagnostics.append(.error("templates folder not found", at: .wholeFile(root)))
             return nil
         }
-        var templateFiles: [String] = []
-        var assetFiles: [String] = []
+        var layers = [folder]
+        if let overlay = theme.overlayFolder {
+            guard let themeFolder = TemplateFolder(path: root + "/" + overlay) else {
+                diagnostics.append(
+                    .error("theme '\(theme.rawValue)' needs its folder \(overlay)/ in the templates folder", at: .wholeFile(root)))
+                return nil
+            }
+            if let installed = theme.installedFiles, !fm.fileExists(atPath: themeFolder.path + "/" + installed.marker) {
+                // The command installs into ./templates unless told another folder.
+                let command = root == "templates" ? installed.command : installed.command + " --templates " + root
+                diagnostics.append(
+                    .error(
+                        "theme '\(theme.rawValue)' needs \(installed.what), which are not installed in \(themeFolder.path)/: "
+                            + "run `\(command)`",
+                        at: themeLocation ?? .wholeFile(themeFolder.path)))
+                return nil
+            }
+            layers.append(themeFolder)
+        }
+        /// Each file by its path relative to its layer, from the last layer that has it.
+        var files: [String: (folder: TemplateFolder, isTemplate: Bool)] = [:]
         /// Files refused as links leading out of the folder: reported once, not again as missing.
         var refused: Set<String> = []
         var ok = true
-        for relative in folder.entries() {
-            let isTemplate = relative.hasSuffix(".mustache")
-            let isAsset =
-                relative.hasPrefix("assets/") && !relative.hasPrefix("assets/.") && !(relative as NSString).lastPathComponent.hasPrefix(".")
-            guard isTemplate || isAsset || relative == "strings.yaml" else { continue }
-            guard folder.contains(relative) else {
-                diagnostics.append(
-                    .error(
-                        "this file is a link to a file outside the templates folder, which is not read: copy the file into the folder instead",
-                        at: .wholeFile(root + "/" + relative)))
-                refused.insert(relative)
-                ok = false
-                continue
-            }
-            if isTemplate {
-                templateFiles.append(relative)
-            } else if isAsset {
-                var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    assetFiles.append(relative)
+        for layer in layers {
+            for relative in layer.entries() {
+                // Themes are layers of their own, read only when site.yaml chooses them.
+                if layer.path == root, relative.hasPrefix("themes/") { continue }
+                let isTemplate = relative.hasSuffix(".mustache")
+                let isAsset =
+                    relative.hasPrefix("assets/") && !relative.hasPrefix("assets/.")
+                    && !(relative as NSString).lastPathComponent.hasPrefix(".")
+                guard isTemplate || isAsset || relative == "strings.yaml" else { continue }
+                guard layer.contains(relative) else {
+                    diagnostics.append(
+                        .error(
+                            "this file is a link to a file outside the templates folder, which is not read: copy the file into the folder instead",
+                            at: .wholeFile(layer.path + "/" + relative)))
+                    refused.insert(relative)
+                    ok = false
+                    continue
                 }
+                if isAsset {
+                    var isDirectory: ObjCBool = false
+                    guard fm.fileExists(atPath: layer.path + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                        continue
+                    }
+                }
+                files[relative] = (layer, isTemplate)
             }
         }
-        templateFiles.sort()
-        assetFiles.sort()
+        let templateFiles = files.filter { $0.value.isTemplate && $0.key != "strings.yaml" }.keys.sorted()
+        let assetFiles = files.filter { !$0.value.isTemplate && $0.key != "strings.yaml" }.keys.sorted()
+        /// The file's path as diagnostics show it: under the layer it is read from.
+        func located(_ relative: String) -> String { (files[relative]?.folder.path ?? root) + "/" + relative }
 
         var parsed: [String: [TemplateNode]] = [:]
         var sources: [String: (path: String, partials: [PartialReference])] = [:]
@@ -70,7 +101,7 @@ public struct TemplateSet: Sendable {
         var links = TemplateLinks()
         for relative in refused where relative.hasSuffix(".mustache") { broken.insert(templateName(relative)) }
         for relative in templateFiles {
-            let path = root + "/" + relative
+            let path = located(relative)
             let name = templateName(relative)
             guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(path: path, line: 1, column: 1)))
@@ -112,13 +143,13 @@ public struct TemplateSet: Sendable {
             ok = false
         }
 
-        let stringsPath = root + "/strings.yaml"
+        let stringsPath = located("strings.yaml")
         let strings = refused.contains("strings.yaml") ? nil : Strings.load(path: stringsPath, into: &diagnostics)
         if strings == nil { ok = false }
 
         var assets: [(String, [UInt8])] = []
         for relative in assetFiles {
-            guard let data = fm.contents(atPath: root + "/" + relative) else { continue }
+            guard let data = fm.contents(atPath: located(relative)) else { continue }
             assets.append((String(relative.dropFirst("assets/".count)), [UInt8](data)))
         }
         guard ok, let strings else { return nil }
