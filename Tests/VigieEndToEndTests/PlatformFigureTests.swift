@@ -54,12 +54,17 @@ struct PlatformFigureTests {
                 let block = try #require(
                     page.components(separatedBy: "<section class=\"figure\" id=\"\(figure.slug)\"").dropFirst().first?
                         .components(separatedBy: "</section>").first, "\(slug)/\(figure.slug)")
-                for part in ["<strong>Définition\u{a0}:</strong>", "<dt>Unité</dt>", "<dt>Source</dt>", "<dt>Citer ce chiffre</dt>", "<caption>"] {
+                for part in [
+                    "<strong>Définition\u{a0}:</strong>", "<dt>Unité</dt>", "<dt>Source</dt>", "<dt>Citer ce chiffre</dt>", "<caption>",
+                ] {
                     #expect(block.contains(part), "\(slug)/\(figure.slug): \(part)")
                 }
                 // The citation names the figure's page, where its latest numbers are.
-                #expect(block.contains(", https://vigie.example.org/plateformes/\(slug)/\(figure.slug)/") || block.contains(
-                    "chiffres les plus récents\u{a0}: https://vigie.example.org/plateformes/\(slug)/\(figure.slug)/"), "\(slug)/\(figure.slug)")
+                #expect(
+                    block.contains(", https://vigie.example.org/plateformes/\(slug)/\(figure.slug)/")
+                        || block.contains(
+                            "chiffres les plus récents\u{a0}: https://vigie.example.org/plateformes/\(slug)/\(figure.slug)/"),
+                    "\(slug)/\(figure.slug)")
                 // CSV and JSON of the table the figure reads, and the figure's page: all resolve.
                 let hrefs = Self.links(in: block, after: "<a href=\"")
                 #expect(hrefs.contains("../../donnees/\(figure.table).csv") && hrefs.contains("../../donnees/\(figure.table).json"))
@@ -118,7 +123,8 @@ struct PlatformFigureTests {
             } else {
                 #expect(row[3].isEmpty && !page.contains(headline), "\(row[0])")
             }
-            let stored = try DataFilesTests.sqlite(database, "SELECT share, share_status FROM cases_by_platform WHERE platform = '\(row[0])'")
+            let stored = try DataFilesTests.sqlite(
+                database, "SELECT share, share_status FROM cases_by_platform WHERE platform = '\(row[0])'")
             #expect(stored.count == 2 && DataFilesTests.same(csv: row[3], sqlite: stored[1][0]) && stored[1][1] == row[4], "\(row[0])")
         }
         #expect(published == 8)
@@ -126,10 +132,15 @@ struct PlatformFigureTests {
         let amazon = try #require(folder.read("_site/plateformes/amazon/index.html"))
         #expect(amazon.contains("Amazon\u{a0}: 48,9\u{a0}% de l&#39;ensemble des dossiers (303 sur 620)."))
         let json = try #require(folder.read("_site/donnees/cases_by_platform.json"))
-        #expect(json.contains("\"platform\": \"amazon\", \"cases\": 303, \"cases_status\": \"published\", \"share\": 48.9, \"share_status\": \"published\""))
+        #expect(
+            json.contains(
+                "\"platform\": \"amazon\", \"cases\": 303, \"cases_status\": \"published\", \"share\": 48.9, \"share_status\": \"published\""
+            ))
         let package = try #require(folder.read("_site/donnees/datapackage.json"))
         #expect(package.contains("\"version\": \"2.2.0+2019-03-29\""))
-        #expect(package.contains("\"name\": \"share\", \"type\": \"number\", \"description\": \"Part des dossiers — dossiers de la plateforme rapportés"))
+        #expect(
+            package.contains(
+                "\"name\": \"share\", \"type\": \"number\", \"description\": \"Part des dossiers — dossiers de la plateforme rapportés"))
         // A stored release made before the share keeps its files as they were.
         let frozen = try #require(folder.read("_site/publications/2019-03-29/donnees/cases_by_platform.csv"))
         #expect(frozen.hasPrefix("platform,cases,cases_status,suppressed\n"))
@@ -145,7 +156,9 @@ struct PlatformFigureTests {
         let run = try site.build(in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let csv = try #require(folder.read("_site/donnees/cases_by_platform.csv"))
-        let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = csv.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let withheld = rows.filter { $0[2] != "published" }
         #expect(withheld.map(\.[0]).contains("apple") && withheld.count >= 2, "\(csv)")
         let database = folder.path + "/_site/donnees/vigie.sqlite"
@@ -207,7 +220,8 @@ struct PlatformFigureTests {
             let title = try #require(reader.texts["title"]?.first)
             #expect(page.contains("<h1 id=\"\(parts[1])-heading\">\(title.replacingOccurrences(of: "'", with: "&#39;"))</h1>"), "\(name)")
             let foot = (reader.texts["text"] ?? []).joined(separator: " ")
-            #expect(foot.contains("Source\u{a0}: Vigie — Plateformes en ligne et TPE-PME, dossiers anonymisés, publication du 29 mars 2019."))
+            #expect(
+                foot.contains("Source\u{a0}: Vigie — Plateformes en ligne et TPE-PME, dossiers anonymisés, publication du 29 mars 2019."))
             #expect(foot.contains("Données publiées sous Licence Ouverte / Open Licence 2.0."))
             #expect((reader.texts["text"] ?? []).contains("https://vigie.example.org/\(figureFolder)"), "\(name)")
             let png = try #require(FileManager.default.contents(atPath: output + "/" + figureFolder + parts[2].dropLast(3) + "png"))

@@ -1,8 +1,9 @@
 // A platform's share of all cases (cases_by_platform's `share`) is published only beside its count and the total.
 
 import Testing
-@testable import VigieCore
 import VigieTestSupport
+
+@testable import VigieCore
 
 @Suite struct ShareOfCasesTests {
     /// 20 + 12 + 3 + 7 = 42 cases, threshold 5: the 3 is under 5 and the 7 is masked to hide it.

@@ -7,7 +7,10 @@ extension SiteRenderer {
     /// the platform page, the figure's page, its embed view and its chart file.
     struct PlatformFigureContent {
         var figure: PlatformFigure
+        /// How to draw the chart (for its SVG file), and its two layouts drawn once as HTML for the
+        /// platform page, the figure's page and its embed view.
         var chart: ChartBuilder.Drawing?
+        var chartHTML: String?
         var table: TableModel
         var keyFigure: String? = nil
         var caveat: String? = nil
@@ -39,21 +42,24 @@ extension SiteRenderer {
     func platformFolder(_ key: String) -> String { "plateformes/\(labels.platformSlug(key))/" }
 
     /// The figures of one platform, in the page's order; the delays only when the publication has them.
-    func platformFigureContents(_ key: String, shared: SharedPlatformFigure) -> [PlatformFigureContent] {
+    /// - Parameter drawingPages: false for the chart files alone, which need no HTML layouts.
+    func platformFigureContents(_ key: String, shared: SharedPlatformFigure, drawingPages: Bool = true) -> [PlatformFigureContent] {
         let charts = ChartBuilder(renderer: self)
         var contents: [PlatformFigureContent] = []
         let ownRow: ([TableCell]) -> Bool = { $0.first == .key(key) }
         let ownRowAndTotal: ([TableCell]) -> Bool = { $0.first == .key(key) || $0.first == .key("total") }
+        let issuesChart = charts.platformIssues(key)
         contents.append(
             PlatformFigureContent(
-                figure: .issues, chart: charts.platformIssues(key),
+                figure: .issues, chart: issuesChart,
+                chartHTML: drawingPages ? charts.twoLayouts(PlatformFigure.issues.rawValue, issuesChart) : nil,
                 table: TableModel(
                     table: statistics[.platformIssue], caption: tableCaption(PlatformFigure.issues.headingKey), labels: labels,
                     rowFilter: ownRow, rankedBy: "cases"
                 ).droppingFirstColumn()))
         contents.append(
             PlatformFigureContent(
-                figure: .resolution, chart: nil,
+                figure: .resolution, chart: nil, chartHTML: nil,
                 table: TableModel(
                     table: statistics[.resolutionByPlatform], caption: tableCaption(PlatformFigure.resolution.headingKey), labels: labels,
                     rowFilter: ownRowAndTotal)))
@@ -62,8 +68,10 @@ extension SiteRenderer {
             contents.append(
                 PlatformFigureContent(
                     figure: .delays, chart: drawing,
+                    chartHTML: drawingPages ? drawing.map { charts.twoLayouts(PlatformFigure.delays.rawValue, $0) } : nil,
                     table: TableModel(
-                        table: delays, caption: strings.format("platforms.delays_caption", ["platform": labels.platform(key)]), labels: labels,
+                        table: delays, caption: strings.format("platforms.delays_caption", ["platform": labels.platform(key)]),
+                        labels: labels,
                         rowFilter: ownRow
                     ).droppingFirstColumn(),
                     caveat: openCaseBias(),
@@ -71,12 +79,13 @@ extension SiteRenderer {
         }
         contents.append(
             PlatformFigureContent(
-                figure: .loss, chart: nil,
+                figure: .loss, chart: nil, chartHTML: nil,
                 table: TableModel(
                     table: statistics[.revenueLossByPlatform], caption: tableCaption(PlatformFigure.loss.headingKey), labels: labels,
                     rowFilter: ownRowAndTotal)))
         contents.append(
-            PlatformFigureContent(figure: .share, chart: shared.drawing, table: shared.table, keyFigure: shareKeyFigure(key)))
+            PlatformFigureContent(
+                figure: .share, chart: shared.drawing, chartHTML: shared.chart, table: shared.table, keyFigure: shareKeyFigure(key)))
         return contents
     }
 
@@ -86,11 +95,15 @@ extension SiteRenderer {
         let name = labels.platform(key)
         guard let share = shareOfCasesText(key) else {
             let cell = count(.casesByPlatform, [key], column: StatTable.shareOfCasesColumn) ?? .empty
-            return strings.format("platforms.share_withheld", ["platform": name, "share": labels.cellText(cell, column: Self.shareColumn, vocabulary: nil)])
+            return strings.format(
+                "platforms.share_withheld", ["platform": name, "share": labels.cellText(cell, column: Self.shareColumn, vocabulary: nil)])
         }
         return strings.format(
             "platforms.share_key_figure",
-            ["platform": name, "share": share, "cases": countText(count(.casesByPlatform, [key])), "total": countText(count(.casesByPlatform, ["total"]))])
+            [
+                "platform": name, "share": share, "cases": countText(count(.casesByPlatform, [key])),
+                "total": countText(count(.casesByPlatform, ["total"])),
+            ])
     }
 
     static let shareColumn = TableColumn(StatTable.shareOfCasesColumn, .measure(unit: "share"))
@@ -103,11 +116,11 @@ extension SiteRenderer {
     }
 
     /// The figure with its links relative to `root`, the page showing it.
-    /// - Parameter sharedChart: the share figure's chart, drawn once for every platform (`SharedPlatformFigure`).
-    func platformFigureModel(_ content: PlatformFigureContent, platform key: String, root: String, sharedChart: String?) -> FigureModel {
+    func platformFigureModel(_ content: PlatformFigureContent, platform key: String, root: String) -> FigureModel {
         let figure = content.figure
         let table = statistics[figure.table]
-        let title = strings.format("platforms.figure_title", ["heading": strings.text(figure.headingKey), "platform": labels.platform(key)])
+        let title = strings.format(
+            "platforms.figure_title", ["heading": strings.text(figure.headingKey), "platform": labels.platform(key)])
         let (definition, unit) = definitionAndUnit(table)
         let held =
             figure == .share
@@ -117,11 +130,10 @@ extension SiteRenderer {
         let (release, cite) = releaseAndCitation(
             title: title, url: url, held: held, permalinkAnchor: figure.table.anchor, frozen: false,
             unheld: history.isCurrentReleased(holding: figure.table) ? "added_figure" : "added")
-        let chart = figure == .share ? sharedChart : content.chart.map { ChartBuilder(renderer: self).twoLayouts(figure.rawValue, $0) }
         var model = FigureModel(
             anchor: figure.rawValue, title: title, definition: definition, unit: unit,
             source: strings.format("statistics.source_text", ["date": format.date(config.publicationDate)]),
-            chart: chart, table: content.table,
+            chart: content.chartHTML, table: content.table,
             csvHref: root + "donnees/\(figure.table.rawValue).csv", jsonHref: root + "donnees/\(figure.table.rawValue).json",
             cite: cite, release: release, changeText: nil)
         model.downloadNote = strings.format(
@@ -133,7 +145,7 @@ extension SiteRenderer {
     }
 
     /// The page and the embed view of each figure of one platform.
-    func platformFigurePages(_ key: String, contents: [PlatformFigureContent], shared: SharedPlatformFigure) -> [OutputFile] {
+    func platformFigurePages(_ key: String, contents: [PlatformFigureContent]) -> [OutputFile] {
         let platformFolder = platformFolder(key)
         let slug = labels.platformSlug(key)
         return contents.flatMap { content -> [OutputFile] in
@@ -142,11 +154,11 @@ extension SiteRenderer {
             let embedRoot = Self.root(for: folder + Self.embedFolderName)
             return [
                 figurePage(
-                    platformFigureModel(content, platform: key, root: root, sharedChart: shared.chart), folder: folder,
+                    platformFigureModel(content, platform: key, root: root), folder: folder,
                     chartFileName: content.figure.chartFileName(platformSlug: slug), backHref: "../#\(content.figure.rawValue)",
                     backText: strings.format("platforms.figure_back", ["platform": labels.platform(key)]), section: "platforms"),
                 embedPage(
-                    platformFigureModel(content, platform: key, root: embedRoot, sharedChart: shared.chart), folder: folder,
+                    platformFigureModel(content, platform: key, root: embedRoot), folder: folder,
                     section: "platforms"),
             ]
         }
@@ -157,15 +169,13 @@ extension SiteRenderer {
         let shared = sharedPlatformFigure()
         return config.platforms.keys.flatMap { key -> [OutputFile] in
             let slug = labels.platformSlug(key)
-            return platformFigureContents(key, shared: shared).compactMap { content -> OutputFile? in
+            return platformFigureContents(key, shared: shared, drawingPages: false).compactMap { content -> OutputFile? in
                 guard let drawing = content.chart else { return nil }
                 let name = content.figure.chartFileName(platformSlug: slug)
                 let folder = content.figure.folder(platformFolder: platformFolder(key))
-                // The model gives the file its words only: its chart is not drawn for the page.
-                var words = content
-                words.chart = nil
-                let model = platformFigureModel(words, platform: key, root: "", sharedChart: nil)
-                return OutputFile(path: folder + name + ".svg", text: standaloneChart(drawing, name: name, figure: model, url: config.baseURL + folder))
+                let model = platformFigureModel(content, platform: key, root: "")
+                return OutputFile(
+                    path: folder + name + ".svg", text: standaloneChart(drawing, name: name, figure: model, url: config.baseURL + folder))
             }
         }
     }

@@ -19,8 +19,8 @@ extension SiteRenderer {
                 "cases": countText(count(.casesByPlatform, [key])),
             ])
             let contents = platformFigureContents(key, shared: shared)
-            files.append(renderPlatform(key, contents: contents, shared: shared))
-            files += platformFigurePages(key, contents: contents, shared: shared)
+            files.append(renderPlatform(key, contents: contents))
+            files += platformFigurePages(key, contents: contents)
         }
         files.append(
             page(
@@ -36,7 +36,7 @@ extension SiteRenderer {
         strings.format("platforms.table_caption", ["title": strings.text(headingKey)])
     }
 
-    func renderPlatform(_ key: String, contents: [PlatformFigureContent], shared: SharedPlatformFigure) -> OutputFile {
+    func renderPlatform(_ key: String, contents: [PlatformFigureContent]) -> OutputFile {
         let folder = platformFolder(key)
         let root = Self.root(for: folder)
         let name = labels.platform(key)
@@ -51,7 +51,7 @@ extension SiteRenderer {
         if let change = changeText(.casesByPlatform, [key]) { values["change"] = change }
 
         let figures = contents.map { content in
-            var model = platformFigureModel(content, platform: key, root: root, sharedChart: shared.chart)
+            var model = platformFigureModel(content, platform: key, root: root)
             model.pageHref = content.figure.rawValue + "/"
             return model
         }
