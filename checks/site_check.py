@@ -470,6 +470,7 @@ def representative_pages(site):
     pages += first_match(site, r"/statistiques/[^/]+/integrer/index\.html")  # an embed view
     pages += ["/plateformes/index.html"]
     pages += first_match(site, r"/plateformes/[^/]+/index\.html")
+    pages += first_match(site, r"/plateformes/[^/]+/part/index\.html")  # a platform's figure (its share)
     pages += ["/notes/index.html"]
     pages += first_match(site, r"/notes/[^/]+/index\.html", is_tag_dir)
     pages += first_match(site, r"/notes/[^/]+/[^/]+/index\.html", lambda p: not is_tag_dir(p))
