@@ -66,7 +66,8 @@ REQUIRED_FILES = [
 # Every value column is followed by its `<column>_status`; the `total` rows of a table are in
 # `<table>_totals`, without the key column they total over.
 TABLES_V1 = {
-    "cases_by_platform": ["platform", "cases", "suppressed"],
+    # `share` (contract 2.2.0): the platform's cases over all cases, in percent.
+    "cases_by_platform": ["platform", "cases", "share", "suppressed"],
     "cases_by_issue": ["issue", "cases", "suppressed"],
     "cases_by_size": ["company_size", "cases", "suppressed"],
     "cases_by_region": ["region", "cases", "suppressed"],
@@ -84,7 +85,7 @@ TABLES_V1 = {
 }
 # Columns that hold counts of cases: integers, empty only when withheld, never 1..k-1.
 COUNT_COLUMNS = {"cases", "cumulative", "closed", "resolved"}
-VALUE_COLUMNS = COUNT_COLUMNS | {"share_resolved", "median", "q1", "q3", "median_days", "q1_days", "q3_days"}
+VALUE_COLUMNS = COUNT_COLUMNS | {"share_resolved", "share", "median", "q1", "q3", "median_days", "q1_days", "q3_days"}
 WITH_TOTALS = {"cases_by_platform", "cases_by_issue", "cases_by_size", "cases_by_region", "cases_by_sector",
                "cases_by_outcome", "platform_issue", "resolution_by_platform", "revenue_loss_by_platform", "case_paths"}
 STATUSES = {"published", "below_threshold", "masked", "small_group", "no_value"}
@@ -469,6 +470,7 @@ def representative_pages(site):
     pages += first_match(site, r"/statistiques/[^/]+/integrer/index\.html")  # an embed view
     pages += ["/plateformes/index.html"]
     pages += first_match(site, r"/plateformes/[^/]+/index\.html")
+    pages += first_match(site, r"/plateformes/[^/]+/part/index\.html")  # a platform's figure (its share)
     pages += ["/notes/index.html"]
     pages += first_match(site, r"/notes/[^/]+/index\.html", is_tag_dir)
     pages += first_match(site, r"/notes/[^/]+/[^/]+/index\.html", lambda p: not is_tag_dir(p))

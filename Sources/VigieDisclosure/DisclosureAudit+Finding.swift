@@ -19,7 +19,8 @@ extension DisclosureAudit {
             case smallChangeRevealed = "small_change_revealed"
             /// A median, quartile or share of a group under k cases is published.
             case smallGroupStatistic = "small_group_statistic"
-            /// A share resolved is published while its closed or resolved count is withheld.
+            /// A share resolved is published while its closed or resolved count is withheld, or a platform's
+            /// share of all cases while the total is.
             case shareOfWithheldCount = "share_of_withheld_count"
             /// A statistic (or its "—") is shown while its group's count is masked: it tells the group's
             /// size (none, under k, at least k) that the mask hides.

@@ -86,6 +86,14 @@ public enum DisclosureAudit {
                     case (.count, .count(let value)):
                         if value != computed.rows[r][c].count { report(c, .valueAltered) }
                         if value >= 1 && value < k { report(c, .smallCountPublished) }
+                    case (.measure, .measure) where table.isShareOfCases(column: c):
+                        // A platform's share: its count over the total, both of which must be published.
+                        if published != computed.rows[r][c] { report(c, .valueAltered) }
+                        if counts.first.map({ table.rows[r][$0].isWithheld }) != false
+                            || table.cell(keys: ["total"], column: "cases")?.isWithheld != false
+                        {
+                            report(c, .shareOfWithheldCount)
+                        }
                     case (.measure, .measure):
                         if published != computed.rows[r][c] { report(c, .valueAltered) }
                         if (groupSize ?? 0) < k { report(c, .smallGroupStatistic) }

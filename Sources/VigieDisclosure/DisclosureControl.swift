@@ -52,6 +52,10 @@ public enum DisclosureControl {
             withholdSharesOfWithheldCounts(&resolution)
             tables[.resolutionByPlatform] = resolution
         }
+        if var platforms = tables[.casesByPlatform] {
+            withholdSharesOfCases(&platforms)
+            tables[.casesByPlatform] = platforms
+        }
         for id in TableID.allCases {
             guard var table = tables[id] else { continue }
             withholdStatisticsOfMaskedGroups(&table)
@@ -66,8 +70,11 @@ public enum DisclosureControl {
 
     static func applyPrimary(_ table: inout StatTable, threshold k: Int) {
         let countColumns = table.columns.indices.filter { table.columns[$0].kind == .count }
+        // A platform's share of all cases is not a statistic of its row's group: it goes with its count
+        // and the total (`withholdSharesOfCases`), so a platform with no case has a share of 0.
         let measureColumns = table.columns.indices.filter {
-            if case .measure = table.columns[$0].kind { return true } else { return false }
+            guard case .measure = table.columns[$0].kind else { return false }
+            return !table.isShareOfCases(column: $0)
         }
         for r in table.rows.indices {
             for c in countColumns {
@@ -215,6 +222,23 @@ public enum DisclosureControl {
         else { return }
         for r in table.rows.indices where !table.rows[r][share].isWithheld && table.rows[r][share] != .empty {
             if table.rows[r][closed].isWithheld || table.rows[r][resolved].isWithheld { table.rows[r][share] = .withheld(.secondary) }
+        }
+    }
+
+    /// A platform's share of all cases is its count over the total: published, it gives either back
+    /// from the other, so it is withheld with its count (`small_group`, "n. p.", when the count is
+    /// under k; masked when the count is masked) and every share is masked with the total.
+    static func withholdSharesOfCases(_ table: inout StatTable) {
+        guard let share = table.columnIndex(StatTable.shareOfCasesColumn), let cases = table.columnIndex("cases"),
+            let total = table.rowIndex(keys: ["total"])
+        else { return }
+        let totalWithheld = table.rows[total][cases].isWithheld
+        for r in table.rows.indices where table.rows[r][share] != .empty {
+            switch table.rows[r][cases] {
+            case .withheld(.primary): table.rows[r][share] = .withheld(.smallGroup)
+            case .withheld: table.rows[r][share] = .withheld(.secondary)
+            default: if totalWithheld { table.rows[r][share] = .withheld(.secondary) }
+            }
         }
     }
 }

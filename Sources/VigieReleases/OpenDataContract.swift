@@ -12,11 +12,12 @@ import VigieStatistics
 public enum OpenDataContract {
     /// Version of the contract (table names and columns); the data package's `version` adds the
     /// release it describes as build metadata: `2.1.0+2019-03-29`.
+    /// 2.2.0: `cases_by_platform` has each platform's `share` of all cases (in percent, with `share_status`).
     /// 2.1.0: `days_to_stage` has quartiles (`q1_days`, `q3_days`) and the delay `referred_to_closed`;
     /// the tables `days_to_stage_by_platform` and `cases_by_month` (months of whole ISO weeks).
     /// 2.0.0: per-cell status columns, totals in `<table>_totals`, shares in percent.
     /// 1.1.0: the `commitments` table. 1.0.0: the SPEC's tables.
-    public static let version = "2.1.0"
+    public static let version = "2.2.0"
     public static let totalsSuffix = "_totals"
     public static let statusSuffix = "_status"
     /// The tables with `total` rows, published apart as `<table>_totals`.

@@ -33,6 +33,12 @@ public struct ReleaseHistory: Sendable {
         releases.contains { $0.date == publicationDate && $0.statistics.tables[table] != nil }
     }
 
+    /// True when the current publication is stored and its `table` has `column` (a column added after
+    /// the release was made, like cases_by_platform's `share`, has no dated permalink).
+    public func isCurrentReleased(holding table: TableID, column: String) -> Bool {
+        releases.contains { $0.date == publicationDate && $0.statistics.tables[table]?.columnIndex(column) != nil }
+    }
+
     /// The release before `release`, if any.
     public func release(before release: StoredRelease) -> StoredRelease? { releases.last { $0.date < release.date } }
 }

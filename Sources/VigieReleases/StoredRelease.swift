@@ -8,12 +8,13 @@ import VigieStatistics
 /// A publication as it was released: its protected tables and its files, byte for byte.
 public struct StoredRelease: Sendable {
     /// Version of the folder's layout (manifest.json, withheld.csv, donnees/); bump it on any change.
+    /// 4: cases_by_platform has each platform's `share` of all cases.
     /// 3: days_to_stage has quartiles (`q1_days`, `q3_days`) and the delay `referred_to_closed`;
     /// `days_to_stage_by_platform` and `cases_by_month` (`TableID.introducedInFormat`,
     /// `StatTable.asHeld(inFormat:)`).
     /// 2: donnees/ follows the open-data contract 2 (status columns, `<table>_totals` files, shares in
     /// percent). 1: contract 1 (total rows among the others, one `suppressed` flag per row).
-    public static let formatVersion = 3
+    public static let formatVersion = 4
     /// Releases stored by earlier versions stay readable: they are never rewritten.
     public static let readableFormats = 1...formatVersion
     /// The folder under the content folder that holds one sub-folder per release.

@@ -6,6 +6,7 @@ extension TableID {
     func introducedInFormat(column name: String) -> Int {
         switch (self, name) {
         case (.daysToStage, "q1_days"), (.daysToStage, "q3_days"): 3
+        case (.casesByPlatform, StatTable.shareOfCasesColumn): 4
         default: introducedInFormat
         }
     }

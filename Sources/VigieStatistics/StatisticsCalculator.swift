@@ -160,7 +160,8 @@ struct Accumulator {
             return table
         }
         tables[.casesByPlatform] = countTable(
-            .casesByPlatform, keyName: "platform", vocabulary: "platforms", keys: config.platforms.keys, counts: byPlatform, total: total)
+            .casesByPlatform, keyName: "platform", vocabulary: "platforms", keys: config.platforms.keys, counts: byPlatform, total: total
+        ).addingShareOfCases()
         tables[.casesByIssue] = countTable(
             .casesByIssue, keyName: "issue", vocabulary: "issues", keys: config.issues.keys, counts: byIssue, total: total)
         tables[.casesBySize] = countTable(

@@ -38,7 +38,7 @@ struct CommitmentsTableTests {
         let folder = try CommitmentStatusTests.build()
         let data = try #require(folder.read("_site/donnees/datapackage.json")).data(using: .utf8)!
         let package = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect((package["version"] as? String)?.hasPrefix("2.1.0+") == true)
+        #expect((package["version"] as? String)?.hasPrefix("2.2.0+") == true)
         let resources = try #require(package["resources"] as? [[String: Any]])
         let commitments = try #require(resources.first { $0["name"] as? String == "commitments" })
         #expect(commitments["path"] as? String == "commitments.csv")

@@ -181,7 +181,7 @@ struct DataFilesTests {
         #expect(archive["mimetype"]?.isCompressed == false)
         let sheets = try Self.odsSheets(donnees + "/cases_by_platform.ods")
         #expect(sheets.map(\.name) == ["Tableau", "Totaux", "Définitions"])
-        #expect(sheets[0].rows[0].map(\.text) == ["Plateforme", "Dossiers"])
+        #expect(sheets[0].rows[0].map(\.text) == ["Plateforme", "Dossiers", "Part des dossiers"])
     }
 
     @Test("two builds give the same vigie.sqlite and .ods, byte for byte")

@@ -102,12 +102,15 @@ struct DelayTests {
         #expect(amazon.contains("De la transmission à la clôture"))
         #expect(amazon.contains("32,5"))
         #expect(amazon.contains("5 sont en médiation"))
-        #expect(amazon.contains("href=\"../../statistiques/#days-to-stage-by-platform\""))
+        #expect(amazon.contains("href=\"../../donnees/days_to_stage_by_platform.csv\" download"))
+        #expect(amazon.contains("href=\"delais/\""))
         // Cdiscount's delays are not published: a table of "n. p.", no chart.
         let cdiscount = try #require(folder.read("_site/plateformes/cdiscount/index.html"))
         #expect(cdiscount.contains("id=\"delais\""))
         #expect(cdiscount.contains("n.\u{00A0}p.") || cdiscount.contains("n. p."))
-        #expect(!cdiscount.contains("delays-cdiscount-chart"))
+        #expect(cdiscount.contains("id=\"delais-heading\""))
+        #expect(!cdiscount.contains("id=\"delais-chart"))
+        #expect(!folder.exists("_site/plateformes/cdiscount/delais/cdiscount-delais.svg"))
     }
 
     @Test("datapackage.json describes the quartile columns and the per-platform table")

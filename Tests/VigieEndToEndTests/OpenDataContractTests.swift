@@ -54,8 +54,10 @@ struct OpenDataContractTests {
         #expect(compared >= 3)
         // 54 cases, all by platform: amazon 30, cdiscount 12, apple 3 (below 5), ebay 9.
         let platforms = try #require(tables["cases_by_platform"])
-        #expect(platforms.rows.contains(["apple", "", "below_threshold", "true"]))
-        #expect(tables["cases_by_platform_totals"]?.rows == [["54", "published", "false"]])
+        #expect(platforms.rows.contains(["apple", "", "below_threshold", "", "small_group", "true"]))
+        // A platform without cases has a share of 0, published with its count.
+        #expect(platforms.rows.contains(["fnac-darty", "0", "published", "0", "published", "false"]))
+        #expect(tables["cases_by_platform_totals"]?.rows == [["54", "published", "100", "published", "false"]])
         // A share is in percent, like revenue loss: between 0 and 100, never a fraction written 0.459.
         let resolution = try #require(tables["resolution_by_platform_totals"])
         let share = try #require(resolution.header.firstIndex(of: "share_resolved"))
@@ -71,7 +73,7 @@ struct OpenDataContractTests {
         #expect(run.status == 0, "\(run.stderr)")
         let data = try #require(FileManager.default.contents(atPath: folder.path + "/_site/donnees/datapackage.json"))
         let package = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect((package["version"] as? String)?.hasPrefix("2.1.0+") == true)
+        #expect((package["version"] as? String)?.hasPrefix("2.2.0+") == true)
         let statuses = try #require(package["vigie:cell_statuses"] as? [String: String])
         #expect(Set(statuses.keys) == ["published", "below_threshold", "masked", "small_group", "no_value"])
         let names = (package["resources"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }

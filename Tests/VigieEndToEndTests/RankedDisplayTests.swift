@@ -64,7 +64,7 @@ struct RankedDisplayTests {
                 "Amazon", "leboncoin", "ManoMano", "Cdiscount", "eBay", "Fnac Darty", "Rakuten", "Apple", "Google", "Autres plateformes",
                 "Total",
             ])
-        #expect(csv(folder).contains("\ngoogle,,below_threshold,true\n"))
+        #expect(csv(folder).contains("\ngoogle,,below_threshold,,small_group,true\n"))
         let keys = csv(folder).split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
         #expect(
             keys == ["amazon", "cdiscount", "fnac-darty", "rakuten", "ebay", "manomano", "leboncoin", "google", "apple", "other"])
@@ -74,11 +74,11 @@ struct RankedDisplayTests {
     func platformPages() throws {
         let folder = try Self.build()
         let page = try #require(folder.read("_site/plateformes/manomano/index.html"))
-        let headers = Self.rowHeaders(caption: "Comparaison avec les autres plateformes", in: page)
+        let headers = Self.rowHeaders(caption: "Part dans l&#39;ensemble des dossiers — tableau des valeurs", in: page)
         #expect(headers.prefix(3) == ["Amazon", "leboncoin", "ManoMano"])
         #expect(headers.suffix(2) == ["Autres plateformes", "Total"])
         let expected = ["amazon", "leboncoin", "manomano", "other"]
-        #expect(Self.chartKeys(after: "id=\"comparison-chart-title\"", in: page).filter(expected.contains) == expected)
+        #expect(Self.chartKeys(after: "id=\"part-chart-title\"", in: page).filter(expected.contains) == expected)
         let index = try #require(folder.read("_site/plateformes/index.html"))
         let cards = index.components(separatedBy: "<span class=\"card-title\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
         #expect(cards.prefix(3) == ["Amazon", "leboncoin", "ManoMano"])
@@ -94,7 +94,7 @@ struct RankedDisplayTests {
             in: folder.path)
         #expect(run.status == 0, "\(run.stderr)")
         let platform = try #require(folder.read("_site/plateformes/manomano/index.html"))
-        let compared = Self.rowHeaders(caption: "Comparaison avec les autres plateformes", in: platform)
+        let compared = Self.rowHeaders(caption: "Part dans l&#39;ensemble des dossiers — tableau des valeurs", in: platform)
         #expect(compared.prefix(8) == ["Amazon", "Cdiscount", "Fnac Darty", "Rakuten", "eBay", "leboncoin", "ManoMano", "Google"])
         let statistics = try #require(folder.read("_site/statistiques/index.html"))
         let issues = Self.rowHeaders(caption: "Difficultés par plateforme", in: statistics)

@@ -70,14 +70,14 @@ struct ReleaseTests {
             for (path, bytes) in frozenA { #expect(later[path] == bytes, "\(output)/publications/\(Self.dateA)/\(path) changed") }
         }
         let frozenCSV = try #require(folder.read("site-b2/publications/\(Self.dateA)/donnees/cases_by_platform.csv"))
-        #expect(frozenCSV.contains("amazon,25,published,false"))
+        #expect(frozenCSV.contains("amazon,25,published,"))
 
         // The current pages: B's figures, what changed since A, the revisions of A.
         let current = try #require(folder.read("site-b2/donnees/cases_by_platform.csv"))
-        #expect(current.contains("amazon,34,published,false"))
-        #expect(current.contains("cdiscount,11,published,false"))
+        #expect(current.contains("amazon,34,published,54,published,false"))
+        #expect(current.contains("cdiscount,11,published,17.5,published,false"))
         let currentTotals = try #require(folder.read("site-b2/donnees/cases_by_platform_totals.csv"))
-        #expect(currentTotals == "cases,cases_status,suppressed\n63,published,false\n")
+        #expect(currentTotals == "cases,cases_status,share,share_status,suppressed\n63,published,100,published,false\n")
         let statistics = try #require(folder.read("site-b/statistiques/index.html"))
         #expect(statistics.contains("+20 dossiers depuis le 31 janvier 2019."))
         #expect(statistics.contains("Dossiers par plateforme — Amazon (Dossiers)\u{00A0}: 25 publié, 24 après révision"))
@@ -99,7 +99,7 @@ struct ReleaseTests {
         #expect(feed.contains("https://essai.example.org/publications/\(Self.dateA)/"))
         #expect(feed.contains("https://essai.example.org/publications/\(Self.dateB)/"))
         let package = try #require(folder.read("site-b2/donnees/datapackage.json"))
-        #expect(package.contains("\"version\": \"2.1.0+\(Self.dateB)\""))
+        #expect(package.contains("\"version\": \"2.2.0+\(Self.dateB)\""))
         let sitemap = try #require(folder.read("site-b2/sitemap.xml"))
         #expect(sitemap.contains("publications/\(Self.dateA)/statistiques/"))
     }

@@ -15,10 +15,13 @@ struct SuppressionTests {
             ["build", "--content", content, "--templates", Repository.templates, "--output", folder.path + "/_site"], in: folder.path)
         #expect(run.status == 0, "\(run.stderr)")
         let csv = try #require(folder.read("_site/donnees/cases_by_platform.csv"))
-        #expect(csv.contains("\napple,,below_threshold,true\n"))
+        #expect(csv.contains("\napple,,below_threshold,,small_group,true\n"))
         #expect(!csv.split(separator: "\n").contains { $0.hasPrefix("apple,3") })
         let json = try #require(folder.read("_site/donnees/cases_by_platform.json"))
-        #expect(json.contains("{\"platform\": \"apple\", \"cases\": null, \"cases_status\": \"below_threshold\", \"suppressed\": true}"))
+        #expect(
+            json.contains(
+                "{\"platform\": \"apple\", \"cases\": null, \"cases_status\": \"below_threshold\", \"share\": null, \"share_status\": \"small_group\", \"suppressed\": true}"
+            ))
         let page = try #require(folder.read("_site/plateformes/apple/index.html"))
         #expect(page.contains("&lt; 5"))
     }

@@ -24,7 +24,9 @@ struct PublishedColumnText {
             definition = named + " — " + strings.text("datapackage.count")
         case let .measure(unit):
             header = named
-            definition = named + " — " + strings.format("datapackage.unit_\(unit)", strings.definitionValues(threshold: threshold))
+            // A column whose meaning its unit does not give (a share of all cases is not the resolved share) has its own words.
+            let key = strings.optionalText("datapackage.column_unit.\(column.name)") != nil ? "datapackage.column_unit.\(column.name)" : "datapackage.unit_\(unit)"
+            definition = named + " — " + strings.format(key, strings.definitionValues(threshold: threshold))
         case let .integer(unit):
             header = named
             definition = named + " — " + strings.text("datapackage.unit_\(unit)")

@@ -133,8 +133,9 @@ struct ChartBuilder {
         }
     }
 
-    /// The delays of one platform (its three `days_to_stage_by_platform` rows), for its page.
-    func platformDelays(_ platform: String) -> String? {
+    /// The delays of one platform (its three `days_to_stage_by_platform` rows), for its page; nil when
+    /// the publication has no such table or every delay of the platform is withheld.
+    func platformDelays(_ platform: String) -> Drawing? {
         guard let table = renderer.statistics.tables[.daysToStageByPlatform] else { return nil }
         let items = table.rows.filter { $0[0] == .key(platform) }.map {
             delayRange($0, in: table, label: labels.label(keyText($0[1]), in: "delays"))
@@ -145,9 +146,7 @@ struct ChartBuilder {
             description: items.map { strings.format("platforms.delays_chart_item", ["stage": $0.label, "value": $0.valueText]) }
                 .joined(separator: " "),
             withheldLegend: strings.text("statistics.withheld_chart_legend"))
-        return twoLayouts("delays-\(platform)") { chartID, width in
-            Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width, palette: palette)
-        }
+        return { chartID, width in Chart.quartileRanges(id: chartID, text: chartText, items: items, width: width, palette: palette) }
     }
 
     /// A row of a delay table as a range: the median and quartiles in days, written as
@@ -175,16 +174,30 @@ struct ChartBuilder {
     }
 
     /// A bar chart of the issues of one platform, from the protected platform_issue table.
-    func platformIssues(_ platform: String) -> String {
+    func platformIssues(_ platform: String) -> Drawing {
         let table = renderer.statistics[.platformIssue]
         let column = table.columnIndex("cases")!
         let data = RankedOrder.sorted(
             table.rows.filter { $0[0] == .key(platform) }.map { row in
                 datum(key: keyText(row[1]), label: labels.label(keyText(row[1]), in: "issues"), cell: row[column])
             }, key: \.key, label: \.label, value: \.value)
-        return twoLayouts("issues-\(platform)") { chartID, width in
-            Chart.horizontalBars(id: chartID, text: text(.casesByIssue, data: data), data: data, width: width, palette: palette)
-        }
+        let chartText = text(.casesByIssue, data: data)
+        return { chartID, width in Chart.horizontalBars(id: chartID, text: chartText, data: data, width: width, palette: palette) }
+    }
+
+    /// Every platform's share of all cases (cases_by_platform's `share`, as published: a withheld
+    /// share is its hatched mark and label), ranked like the platforms' counts: where one platform
+    /// stands among the others, the chart of its share figure.
+    func platformShares() -> Drawing {
+        let table = renderer.statistics[.casesByPlatform]
+        let data = ranked(keyedData(table, column: StatTable.shareOfCasesColumn), by: .casesByPlatform)
+        let published = data.filter { $0.value != nil }
+        let first = RankedOrder.sorted(published, key: \.key, label: \.label, value: \.value).first
+        let chartText = ChartText(
+            title: strings.text("platforms.share_chart_title"),
+            description: strings.format("platforms.share_chart", ["first": first?.label ?? "", "first_value": first?.valueText ?? ""]),
+            withheldLegend: strings.text("statistics.withheld_chart_legend"))
+        return { chartID, width in Chart.horizontalBars(id: chartID, text: chartText, data: data, width: width, palette: palette) }
     }
 
     // MARK: Data

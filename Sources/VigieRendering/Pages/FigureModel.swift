@@ -10,6 +10,9 @@ public struct FigureModel: Sendable {
     public var table: TableModel
     public var csvHref: String
     public var jsonHref: String
+    /// What the CSV and JSON hold beyond the figure (a platform's figure links to the table of every
+    /// platform: which rows are its), said after the links.
+    public var downloadNote: String? = nil
     public var cite: String
     /// Which release the figure belongs to, and whether it is frozen or provisional.
     public var release: String

@@ -3,7 +3,8 @@ import VigieStatistics
 
 // /statistiques/<figure>/ and /statistiques/<figure>/integrer/: each figure of /statistiques/ on a
 // page of its own (every block of the figure, plus the code to embed it), and a minimal page meant
-// for an `<iframe>` on another site.
+// for an `<iframe>` on another site. A platform's figures get the same two pages
+// (`SiteRenderer+PlatformFigures.swift`), through the same functions.
 
 extension SiteRenderer {
     /// The folder of a figure's embed view, inside the figure's folder.
@@ -19,7 +20,21 @@ extension SiteRenderer {
 
     /// The page and the embed view of every figure of /statistiques/, in its order.
     package func renderFigurePages() -> [OutputFile] {
-        statistics.orderedTables.flatMap { [figurePage($0), embedPage($0)] }
+        statistics.orderedTables.flatMap { table in
+            let folder = Self.figureFolder(table.id)
+            let root = Self.root(for: folder)
+            let embedRoot = Self.root(for: folder + Self.embedFolderName)
+            return [
+                figurePage(
+                    figure(for: table, root: root, dataPrefix: root + "donnees/", frozen: false), folder: folder,
+                    chartFileName: table.id.anchor, backHref: root + "statistiques/#\(table.id.anchor)",
+                    backText: strings.text("figure.back"),
+                    section: "statistics"),
+                embedPage(
+                    figure(for: table, root: embedRoot, dataPrefix: embedRoot + "donnees/", frozen: false), folder: folder,
+                    section: "statistics"),
+            ]
+        }
     }
 
     /// The chart file of a figure, in its folder (`statistiques/cases-by-platform/cases-by-platform.svg`);
@@ -28,64 +43,74 @@ extension SiteRenderer {
         figureFolder(id) + id.anchor + "." + fileExtension
     }
 
-    /// The chart of every figure that has one as an SVG file: the chart of the page, drawn from the
-    /// same protected table (a withheld value is its hatched mark and its marker, as on the page),
-    /// with the figure's title, source, publication and licence written in.
+    /// The chart of every figure that has one as an SVG file, those of /statistiques/ then the
+    /// platforms': the chart of the page, drawn from the same protected table (a withheld value is
+    /// its hatched mark and its marker, as on the page), with the figure's title, source,
+    /// publication and licence written in.
     package func chartFiles() -> [OutputFile] {
-        statistics.orderedTables.compactMap { table in
-            let charts = ChartBuilder(renderer: self)
-            guard let drawing = charts.drawing(for: table) else { return nil }
+        let statisticsCharts = statistics.orderedTables.compactMap { table -> OutputFile? in
+            guard let drawing = ChartBuilder(renderer: self).drawing(for: table) else { return nil }
             let model = figure(for: table, root: "", dataPrefix: "", frozen: false)
-            let footer = [
-                strings.format("figure.source_line", ["site": config.title, "source": model.source]),
-                model.release + " " + strings.format("site.data_licence", ["licence": config.licence]),
-                config.baseURL + Self.figureFolder(table.id),
-            ]
-            let chartID = table.id.anchor + "-chart"
-            let svg = Chart.standalone(
-                chart: drawing(chartID, Chart.standardWidth), chartID: chartID, title: model.title, description: model.definition,
-                footer: footer, palette: charts.palette)
-            return OutputFile(path: Self.chartFilePath(table.id, extension: "svg"), text: svg)
+            return OutputFile(
+                path: Self.chartFilePath(table.id, extension: "svg"),
+                text: standaloneChart(drawing, name: table.id.anchor, figure: model, url: config.baseURL + Self.figureFolder(table.id)))
         }
+        return statisticsCharts + platformChartFiles()
     }
 
-    func figurePage(_ table: StatTable) -> OutputFile {
-        let folder = Self.figureFolder(table.id)
-        let root = Self.root(for: folder)
-        var model = figure(for: table, root: root, dataPrefix: root + "donnees/", frozen: false)
+    /// A chart as a file of its own: the drawing at the standard width, with the figure's title and
+    /// definition, and below it the source, the release, the licence and the figure's address.
+    func standaloneChart(_ drawing: ChartBuilder.Drawing, name: String, figure model: FigureModel, url: String) -> String {
+        let footer = [
+            strings.format("figure.source_line", ["site": config.title, "source": model.source]),
+            model.release + " " + strings.format("site.data_licence", ["licence": config.licence]),
+            url,
+        ]
+        let chartID = name + "-chart"
+        return Chart.standalone(
+            chart: drawing(chartID, Chart.standardWidth), chartID: chartID, title: model.title, description: model.definition,
+            footer: footer, palette: ChartBuilder(renderer: self).palette)
+    }
+
+    /// A figure on a page of its own: every block of the figure, its chart as SVG and PNG files (named
+    /// `chartFileName`, in `folder`) when it has a chart, a link back to where the figure is shown
+    /// among others, and the code to embed it.
+    /// - Parameter figure: the figure with its links relative to `folder`.
+    func figurePage(
+        _ figure: FigureModel, folder: String, chartFileName: String, backHref: String, backText: String, section: String
+    ) -> OutputFile {
+        var model = figure
         if model.chart != nil {
-            model.svgHref = table.id.anchor + ".svg"
-            model.pngHref = table.id.anchor + ".png"
+            model.svgHref = chartFileName + ".svg"
+            model.pngHref = chartFileName + ".png"
         }
         let embedURL = config.baseURL + folder + Self.embedFolderName
         var values: [String: Any] = [
             "figure": model,
-            "statistics_href": root + "statistiques/#\(table.id.anchor)",
+            "back_href": backHref,
+            "back_text": backText,
             "embed_href": Self.embedFolderName,
             "embed_code": Self.embedCode(url: embedURL, title: model.title),
         ]
-        if model.pngHref != nil { values["og_image"] = config.baseURL + Self.chartFilePath(table.id, extension: "png") }
-        return page(
-            template: "figure", folder: folder, title: model.title, section: "statistics", description: model.definition,
-            values: values)
+        if model.pngHref != nil { values["og_image"] = config.baseURL + folder + chartFileName + ".png" }
+        return page(template: "figure", folder: folder, title: model.title, section: section, description: model.definition, values: values)
     }
 
     /// The figure alone: title, chart, table, source and licence, and a link to its page; no
     /// navigation, so that it fits a frame on another site.
-    func embedPage(_ table: StatTable) -> OutputFile {
-        let figureFolder = Self.figureFolder(table.id)
+    /// - Parameters:
+    ///   - figure: the figure with its links relative to the embed view's folder.
+    ///   - folder: the figure page's folder; the embed view is in its `integrer/`.
+    func embedPage(_ figure: FigureModel, folder figureFolder: String, section: String) -> OutputFile {
         let folder = figureFolder + Self.embedFolderName
-        let root = Self.root(for: folder)
-        let model = figure(for: table, root: root, dataPrefix: root + "donnees/", frozen: false)
         let values: [String: Any] = [
-            "figure": model,
+            "figure": figure,
             "figure_url": config.baseURL + figureFolder,
-            "source_line": strings.format("figure.source_line", ["site": config.title, "source": model.source]),
+            "source_line": strings.format("figure.source_line", ["site": config.title, "source": figure.source]),
             "link_text": strings.format("figure.embed_link", ["site": config.title]),
         ]
         return page(
-            template: "embed", folder: folder, title: model.title, section: "statistics", description: model.definition,
-            values: values)
+            template: "embed", folder: folder, title: figure.title, section: section, description: figure.definition, values: values)
     }
 
     /// The `<iframe>` element a reader copies into their page, as markup (the template escapes it

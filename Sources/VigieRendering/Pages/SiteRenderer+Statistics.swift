@@ -87,32 +87,16 @@ extension SiteRenderer {
     func figure(for table: StatTable, root: String, dataPrefix: String, frozen: Bool) -> FigureModel {
         let id = table.id
         let title = strings.text("tables.\(id.rawValue).title")
-        let definition = strings.tableDefinition(id, threshold: config.threshold)
+        let (definition, unit) = definitionAndUnit(table)
         let url = config.baseURL + "statistiques/#\(id.anchor)"
-        let permalink = config.baseURL + "publications/\(config.publicationDate.iso)/statistiques/#\(id.anchor)"
         let date = format.date(config.publicationDate)
-        let cite: String
-        let release: String
-        if frozen {
-            release = strings.format("statistics.release_frozen", ["date": date])
-            cite = strings.format(
-                "statistics.cite_frozen", ["title": title, "site": config.title, "date": date, "permalink": permalink, "url": url])
-        } else if history.isCurrentReleased && !history.isCurrentReleased(holding: id) {
-            release = strings.format("statistics.release_added", ["date": date])
-            cite = strings.format("statistics.cite_added", ["title": title, "site": config.title, "date": date, "url": url])
-        } else if history.isCurrentReleased {
-            release = strings.format("statistics.release_current", ["date": date])
-            cite = strings.format(
-                "statistics.cite_text", ["title": title, "site": config.title, "date": date, "permalink": permalink, "url": url])
-        } else {
-            release = strings.format("statistics.release_provisional", ["date": date])
-            cite = strings.format("statistics.cite_provisional", ["title": title, "site": config.title, "date": date, "url": url])
-        }
+        let (release, cite) = releaseAndCitation(
+            title: title, url: url, held: history.isCurrentReleased(holding: id), permalinkAnchor: id.anchor, frozen: frozen)
         var model = FigureModel(
             anchor: id.anchor,
             title: title,
             definition: definition,
-            unit: strings.text("tables.\(id.rawValue).unit"),
+            unit: unit,
             source: strings.format("statistics.source_text", ["date": date]),
             chart: ChartBuilder(renderer: self).chart(for: table),
             table: tableModel(table, caption: strings.format("statistics.table_caption", ["title": title])),
@@ -128,6 +112,55 @@ extension SiteRenderer {
                 "tables.\(id.rawValue).chart_caption", ["stage": labels.label(DelayStage.closed.rawValue, in: "delays")])
         }
         return model
+    }
+
+    /// A table's definition and unit as its figures give them: with the share's words where the table
+    /// has cases_by_platform's `share` column (a stored release made before it has not, and its
+    /// frozen page keeps the words it was published with).
+    func definitionAndUnit(_ table: StatTable) -> (definition: String, unit: String) {
+        let id = table.id
+        var definition = strings.tableDefinition(id, threshold: config.threshold)
+        var unit = strings.text("tables.\(id.rawValue).unit")
+        if table.columnIndex(StatTable.shareOfCasesColumn) != nil {
+            definition +=
+                " " + strings.format("tables.\(id.rawValue).share_definition", strings.definitionValues(threshold: config.threshold))
+            unit += " ; " + strings.text("tables.\(id.rawValue).share_unit")
+        }
+        return (definition, unit)
+    }
+
+    /// Which release a figure belongs to, and how to cite it: "« title », site, publication du …" with
+    /// the dated permalink (the stored release's statistics page, at `permalinkAnchor`) when the
+    /// publication is stored and `held` says the stored release holds the figure, and `url` for the
+    /// latest figures. `unheld` names the wording when it does not: `added` (a table added after the
+    /// release was stored) or `added_figure` (a figure of a table it holds, like a platform's share).
+    func releaseAndCitation(
+        title: String, url: String, held: Bool, permalinkAnchor: String, frozen: Bool, unheld: String = "added"
+    ) -> (release: String, cite: String) {
+        let permalink = config.baseURL + "publications/\(config.publicationDate.iso)/statistiques/#\(permalinkAnchor)"
+        let date = format.date(config.publicationDate)
+        if frozen {
+            return (
+                strings.format("statistics.release_frozen", ["date": date]),
+                strings.format(
+                    "statistics.cite_frozen", ["title": title, "site": config.title, "date": date, "permalink": permalink, "url": url])
+            )
+        } else if history.isCurrentReleased && !held {
+            return (
+                strings.format("statistics.release_\(unheld)", ["date": date]),
+                strings.format("statistics.cite_\(unheld)", ["title": title, "site": config.title, "date": date, "url": url])
+            )
+        } else if history.isCurrentReleased {
+            return (
+                strings.format("statistics.release_current", ["date": date]),
+                strings.format(
+                    "statistics.cite_text", ["title": title, "site": config.title, "date": date, "permalink": permalink, "url": url])
+            )
+        }
+        return (
+            strings.format("statistics.release_provisional", ["date": date]),
+            strings.format("statistics.cite_provisional", ["title": title, "site": config.title, "date": date, "url": url])
+        )
     }
 
     /// The open-case bias of the delays, stated next to them: a median over the cases that reached a
