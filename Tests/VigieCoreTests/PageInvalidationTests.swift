@@ -95,6 +95,35 @@ import VigieTestSupport
         #expect(fixed.scope == "home, methodology, notes, progress, publications, statistics")
     }
 
+    @Test("a rebuild that renders the statistics again makes the PNG of a chart only if its SVG changed")
+    func chartsAreRasterizedOnlyWhenTheyChange() throws {
+        let folder = TemporaryFolder("invalidation-charts")
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: folder.path + "/content")
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/templates")
+        let session = BuildSession(
+            options: BuildOptions(
+                contentDirectory: folder.path + "/content", templatesDirectory: folder.path + "/templates",
+                outputDirectory: folder.path + "/_site", incrementalWrites: true))
+        let first = try session.rebuild()
+        let charts = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/_site").filter { $0.hasSuffix(".svg") }
+        #expect(first.succeeded && !charts.isEmpty && first.chartsRasterized == charts.count)
+
+        // The case file touched, not changed: the statistics are rendered again, every chart is the same.
+        let caseFile = folder.path + "/content/cases/signalements.csv"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: caseFile)
+        let second = try session.rebuild()
+        #expect(second.succeeded && second.scope.contains("statistics"))
+        #expect(second.chartsRasterized == 0)
+        #expect(second.writtenFileCount == 0)
+
+        // The site's title is drawn into every chart file: each one is made again.
+        let site = folder.path + "/content/site.yaml"
+        let text = try String(contentsOfFile: site, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: \"", with: "title: \"Essai ").write(toFile: site, atomically: true, encoding: .utf8)
+        let third = try session.rebuild()
+        #expect(third.succeeded && third.chartsRasterized == charts.count, "\(third.diagnostics)")
+    }
+
     /// Every file of the built site: its bytes and modification time.
     static func snapshot(_ folder: String) throws -> [String: (bytes: Data, modified: Date)] {
         var files: [String: (bytes: Data, modified: Date)] = [:]
