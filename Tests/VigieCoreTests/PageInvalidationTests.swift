@@ -73,12 +73,7 @@ import VigieTestSupport
     @Test("a change made while the build fails is rendered once the error is fixed")
     func aChangeDuringAFailedRunIsNotLost() throws {
         let folder = TemporaryFolder("invalidation-failed")
-        try FileManager.default.copyItem(atPath: Repository.content, toPath: folder.path + "/content")
-        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/templates")
-        let session = BuildSession(
-            options: BuildOptions(
-                contentDirectory: folder.path + "/content", templatesDirectory: folder.path + "/templates",
-                outputDirectory: folder.path + "/_site", incrementalWrites: true))
+        let session = try Self.previewSession(of: folder)
         #expect(try session.rebuild().succeeded)
 
         // The case file changes while a note with broken front matter stops the build before the statistics.
@@ -98,12 +93,7 @@ import VigieTestSupport
     @Test("a rebuild that renders the statistics again makes the PNG of a chart only if its SVG changed")
     func chartsAreRasterizedOnlyWhenTheyChange() throws {
         let folder = TemporaryFolder("invalidation-charts")
-        try FileManager.default.copyItem(atPath: Repository.content, toPath: folder.path + "/content")
-        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/templates")
-        let session = BuildSession(
-            options: BuildOptions(
-                contentDirectory: folder.path + "/content", templatesDirectory: folder.path + "/templates",
-                outputDirectory: folder.path + "/_site", incrementalWrites: true))
+        let session = try Self.previewSession(of: folder)
         let first = try session.rebuild()
         let charts = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/_site").filter { $0.hasSuffix(".svg") }
         #expect(first.succeeded && !charts.isEmpty && first.chartsRasterized == charts.count)
@@ -122,6 +112,17 @@ import VigieTestSupport
         try text.replacingOccurrences(of: "title: \"", with: "title: \"Essai ").write(toFile: site, atomically: true, encoding: .utf8)
         let third = try session.rebuild()
         #expect(third.succeeded && third.chartsRasterized == charts.count, "\(third.diagnostics)")
+    }
+
+    /// A session like the preview's (rewriting only changed files into `_site`), on a copy of the
+    /// default content and templates in `folder`.
+    static func previewSession(of folder: TemporaryFolder) throws -> BuildSession {
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: folder.path + "/content")
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/templates")
+        return BuildSession(
+            options: BuildOptions(
+                contentDirectory: folder.path + "/content", templatesDirectory: folder.path + "/templates",
+                outputDirectory: folder.path + "/_site", incrementalWrites: true))
     }
 
     /// Every file of the built site: its bytes and modification time.
