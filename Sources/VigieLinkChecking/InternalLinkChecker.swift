@@ -63,21 +63,43 @@ public enum InternalLinkChecker {
     static func problem(
         reaching link: SiteLink, base: SiteLink.Base, index: [String: Int], files: [OutputFile], anchors: inout [Int: Set<String>]
     ) -> String? {
-        switch link {
-        case .external:
-            return nil
-        case .outside:
-            return "leads outside the site, whose pages are under \(base.rootPath) (base_url)"
-        case .page(let path, let fragment):
-            guard let target = file(at: path, index: index) else { return missingPage }
-            return problem(reaching: fragment, in: target, files: files, anchors: &anchors)
+        switch reach(link, base: base, index: index) {
+        case .reached: return nil
+        case .problem(let text): return text
+        case .fragment(let fragment, let target): return problem(reaching: fragment, in: target, files: files, anchors: &anchors)
         }
     }
 
+    /// How far a resolved link gets without reading any page's ids.
+    enum Reach: Sendable {
+        /// The link reaches its target (or leads off the site, which is not checked).
+        case reached
+        case problem(String)
+        /// The link reaches the built file `in`; whether `fragment` names an element of it needs its ids.
+        case fragment(String?, in: Int)
+    }
+
+    static func reach(_ link: SiteLink, base: SiteLink.Base, index: [String: Int]) -> Reach {
+        switch link {
+        case .external: return .reached
+        case .outside: return .problem("leads outside the site, whose pages are under \(base.rootPath) (base_url)")
+        case .page(let path, let fragment):
+            guard let target = file(at: path, index: index) else { return .problem(missingPage) }
+            return .fragment(fragment, in: target)
+        }
+    }
+
+    /// True when `fragment` in the built file `target` must be found among its ids: it is not empty,
+    /// not `top`, and the file is a page.
+    static func needsAnchor(_ fragment: String?, in target: Int, files: [OutputFile]) -> Bool {
+        guard let fragment else { return false }
+        return !fragment.isEmpty && fragment.lowercased() != "top" && files[target].path.hasSuffix(".html")
+    }
+
     /// What is wrong with `fragment` in the built file `target`: nil when it names an element of the
-    /// page (or is empty, `top`, or in a file that is not a page).
+    /// page (or needs none, `needsAnchor`).
     static func problem(reaching fragment: String?, in target: Int, files: [OutputFile], anchors: inout [Int: Set<String>]) -> String? {
-        guard let fragment, !fragment.isEmpty, fragment.lowercased() != "top", files[target].path.hasSuffix(".html") else { return nil }
+        guard let fragment, needsAnchor(fragment, in: target, files: files) else { return nil }
         if anchors[target] == nil { anchors[target] = PageAnchors.ids(in: files[target].bytes) }
         guard anchors[target]!.contains(fragment) else {
             return "no element with id '\(shown(fragment))' on \(PageLinkChecker.shownPage(files[target].path))"

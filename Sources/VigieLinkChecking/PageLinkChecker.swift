@@ -53,13 +53,15 @@ package enum PageLinkChecker {
                     return Checked(link: link, target: target, reached: .fragment(fragment, in: page))
                 }
                 let target = SiteLink.resolve(link.destination, from: folder, base: base)
-                return Checked(link: link, target: target, reached: reach(target, base: base, index: index, files: files))
+                return Checked(link: link, target: target, reached: InternalLinkChecker.reach(target, base: base, index: index))
             }
         }
         // Then the `id`s of each page a fragment names, read once, on every core.
         var named: Set<Int> = []
         for checked in checkedByPage.joined() {
-            if case .fragment(let fragment, let target) = checked.reached, needsAnchor(fragment, in: target, files: files) {
+            if case .fragment(let fragment, let target) = checked.reached,
+                InternalLinkChecker.needsAnchor(fragment, in: target, files: files)
+            {
                 named.insert(target)
             }
         }
@@ -125,33 +127,7 @@ package enum PageLinkChecker {
     struct Checked: Sendable {
         var link: Link
         var target: SiteLink
-        var reached: Reach
-    }
-
-    enum Reach: Sendable {
-        /// The link reaches its target (or leads off the site, which is not checked).
-        case reached
-        case problem(String)
-        /// The link reaches a built file; whether `fragment` names an element of it is checked with its ids.
-        case fragment(String?, in: Int)
-    }
-
-    /// How far `target` is reached without reading any page's ids.
-    private static func reach(_ target: SiteLink, base: SiteLink.Base, index: [String: Int], files: [OutputFile]) -> Reach {
-        switch target {
-        case .external: return .reached
-        case .outside: return .problem("leads outside the site, whose pages are under \(base.rootPath) (base_url)")
-        case .page(let path, let fragment):
-            guard let file = InternalLinkChecker.file(at: path, index: index) else { return .problem(InternalLinkChecker.missingPage) }
-            return .fragment(fragment, in: file)
-        }
-    }
-
-    /// True when `fragment` in the built file `target` must be found among its ids (not empty, not
-    /// `top`, in a page): `InternalLinkChecker.problem(reaching:in:files:anchors:)`'s own test.
-    private static func needsAnchor(_ fragment: String?, in target: Int, files: [OutputFile]) -> Bool {
-        guard let fragment else { return false }
-        return !fragment.isEmpty && fragment.lowercased() != "top" && files[target].path.hasSuffix(".html")
+        var reached: InternalLinkChecker.Reach
     }
 
     /// A link's target as the site's own address (`/glossaire/#cles`), whatever folder it was written from.
