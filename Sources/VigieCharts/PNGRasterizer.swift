@@ -30,6 +30,23 @@ public struct PNGRasterizer: Sendable {
         "not found on PATH: the PNG of each chart is drawn by librsvg's rsvg-convert; install it "
         + "(Debian: 'sudo apt-get install librsvg2-bin fonts-dejavu-core', or 'bash scripts/setup.sh')"
 
+    /// `rsvg-convert --version` and the zoom: with the SVG, what decides a PNG's bytes (the fonts
+    /// aside). Nil when the command cannot tell.
+    public func identity() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--version"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let text = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let version = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0, !version.isEmpty else { return nil }
+        return "\(version); zoom \(Self.zoom)"
+    }
+
     /// The PNG of `svg`, or the reason it failed (rsvg-convert's own message).
     public func png(from svg: String) -> Result<[UInt8], RasterizingFailure> {
         let process = Process()

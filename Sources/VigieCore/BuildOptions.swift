@@ -11,15 +11,22 @@ public struct BuildOptions: Sendable {
     /// Test-only: a file the publisher creates once the site is staged, then waits while it exists
     /// (see `AtomicPublisher.publish`). Set by `vigie build` from `VIGIE_TEST_PAUSE_BEFORE_SWAP`.
     public var pauseBeforeSwap: String?
+    /// Where the charts' PNG files are kept between builds (see `ChartImageCache`); nil keeps them
+    /// only for the session. `vigie` passes `ChartImageCache.defaultFolder()` unless told otherwise.
+    public var chartCacheFolder: String?
 
     public init(
         contentDirectory: String = "content", templatesDirectory: String = "templates", outputDirectory: String? = "_site",
-        incrementalWrites: Bool = false, pauseBeforeSwap: String? = nil
+        incrementalWrites: Bool = false, pauseBeforeSwap: String? = nil, chartCacheFolder: String? = nil
     ) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
         self.incrementalWrites = incrementalWrites
         self.pauseBeforeSwap = pauseBeforeSwap
+        self.chartCacheFolder = chartCacheFolder
     }
+
+    /// `$XDG_CACHE_HOME/vigie/charts`, else `~/.cache/vigie/charts`, else nil (no home folder).
+    public static func defaultChartCacheFolder() -> String? { ChartImageCache.defaultFolder() }
 }

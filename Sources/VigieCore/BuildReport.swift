@@ -14,7 +14,8 @@ public struct BuildReport: Sendable {
     public var writtenFileCount = 0
     /// What was re-rendered: `full`, or the page groups a change invalidated.
     public var scope = "full"
-    /// Charts whose PNG file this run made with rsvg-convert (the others were kept from the session's last rendering).
+    /// Charts whose PNG file this run made with rsvg-convert (the others were kept from the session's last rendering or
+    /// found in the chart cache on disk).
     public var chartsRasterized = 0
     public var suppression: SuppressionReport?
     /// Wall time of each stage, in run order.

@@ -48,6 +48,8 @@ public final class BuildSession {
     private var chartDiagnostics: [Diagnostic] = []
     /// Each chart's PNG file by the bytes of the SVG it was made from, as the last rendering made them.
     private var pngBySVG: [[UInt8]: [UInt8]] = [:]
+    /// What `rsvg-convert --version` said, once asked (nil inside when it could not tell).
+    private var rasterizerIdentity: String??
     /// The charts rasterized since the report of the last run.
     private var chartsRasterized = 0
     private var published: [String: [UInt8]]?
@@ -414,10 +416,11 @@ public final class BuildSession {
 
     /// Each chart's SVG file and the PNG that rsvg-convert makes of it, one process per chart on every
     /// core. Rasterizing is most of the chart files' cost (about 80 ms of CPU per chart, 41 charts on
-    /// the default site), so a PNG is made again only when its SVG's bytes changed since this
-    /// session last made it: a preview's rebuild after a case-file edit redraws only the charts
-    /// whose figures moved. Sets `chartDiagnostics`: rsvg-convert missing or failing is an error,
-    /// since the pages link to the PNG files.
+    /// the default site), so a PNG is made again only when its SVG's bytes are new: not made by this
+    /// session's last rendering (a preview's rebuild after a case-file edit redraws only the charts
+    /// whose figures moved) and not in the chart cache on disk (a one-shot build after such an edit
+    /// does the same). Sets `chartDiagnostics`: rsvg-convert missing or failing is an error, since
+    /// the pages link to the PNG files.
     private func chartFiles(renderer: SiteRenderer) -> [OutputFile] {
         let svgFiles = renderer.chartFiles()
         chartDiagnostics = []
@@ -425,14 +428,21 @@ public final class BuildSession {
             chartDiagnostics = [.error(PNGRasterizer.missingMessage, at: .wholeFile(PNGRasterizer.commandName))]
             return svgFiles
         }
-        let made = pngBySVG
-        let fresh = svgFiles.filter { made[$0.bytes] == nil }
+        var pngs: [[UInt8]: Result<[UInt8], RasterizingFailure>] = pngBySVG.mapValues { .success($0) }
+        let disk = chartCache(rasterizer)
+        let unknown = svgFiles.filter { pngs[$0.bytes] == nil }
+        let stored = ParallelMap.map(unknown) { disk?.png(for: $0.bytes) }
+        for (file, png) in zip(unknown, stored) { if let png { pngs[file.bytes] = .success(png) } }
+        let fresh = unknown.filter { pngs[$0.bytes] == nil }
         let results = ParallelMap.map(fresh) { file in
             rasterizer.png(from: String(decoding: file.bytes, as: UTF8.self))
         }
         chartsRasterized += fresh.count
-        var pngs: [[UInt8]: Result<[UInt8], RasterizingFailure>] = made.mapValues { .success($0) }
-        for (file, result) in zip(fresh, results) { pngs[file.bytes] = result }
+        for (file, result) in zip(fresh, results) {
+            pngs[file.bytes] = result
+            if case let .success(png) = result { disk?.store(png, for: file.bytes) }
+        }
+        if !fresh.isEmpty { disk?.prune() }
         var files = svgFiles
         var kept: [[UInt8]: [UInt8]] = [:]
         for file in svgFiles {
@@ -448,6 +458,15 @@ public final class BuildSession {
         // Only this build's charts: a session that runs for days keeps no PNG of a chart that is gone.
         pngBySVG = kept
         return files
+    }
+
+    /// The chart cache on disk, when the options name one and rsvg-convert says its version (asked
+    /// once per session: a PNG made by another version would not be the bytes this one makes).
+    private func chartCache(_ rasterizer: PNGRasterizer) -> ChartImageCache? {
+        guard let folder = options.chartCacheFolder else { return nil }
+        if rasterizerIdentity == nil { rasterizerIdentity = .some(rasterizer.identity()) }
+        guard let identity = rasterizerIdentity ?? nil else { return nil }
+        return ChartImageCache(folder: folder, rasterizerIdentity: identity)
     }
 
     /// True when the text holds `{{`. Foundation's `contains` was 9 % of the Markdown stage (then

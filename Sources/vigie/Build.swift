@@ -24,7 +24,8 @@ struct Build: ParsableCommand {
     func run() throws {
         let options = BuildOptions(
             contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: output,
-            pauseBeforeSwap: ProcessInfo.processInfo.environment["VIGIE_TEST_PAUSE_BEFORE_SWAP"])
+            pauseBeforeSwap: ProcessInfo.processInfo.environment["VIGIE_TEST_PAUSE_BEFORE_SWAP"],
+            chartCacheFolder: inputs.chartCacheFolder)
         try Runner.run(options, verb: "built", timings: timings)
     }
 }
@@ -35,7 +36,9 @@ struct Check: ParsableCommand {
     @OptionGroup var inputs: InputOptions
 
     func run() throws {
-        let options = BuildOptions(contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: nil)
+        let options = BuildOptions(
+            contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: nil,
+            chartCacheFolder: inputs.chartCacheFolder)
         try Runner.run(options, verb: "checked")
     }
 }
@@ -43,4 +46,15 @@ struct Check: ParsableCommand {
 struct InputOptions: ParsableArguments {
     @Option(help: "Content folder (site.yaml, cases/, notes/, milestones.yaml).") var content = "content"
     @Option(help: "Templates folder (Mustache templates, strings.yaml, assets/).") var templates = "templates"
+    @Option(
+        help: ArgumentHelp(
+            "Folder where the charts' PNG files are kept between builds, so that only changed charts are drawn again (default: $XDG_CACHE_HOME/vigie/charts, else ~/.cache/vigie/charts).",
+            valueName: "dir"))
+    var cacheDir: String?
+    @Flag(help: "Draw every chart's PNG file again, without reading or writing the chart cache.") var noCache = false
+
+    /// The chart cache's folder, or nil when `--no-cache` turns it off.
+    var chartCacheFolder: String? {
+        noCache ? nil : cacheDir ?? BuildOptions.defaultChartCacheFolder()
+    }
 }

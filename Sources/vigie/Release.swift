@@ -14,7 +14,9 @@ struct Release: ParsableCommand {
     @OptionGroup var inputs: InputOptions
 
     func run() throws {
-        let options = BuildOptions(contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: nil)
+        let options = BuildOptions(
+            contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: nil,
+            chartCacheFolder: inputs.chartCacheFolder)
         let session = BuildSession(options: options)
         let report: BuildReport
         do {

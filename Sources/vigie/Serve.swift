@@ -22,7 +22,8 @@ struct Serve: ParsableCommand {
         // First, before any thread starts: see `SignalWatcher`.
         SignalWatcher.stopOnInterrupt()
         let server = try PreviewServer(
-            contentDirectory: inputs.content, templatesDirectory: inputs.templates, port: port, forcePolling: poll
+            contentDirectory: inputs.content, templatesDirectory: inputs.templates, port: port, forcePolling: poll,
+            chartCacheFolder: inputs.chartCacheFolder
         ) { line in
             Console.error(line)
         }
