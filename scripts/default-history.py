@@ -53,6 +53,11 @@ def main(dates):
         text = open(site, encoding="utf-8").read()
         text = re.sub(r"(?m)^publication_date: .*$", "publication_date: " + day, text)
         text = re.sub(r"(?m)^next_publication: .*\n", "", text)
+        # The accessibility statement could not be dated after the publication, nor audit a page
+        # of a release that did not exist yet.
+        text = re.sub(r"(?m)^(    statement_date: *)(\d{4}-\d{2}-\d{2})$", lambda m: m.group(1) + min(m.group(2), day), text)
+        text = re.sub(r"(?m)^      - /publications/(\d{4}-\d{2}-\d{2})/.*\n",
+                      lambda m: m.group(0) if m.group(1) < day else "", text)
         open(site, "w", encoding="utf-8").write(text)
         for name in os.listdir(os.path.join(content, "cases")):
             path = os.path.join(content, "cases", name)
@@ -73,6 +78,12 @@ def main(dates):
             for slug in later:
                 text = re.sub(r"\[([^\]]*)\]\((?:\.\./|/notes/)" + re.escape(slug) + r"/?(?:#[^)]*)?\)", r"\1", text)
             open(path, "w", encoding="utf-8").write(text)
+        # Nor could the accessibility statement name their pages, or a theme page that may not exist yet.
+        text = open(site, encoding="utf-8").read()
+        for slug in later:
+            text = re.sub(r"(?m)^      - /notes/" + re.escape(slug) + r"/?\n", "", text)
+        text = re.sub(r"(?m)^      - /notes/themes/.*\n", "", text)
+        open(site, "w", encoding="utf-8").write(text)
         path = os.path.join(content, "milestones.yaml")
         text = milestones_as_of(open(path, encoding="utf-8").read(), day)
         for slug in later:

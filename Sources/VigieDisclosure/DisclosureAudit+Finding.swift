@@ -15,6 +15,9 @@ extension DisclosureAudit {
             case exactlyDetermined = "exactly_determined"
             /// A withheld small count can be narrowed to less than the whole range 1…k−1 its label gives.
             case intervalNarrowed = "interval_narrowed"
+            /// The weeks shown of the month still running put it at 2 or more while it is under k: once
+            /// complete, the month could not be withheld without the reader learning more than "< k".
+            case runningMonthNarrowed = "running_month_narrowed"
             /// The cases added to a count between two publications can be worked out, and are from 1 to k−1.
             case smallChangeRevealed = "small_change_revealed"
             /// A median, quartile or share of a group under k cases is published.

@@ -52,7 +52,14 @@ public enum DisclosureAudit {
             publications: publications.map { ($0.protected.tables, $0.raw?.tables, $0.protected.threshold) }, revised: revisions)
         for (u, reason) in knowledge.findings() {
             let unknown = knowledge.unknowns[u]
-            findings.append(finding(unknown.cell!, in: publications[unknown.publication].protected, reason))
+            let publication = publications[unknown.publication].protected
+            if let cell = unknown.cell {
+                findings.append(finding(cell, in: publication, reason))
+            } else {
+                // The month still running: reported at its weeks.
+                let weeks = knowledge.runningMonthWeeks.map { publication[$0.table].keys(ofRow: $0.row)[0] }
+                findings.append(Finding(publication: publication.asOf, table: .casesByWeek, keys: weeks, column: "cases", reason: reason))
+            }
         }
         if let current = publications.last {
             findings += smallPublishedChanges(current.protected, after: publications.dropLast().map(\.protected))

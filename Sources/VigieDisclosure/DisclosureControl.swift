@@ -140,6 +140,11 @@ public enum DisclosureControl {
             // A cell found in an earlier edition is masked around the same cell of this one.
             let found = knowledge.findings().flatMap { finding -> [CellAddress] in
                 let unknown = knowledge.unknowns[finding.unknown]
+                if case .runningMonth = unknown.role {
+                    // Its weeks shown "< k" are masked first: each says "at least 1".
+                    let shown = knowledge.runningMonthWeeks.filter { tables[$0.table]!.rows[$0.row][$0.column] == .withheld(.primary) }
+                    return shown.isEmpty ? knowledge.runningMonthWeeks : shown
+                }
                 guard let cell = unknown.cell else { return [] }
                 if unknown.publication == current { return [cell] }
                 let keys = earlier[unknown.publication].protected[cell.table]!.keys(ofRow: cell.row)

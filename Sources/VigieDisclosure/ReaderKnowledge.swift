@@ -1,5 +1,6 @@
 // What a reader of the published tables knows, as a linear system over the withheld counts: the audit's model.
 
+import VigieInput
 import VigieStatistics
 
 /// Every withheld count is an unknown; every relation between counts (`CountRelations`), with the
@@ -15,7 +16,7 @@ import VigieStatistics
 ///
 /// A withheld count is *exactly determined* when its smallest and largest feasible values are equal;
 /// a small count shown as "< k" is *narrowed* when they are not 1 and k−1 (the reader would learn more
-/// than the label says), and a small count shown as masked when its range, bounded, does not hold all of 1…k−1;
+/// than the label says), and a small count shown as masked when its range does not hold all of 1…k−1;
 /// the cases added between two publications are *revealed* when a reader can pin them to a value from
 /// 1 to k−1. `ExactSimplex` finds the bounds. Unknowns that share no equation are solved apart (one
 /// small problem per connected group: a column of `platform_issue`, a run of weeks, …).
@@ -34,6 +35,9 @@ struct ReaderKnowledge {
             /// A count of a stored release announced as revised with its value masked (any value
             /// from 0): only there so that a small one beside it is not pinned.
             case revisedMasked
+            /// The cases so far of the month still running (`runningMonthWeeks`): not published yet,
+            /// but the sum of weeks that are.
+            case runningMonth
         }
 
         /// Index into the publications given to `init`.
@@ -56,6 +60,9 @@ struct ReaderKnowledge {
 
     private(set) var unknowns: [Unknown] = []
     private(set) var equations: [Equation] = []
+    /// The `cases` cells of `cases_by_week` that make the month still running in the last
+    /// publication, when its count so far is small (empty otherwise): see `.runningMonth`.
+    private(set) var runningMonthWeeks: [CellAddress] = []
     let thresholds: [Int]
 
     /// - Parameters:
@@ -147,6 +154,25 @@ struct ReaderKnowledge {
                 for (a, b) in zip(link, link.dropFirst()) { addRevised([(a, 1), (b, -1)]) }
             }
         }
+        // The month still running in the last publication is not in `cases_by_month` yet, but its
+        // weeks are shown; once it is complete it is their sum, and ended weeks do not change. If
+        // their labels already put it at 2 or more while it is under k, the complete month could
+        // never be withheld without saying more than "< k" (a later release cannot take back what
+        // this one shows): the count so far is checked as a small count now.
+        if let p = publications.indices.last, let raw = publications[p].raw,
+            let running = Self.runningMonth(publications[p].protected, raw: raw, threshold: publications[p].threshold)
+        {
+            let u = unknowns.count
+            unknowns.append(Unknown(publication: p, cell: nil, role: .runningMonth, lowerBound: 0, trueValue: running.count))
+            var coefficients = [u: 1]
+            var rhs = 0
+            for cell in running.weeks {
+                let t = term(p, cell)
+                if let w = t.unknown { coefficients[w, default: 0] -= 1 } else { rhs += t.value }
+            }
+            equations.append(Equation(coefficients: coefficients, rhs: rhs, isAcrossPublications: false))
+            runningMonthWeeks = running.weeks
+        }
         // Counts only grow: now − then − new = 0, new ≥ 0, wherever one side is withheld; an ended
         // week does not change: now − then = 0.
         for p in publications.indices.dropFirst() {
@@ -185,6 +211,26 @@ struct ReaderKnowledge {
         }
     }
 
+    /// The `cases` cells of the weeks of the month after the last one in `cases_by_month`, and their
+    /// computed sum, when it is from 1 to k−1.
+    static func runningMonth(
+        _ protected: [TableID: StatTable], raw: [TableID: StatTable], threshold k: Int
+    ) -> (weeks: [CellAddress], count: Int)? {
+        guard let weeks = protected[.casesByWeek], let computed = raw[.casesByWeek], let c = weeks.columnIndex("cases"),
+            let months = protected[.casesByMonth]
+        else { return nil }
+        let lastMonth = months.rows.indices.last.flatMap { WeekMonth(key: months.keys(ofRow: $0)[0]) }
+        var cells: [CellAddress] = []
+        var count = 0
+        for r in weeks.rows.indices {
+            guard let week = ISOWeek(key: weeks.keys(ofRow: r)[0]) else { continue }
+            if let lastMonth, WeekMonth(containing: week) <= lastMonth { continue }
+            cells.append(CellAddress(table: .casesByWeek, row: r, column: c))
+            count += computed.rows[r][c].count ?? 0
+        }
+        return (1..<k).contains(count) ? (cells, count) : nil
+    }
+
     /// What the reader can learn, unknown by unknown: each finding with the unknown it is about.
     func findings() -> [(unknown: Int, reason: DisclosureAudit.Finding.Reason)] {
         var found: [(Int, DisclosureAudit.Finding.Reason)] = []
@@ -214,7 +260,7 @@ struct ReaderKnowledge {
     /// Withheld cells, and the cases added to a cell where that count is not published itself.
     private func isChecked(_ u: Int) -> Bool {
         switch unknowns[u].role {
-        case .withheld, .newCases, .revisedSmall: return true
+        case .withheld, .newCases, .revisedSmall, .runningMonth: return true
         case .labelSlack, .revisedMasked: return false
         }
     }
@@ -231,18 +277,13 @@ struct ReaderKnowledge {
             if minimum == Rational(1) && maximum == Rational(k - 1) { return nil }  // at k = 2 the label itself says 1
             return minimum == maximum ? .exactlyDetermined : .intervalNarrowed
         case .withheld(.primaryMasked):
-            // Shown as masked, so the range must still hold every small value, unless nothing bounds it
-            // from above: then the reader cannot even tell that it is small. At k = 2, 1 is all.
-            // Requiring 1…k−1 in every case, as the SPEC reads, cannot be met once releases are frozen
-            // (measured on the 16 release-series seeds): without corrections 2 seeds fail, both a month
-            // masked in its first release whose weeks an earlier release had shown "< k" (ended, so
-            // known ≥ 1 each: the month is ≥ 2 whatever the new release shows); with corrections 14
-            // fail, a total of an earlier release put at ≥ 2 through counts that "only grow" although a
-            // correction lowered them unannounced (a withheld count's revision cannot be announced: the
-            // stored release keeps no value for it). The lower bound says nothing about smallness.
+            // Shown as masked, so the range must still hold every small value, 1…k−1 (it may hold
+            // more, unbounded too). The lower bound is the hard part across releases: weeks an earlier
+            // release showed "< k" put their month at 2 or more before the month is ever published,
+            // which is why the month still running is checked too (`.runningMonth`).
             let minimum = try solver.minimum(of: i)
-            guard let maximum = try solver.maximum(of: i) else { return nil }
-            if minimum <= Rational(1) && maximum >= Rational(k - 1) { return nil }
+            let maximum = try solver.maximum(of: i)
+            if minimum <= Rational(1) && (maximum.map { $0 >= Rational(k - 1) } ?? true) { return nil }
             return minimum == maximum ? .exactlyDetermined : .intervalNarrowed
         case .withheld:
             // The true value is feasible, so min ≤ true ≤ max: one solve settles most unknowns.
@@ -255,6 +296,9 @@ struct ReaderKnowledge {
             if let value = unknown.trueValue, minimum != Rational(value) { return nil }
             guard try solver.maximum(of: i) == minimum, minimum >= Rational(1), minimum <= Rational(k - 1) else { return nil }
             return .smallChangeRevealed
+        case .runningMonth:
+            // Complete, it will be at least this: 0 or 1 is no more than any small count's label says.
+            return try solver.minimum(of: i) >= Rational(2) ? .runningMonthNarrowed : nil
         case .labelSlack, .revisedMasked:
             return nil
         }
