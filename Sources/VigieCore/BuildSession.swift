@@ -48,8 +48,8 @@ public final class BuildSession {
     private var chartDiagnostics: [Diagnostic] = []
     /// Each chart's PNG file by the bytes of the SVG it was made from, as the last rendering made them.
     private var pngBySVG: [[UInt8]: [UInt8]] = [:]
-    /// What `rsvg-convert --version` said, once asked (nil inside when it could not tell).
-    private var rasterizerIdentity: String??
+    /// What `rsvg-convert --version` says, asked once per session (nil when it cannot tell: no disk cache).
+    private lazy var rasterizerIdentity: String? = PNGRasterizer.installed()?.identity()
     /// The charts rasterized since the report of the last run.
     private var chartsRasterized = 0
     private var published: [String: [UInt8]]?
@@ -429,7 +429,7 @@ public final class BuildSession {
             return svgFiles
         }
         var pngs: [[UInt8]: Result<[UInt8], RasterizingFailure>] = pngBySVG.mapValues { .success($0) }
-        let disk = chartCache(rasterizer)
+        let disk = chartCache
         let unknown = svgFiles.filter { pngs[$0.bytes] == nil }
         let stored = ParallelMap.map(unknown) { disk?.png(for: $0.bytes) }
         for (file, png) in zip(unknown, stored) { if let png { pngs[file.bytes] = .success(png) } }
@@ -460,12 +460,10 @@ public final class BuildSession {
         return files
     }
 
-    /// The chart cache on disk, when the options name one and rsvg-convert says its version (asked
-    /// once per session: a PNG made by another version would not be the bytes this one makes).
-    private func chartCache(_ rasterizer: PNGRasterizer) -> ChartImageCache? {
-        guard let folder = options.chartCacheFolder else { return nil }
-        if rasterizerIdentity == nil { rasterizerIdentity = .some(rasterizer.identity()) }
-        guard let identity = rasterizerIdentity ?? nil else { return nil }
+    /// The chart cache on disk, when the options name one and rsvg-convert says its version (a PNG
+    /// made by another version would not be the bytes this one makes).
+    private var chartCache: ChartImageCache? {
+        guard let folder = options.chartCacheFolder, let identity = rasterizerIdentity else { return nil }
         return ChartImageCache(folder: folder, rasterizerIdentity: identity)
     }
 

@@ -36,9 +36,11 @@ struct ChartImageCache {
     /// among the files that `prune` spares.
     func png(for svg: [UInt8]) -> [UInt8]? {
         let path = path(for: svg)
-        guard let data = FileManager.default.contents(atPath: path), Self.looksWhole([UInt8](data)) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        guard Self.looksWhole(bytes) else { return nil }
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path)
-        return [UInt8](data)
+        return bytes
     }
 
     func store(_ png: [UInt8], for svg: [UInt8]) {
@@ -55,8 +57,8 @@ struct ChartImageCache {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder), names.count > capacity else { return }
         let dated = names.filter { $0.hasSuffix(".png") }.map { name -> (name: String, date: Date) in
-            let date = (try? manager.attributesOfItem(atPath: folder + "/" + name)[.modificationDate] as? Date) ?? .distantPast
-            return (name, date ?? .distantPast)
+            let attributes = try? manager.attributesOfItem(atPath: folder + "/" + name)
+            return (name, attributes?[.modificationDate] as? Date ?? .distantPast)
         }
         for old in dated.sorted(by: { ($0.date, $0.name) < ($1.date, $1.name) }).dropLast(capacity) {
             try? manager.removeItem(atPath: folder + "/" + old.name)

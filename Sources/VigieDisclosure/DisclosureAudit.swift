@@ -53,12 +53,12 @@ public enum DisclosureAudit {
         for (u, reason) in knowledge.findings() {
             let unknown = knowledge.unknowns[u]
             let publication = publications[unknown.publication].protected
-            if let cell = unknown.cell {
-                findings.append(finding(cell, in: publication, reason))
-            } else {
-                // The month still running: reported at its weeks.
+            if case .runningMonth = unknown.role {
+                // Not a cell yet: reported at its weeks.
                 let weeks = knowledge.runningMonthWeeks.map { publication[$0.table].keys(ofRow: $0.row)[0] }
                 findings.append(Finding(publication: publication.asOf, table: .casesByWeek, keys: weeks, column: "cases", reason: reason))
+            } else {
+                findings.append(finding(unknown.cell!, in: publication, reason))
             }
         }
         if let current = publications.last {

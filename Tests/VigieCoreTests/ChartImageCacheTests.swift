@@ -27,7 +27,7 @@ import VigieTestSupport
         #expect(!charts.isEmpty && first.chartsRasterized == charts.count && cached.count == charts.count)
 
         #expect(try build("second").chartsRasterized == 0)
-        #expect(try Self.files(folder.path + "/first") == Self.files(folder.path + "/second"))
+        #expect(SiteTree.files(under: folder.path + "/first") == SiteTree.files(under: folder.path + "/second"))
 
         // A cached file cut short (a full disk, a build killed elsewhere) is not used, and is stored whole again.
         let damaged = cache + "/" + cached[0]
@@ -35,7 +35,7 @@ import VigieTestSupport
         try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: damaged))
         #expect(try build("third").chartsRasterized == 1)
         #expect(FileManager.default.contents(atPath: damaged) == whole)
-        #expect(try Self.files(folder.path + "/first") == Self.files(folder.path + "/third"))
+        #expect(SiteTree.files(under: folder.path + "/first") == SiteTree.files(under: folder.path + "/third"))
     }
 
     @Test("another rsvg-convert version has other keys")
@@ -66,17 +66,5 @@ import VigieTestSupport
         #expect(ChartImageCache.defaultFolder(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/vigie/charts")
         #expect(ChartImageCache.defaultFolder(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/vigie/charts")
         #expect(ChartImageCache.defaultFolder(environment: [:]) == nil)
-    }
-
-    /// Every file of a built site by its path, with its bytes.
-    static func files(_ folder: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = FileManager.default.contents(atPath: folder + "/" + path)
-            }
-        }
-        return files
     }
 }
