@@ -34,6 +34,13 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The PostgreSQL client library libpq (Debian `libpq-dev`): cases read from an intake database
+        // (`cases_database` in site.yaml) through a streamed COPY.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // A per-thread bump allocator handed to cmark (see MarkdownRenderer).
         .target(name: "CMarkArena", dependencies: ["CCmark"]),
         // The bottom of the pipeline, with no dependency on it: diagnostics, the parallel map and the
@@ -50,7 +57,7 @@ let package = Package(
         // render → check → publish.
         // Load and validate: site.yaml, the case files (read, checked and guarded against personal
         // data as they are read), the notes' front matter and the milestones, into `Content`.
-        .target(name: "VigieInput", dependencies: ["VigieSupport", .product(name: "Yams", package: "Yams")]),
+        .target(name: "VigieInput", dependencies: ["VigieSupport", "CLibPQ", .product(name: "Yams", package: "Yams")]),
         // Compute: the statistics tables from the validated cases.
         .target(name: "VigieStatistics", dependencies: ["VigieInput"]),
         // Protect: disclosure control (primary and secondary suppression, the audit).
@@ -201,7 +208,7 @@ let package = Package(
 // a second `main`; building the targets one `--product` at a time compiled every module twice).
 if Context.environment["VIGIE_FUZZ"] == "1" {
     let needed: Set<String> = [
-        "CCmark", "CMarkArena", "CSQLite", "VigieSupport", "VigieMustache", "VigieCharts", "VigieInput", "VigieStatistics",
+        "CCmark", "CMarkArena", "CSQLite", "CLibPQ", "VigieSupport", "VigieMustache", "VigieCharts", "VigieInput", "VigieStatistics",
         "VigieDisclosure", "VigieReleases", "VigieRendering", "VigieLinkChecking",
     ]
     package.targets.removeAll { !needed.contains($0.name) }

@@ -115,7 +115,8 @@ public final class BuildSession {
         progress?("cases")
         let casePaths = ContentLoader.caseFilePaths(root: root)
         let newCaseSignature = FileSignature.of(casePaths)
-        if newCaseSignature != caseSignature { ledger.changed(.cases) }
+        // Rows in a database have no signature: read again on every run.
+        if newCaseSignature != caseSignature || config.casesDatabase != nil { ledger.changed(.cases) }
         if ledger.isStale(.validate) {
             var diagnostics: [Diagnostic] = []
             cases = ContentLoader.loadCases(paths: casePaths, root: root, config: config, into: &diagnostics)

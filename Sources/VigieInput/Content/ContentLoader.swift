@@ -54,7 +54,15 @@ public enum ContentLoader {
     public static func notePaths(root: String) -> [String] { listFiles(root + "/notes", extension: "md") }
 
     /// Reads and validates every case file in one pass each; identifiers are unique across files.
-    public static func loadCases(paths: [String], root: String, config: SiteConfig, into diagnostics: inout [Diagnostic]) -> [CaseRecord] {
+    /// With `cases_database` in site.yaml, the cases are the query's rows instead, and a case file
+    /// beside it is an error: two sources would silently disagree about what is published.
+    public static func loadCases(
+        paths: [String], root: String, config: SiteConfig, environment: [String: String] = ProcessInfo.processInfo.environment,
+        into diagnostics: inout [Diagnostic]
+    ) -> [CaseRecord] {
+        if let database = config.casesDatabase {
+            return loadCases(from: database, besideFiles: paths, root: root, config: config, environment: environment, into: &diagnostics)
+        }
         if paths.isEmpty {
             diagnostics.append(
                 .error(
@@ -68,6 +76,24 @@ public enum ContentLoader {
             case .failure(let failure): diagnostics.append(.error(failure.message, at: .wholeFile(path)))
             }
         }
+        return validator.records
+    }
+
+    /// The rows of `cases_database`'s query, validated like one case file.
+    private static func loadCases(
+        from database: CasesDatabase, besideFiles paths: [String], root: String, config: SiteConfig, environment: [String: String],
+        into diagnostics: inout [Diagnostic]
+    ) -> [CaseRecord] {
+        if !paths.isEmpty {
+            let count = paths.count == 1 ? "a case file" : "\(paths.count) case files"
+            diagnostics.append(
+                .error(
+                    "'cases_database' reads the cases from PostgreSQL, but \(root)/cases holds \(count) too; remove the files or the key, the cases come from one source",
+                    at: database.location))
+        }
+        guard let bytes = PostgreSQLCaseSource.read(database, environment: environment, into: &diagnostics) else { return [] }
+        var validator = CaseFileValidator(config: config)
+        PostgreSQLCaseSource.validate(bytes, database: database, validator: &validator, into: &diagnostics)
         return validator.records
     }
 

@@ -34,6 +34,8 @@ public struct SiteConfig: Sendable {
     public var theme: SiteTheme
     /// Where `theme` is set, for the error when the theme's installed files are missing.
     public var themeLocation: SourceLocation
+    /// `cases_database`: the cases come from PostgreSQL instead of `content/cases/` (nil: the CSV files).
+    public var casesDatabase: CasesDatabase?
 
     public init(
         title: String = "Vigie",

@@ -8,7 +8,7 @@ public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "publisher", "base_url", "language", "publication_date", "next_publication",
         "licence", "licence_url", "disclosure_threshold", "allow_raw_html", "vocabularies",
-        "legal", "theme",
+        "legal", "theme", "cases_database",
     ]
     static let vocabularyNames = ["platforms", "issues", "sectors", "outcomes", "regions"]
 
@@ -86,6 +86,9 @@ public enum SiteConfigLoader {
             config.legal = LegalInformationLoader.load(node, path: path, publicationDate: publicationDate, into: &diagnostics)
         }
         loadTheme(reader: &reader, into: &config, diagnostics: &diagnostics)
+        if let entry = reader.entries.first(where: { $0.key == "cases_database" }), let node = reader.value("cases_database") {
+            config.casesDatabase = loadCasesDatabase(node, at: reader.location(of: entry.keyNode), path: path, into: &diagnostics)
+        }
         reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
         return publicationDate == nil ? nil : config
     }
