@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: Swift unit and end-to-end tests, then the real-world site checks
+# The whole test suite: Swift unit and end-to-end tests (with a throw-away PostgreSQL server on
+# 127.0.0.1 for the cases_database tests: scripts/postgres-test-server.sh), then the real-world site checks
 # (Nu HTML Checker, axe-core in headless Chromium, links, Frictionless, feeds, determinism)
 # on the default site, on the same content in the DSFR theme and on a generated one, then a short
 # pass of every fuzz target.
@@ -38,7 +39,14 @@ echo "swift build: $(( $(timer) - start )) s"
 
 step "swift test"
 start=$(timer)
-swift test --skip-build > "$log" 2>&1; status=$?
+# A throw-away PostgreSQL server for the tests of cases_database (PostgreSQLCaseSourceTests), stopped
+# on exit whatever happens; those tests are skipped only when VIGIE_TEST_DATABASE_URL is unset.
+postgres=$(mktemp -d -t vigie-postgres.XXXXXX)
+stop_postgres() { bash scripts/postgres-test-server.sh stop "$postgres"; }
+trap stop_postgres EXIT
+bash scripts/postgres-test-server.sh start "$postgres" || { echo "the PostgreSQL test server did not start"; exit 1; }
+VIGIE_TEST_DATABASE_URL=$(cat "$postgres/url") swift test --skip-build > "$log" 2>&1; status=$?
+stop_postgres
 # Keep failures, suites and the closing line; drop one line per passing test.
 grep -vE '^(◇|↳)' "$log" | grep -vE '^✔ Test ("|[A-Za-z_]+\()'
 tests=$(grep -oE 'Test run with [0-9]+ tests?' "$log" | tail -n 1 | grep -oE '[0-9]+')
@@ -53,7 +61,7 @@ step "site checks"
 start=$(timer)
 bash checks/install.sh || exit 1
 work=$(mktemp -d -t vigie-checks.XXXXXX)
-trap 'rm -rf "$work" "$log"' EXIT
+trap 'rm -rf "$work" "$log"; stop_postgres' EXIT
 vigie="$PWD/.build/debug/vigie"
 "$vigie" build --output "$work/default" || failed=1
 "$vigie" generate --cases 4000 --notes 60 --extra-platforms 14 --seed 44 --output "$work/generated-content" >/dev/null || failed=1
