@@ -1,5 +1,7 @@
-// Publish stage: writes the site into a fresh folder beside the output, then swaps it in, so the
-// published folder is either the old site or the new one, never a half-written mix.
+// Publish stage: writes the site into a staging folder beside the output, then swaps it in, so the
+// published folder is either the old site or the new one, never a half-written mix. The site the
+// swap retires is kept beside the output and becomes the next build's staging folder, in which
+// only the files that changed are written (`StagingSync`).
 
 import Foundation
 import VigieRendering
@@ -20,12 +22,17 @@ public enum AtomicPublisher {
     /// carry it and are removed by the next run.
     static let stagingPrefix = ".vigie-staging-"
     static let retiredPrefix = ".vigie-retired-"
+    /// The previous site, kept after a swap for the next build to stage in (`.vigie-previous-_site`).
+    static let previousPrefix = ".vigie-previous-"
 
     /// Writes `files` to `output` atomically (with respect to readers of the folder path).
     /// - Parameter pauseBeforeSwap: test-only (`VIGIE_TEST_PAUSE_BEFORE_SWAP`): once the new site is
     ///   staged, create this file and wait while it exists (at most a minute), so a test can kill the
     ///   build at exactly this point instead of guessing with a sleep.
-    public static func publish(_ files: [OutputFile], to output: String, pauseBeforeSwap: String? = nil) throws {
+    /// - Returns: how many files were written: all of them in a new folder, only those whose bytes
+    ///   changed when the previous site was staged in.
+    @discardableResult
+    public static func publish(_ files: [OutputFile], to output: String, pauseBeforeSwap: String? = nil) throws -> Int {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent()
@@ -35,10 +42,19 @@ public enum AtomicPublisher {
 
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent("\(stagingPrefix)\(name)-\(pid)").path
+        let previous = parent.appendingPathComponent(previousPrefix + name).path
         try? fm.removeItem(atPath: staging)
-        try ensureDirectory(staging)
+        let written: Int
         do {
-            try write(files, into: staging)
+            if isFolder(previous), rename(previous, staging) == 0 {
+                // 1 M cases and 10,000 notes rebuilt unchanged: see BENCHMARKS.md, "Rebuilding over a site".
+                written = try StagingSync.sync(files, into: staging).written
+            } else {
+                try? fm.removeItem(atPath: previous)
+                try ensureDirectory(staging)
+                try write(files, into: staging)
+                written = files.count
+            }
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
@@ -51,24 +67,38 @@ public enum AtomicPublisher {
                 try? fm.removeItem(atPath: staging)
                 throw Failure.io(path: output, reason: "cannot move the new site in place: \(reason)")
             }
-            return
+            return written
         }
-        // One step where the kernel can: the staging path then holds the previous site, deleted after.
+        // One step where the kernel can: the staging path then holds the previous site, kept for the next build.
         switch FolderExchange.exchange(staging, outputURL.path) {
         case .exchanged:
-            try? fm.removeItem(atPath: staging)
+            keep(staging, as: previous)
         case .failed(let reason):
             try? fm.removeItem(atPath: staging)
             throw Failure.io(path: output, reason: "cannot swap the new site in: \(reason)")
         case .unsupported:
-            try swapByRenaming(staging, into: outputURL.path, retired: parent.appendingPathComponent("\(retiredPrefix)\(name)-\(pid)").path)
+            try swapByRenaming(
+                staging, into: outputURL.path, retired: parent.appendingPathComponent("\(retiredPrefix)\(name)-\(pid)").path,
+                previous: previous)
         }
+        return written
     }
 
-    /// The fallback swap: the old folder renamed away, the new one renamed in, the old one deleted.
-    /// Between the two renames the output path does not exist; a killed build leaves the old site
-    /// retired, and `removeLeftovers` puts it back.
-    static func swapByRenaming(_ staging: String, into output: String, retired: String) throws {
+    /// A real folder (not a symbolic link to one: the sync must not write through it).
+    private static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The retired site becomes the next build's staging folder; deleted when it cannot be moved.
+    private static func keep(_ retired: String, as previous: String) {
+        if rename(retired, previous) != 0 { try? FileManager.default.removeItem(atPath: retired) }
+    }
+
+    /// The fallback swap: the old folder renamed away, the new one renamed in, the old one kept as
+    /// `previous`. Between the two renames the output path does not exist; a killed build leaves the
+    /// old site retired, and `removeLeftovers` puts it back.
+    static func swapByRenaming(_ staging: String, into output: String, retired: String, previous: String? = nil) throws {
         let fm = FileManager.default
         guard rename(output, retired) == 0 else {
             try? fm.removeItem(atPath: staging)
@@ -80,7 +110,7 @@ public enum AtomicPublisher {
             try? fm.removeItem(atPath: staging)
             throw Failure.io(path: output, reason: "cannot move the new site in place: \(reason)")
         }
-        try? fm.removeItem(atPath: retired)
+        if let previous { keep(retired, as: previous) } else { try? fm.removeItem(atPath: retired) }
     }
 
     /// Creates `signal` and waits while it exists, for a minute at most.
@@ -187,7 +217,7 @@ public enum AtomicPublisher {
         created.insert(directory)
     }
 
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return false }
         var ok = true

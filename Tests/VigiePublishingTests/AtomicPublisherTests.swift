@@ -15,7 +15,8 @@ struct AtomicPublisherTests {
         try AtomicPublisher.publish([OutputFile(path: "a/index.html", text: "new")], to: output)
         #expect(folder.read("_site/a/index.html") == "new")
         #expect(!folder.exists("_site/gone.txt"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["_site"])
+        // The previous site is kept beside it, to be staged in by the next publish.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".vigie-previous-_site", "_site"])
     }
 
     @Test("leftovers of a killed build are cleaned by the next run")
@@ -56,7 +57,8 @@ struct AtomicPublisherTests {
         // With two renames (the fallback) the reader saw it missing 11,742 times in 200 swaps.
         #expect(missing.value == 0)
         #expect(folder.read("_site/index.html") == "round 199")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["_site"])
+        #expect(folder.read(".vigie-previous-_site/index.html") == "round 198")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".vigie-previous-_site", "_site"])
     }
 
     @Test("the two-rename fallback still swaps and cleans up")
