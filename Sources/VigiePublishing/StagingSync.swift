@@ -18,9 +18,10 @@ enum StagingSync {
         var removed = 0
     }
 
-    /// What is in the folder, by relative path, as `lstat` sees it (symbolic links are not followed).
+    /// What is in the folder, by relative path, as `readdir` tells it (symbolic links are not followed).
     private enum Entry {
-        case file(size: Int, mode: mode_t)
+        /// A regular file: its size and mode are read by the thread that compares it.
+        case file
         case directory
         /// A symbolic link, a socket, a device: never part of a site, always removed.
         case other
@@ -71,11 +72,12 @@ enum StagingSync {
         let chunks = stride(from: 0, to: files.count, by: chunkSize).map { $0..<min($0 + chunkSize, files.count) }
         let results = ParallelMap.map(chunks) { range -> Result<Int, AtomicPublisher.Failure> in
             var written = 0
+            var buffer: [UInt8] = []
             for index in range {
                 let file = files[index]
                 let path = root + "/" + file.path
-                if case .file(let size, let mode) = existing[file.path] {
-                    if size == file.bytes.count && mode == fileMode && holds(path, file.bytes) { continue }
+                if case .file = existing[file.path] {
+                    if holds(path, file.bytes, mode: fileMode, buffer: &buffer) { continue }
                     // A new file, not the old one rewritten: a hard link to it elsewhere (a backup
                     // made with `cp -l` or `rsync --link-dest`) keeps the bytes it had.
                     unlink(path)
@@ -108,47 +110,89 @@ enum StagingSync {
         return false
     }
 
-    /// Every entry under `root`, by path relative to it, without following symbolic links.
+    /// Every entry under `root`, by path relative to it, without following symbolic links. With
+    /// `readdir`'s entry types, not an `lstat` per entry (nor `FileManager`), and the folders shared
+    /// between the cores once the first levels are read: the walk of a site of 10,000 notes (10,322
+    /// files in 10,164 folders) took 0.25 s of a 0.52 s write stage with `FileManager` and `lstat`,
+    /// 0.14–0.21 s with `readdir` on one core.
     private static func entries(under root: String) -> [String: Entry] {
         var found: [String: Entry] = [:]
         var pending = [""]
-        while let relative = pending.popLast() {
-            let folder = relative.isEmpty ? root : root + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var status = stat()
-                guard lstat(root + "/" + path, &status) == 0 else { continue }
-                switch status.st_mode & S_IFMT {
-                case S_IFREG: found[path] = .file(size: Int(status.st_size), mode: status.st_mode & 0o7777)
-                case S_IFDIR:
-                    found[path] = .directory
-                    pending.append(path)
-                default: found[path] = .other
-                }
-            }
+        // Breadth first on one core until there are folders enough to share (`notes/` alone holds 10,000).
+        while !pending.isEmpty && pending.count < 256 {
+            let level = pending
+            pending = []
+            for folder in level { list(folder, under: root, into: &found, subfolders: &pending) }
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let shareSize = max((pending.count + cores - 1) / max(cores, 1), 1)
+        let shares = stride(from: 0, to: pending.count, by: shareSize).map { Array(pending[$0..<min($0 + shareSize, pending.count)]) }
+        for part in ParallelMap.map(
+            shares,
+            { share -> [String: Entry] in
+                var entries: [String: Entry] = [:]
+                var stack = share
+                while let folder = stack.popLast() { list(folder, under: root, into: &entries, subfolders: &stack) }
+                return entries
+            })
+        {
+            found.merge(part) { first, _ in first }
         }
         return found
     }
 
-    /// True when the file at `path` holds exactly `bytes` (its size is already known to match).
-    private static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The entries of one folder (`relative` to `root`) into `found`, its subfolders appended to `subfolders`.
+    private static func list(_ relative: String, under root: String, into found: inout [String: Entry], subfolders: inout [String]) {
+        guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
+        defer { closedir(directory) }
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var kind = Int32(item.pointee.d_type)
+            if kind == Int32(DT_UNKNOWN) {
+                // File systems that do not fill in the type (some network ones): ask `lstat`.
+                var status = stat()
+                guard lstat(root + "/" + path, &status) == 0 else { continue }
+                let format = status.st_mode & S_IFMT
+                kind = format == S_IFREG ? Int32(DT_REG) : format == S_IFDIR ? Int32(DT_DIR) : Int32(DT_LNK)
+            }
+            switch kind {
+            case Int32(DT_REG): found[path] = .file
+            case Int32(DT_DIR):
+                found[path] = .directory
+                subfolders.append(path)
+            default: found[path] = .other
+            }
+        }
+    }
+
+    /// True when the file at `path` is a regular file of `mode` holding exactly `bytes`; read into
+    /// `buffer`, kept from file to file (a fresh zeroed array per file was a third of the comparing).
+    private static func holds(_ path: String, _ bytes: [UInt8], mode: mode_t, buffer: inout [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return false }
         defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o7777 == mode,
+            Int(status.st_size) == bytes.count
+        else { return false }
         guard !bytes.isEmpty else { return true }
-        var onDisk = [UInt8](repeating: 0, count: bytes.count)
+        if buffer.count < bytes.count { buffer = [UInt8](repeating: 0, count: bytes.count) }
         var done = 0
-        let complete = onDisk.withUnsafeMutableBytes { buffer -> Bool in
-            while done < buffer.count {
-                let n = read(fd, buffer.baseAddress! + done, buffer.count - done)
+        let complete = buffer.withUnsafeMutableBytes { target -> Bool in
+            while done < bytes.count {
+                let n = read(fd, target.baseAddress! + done, bytes.count - done)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { return false }
                 done += n
             }
             return true
         }
-        return complete && onDisk == bytes
+        guard complete else { return false }
+        return buffer.withUnsafeBytes { onDisk in bytes.withUnsafeBytes { memcmp(onDisk.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }
     }
 
     /// The mode a file written now gets (0666 less the umask): a kept file with another mode (a
