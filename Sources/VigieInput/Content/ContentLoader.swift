@@ -63,7 +63,7 @@ public enum ContentLoader {
         if let database = config.casesDatabase {
             return loadCases(from: database, besideFiles: paths, root: root, config: config, environment: environment, into: &diagnostics)
         }
-        if paths.isEmpty {
+        if paths.isEmpty && !config.namesCasesDatabase {
             diagnostics.append(
                 .error(
                     "no case file: put at least one .csv export in this folder",

@@ -36,6 +36,9 @@ public struct SiteConfig: Sendable {
     public var themeLocation: SourceLocation
     /// `cases_database`: the cases come from PostgreSQL instead of `content/cases/` (nil: the CSV files).
     public var casesDatabase: CasesDatabase?
+    /// True when site.yaml has `cases_database`, even a refused one: its error is then the only
+    /// one, not followed by "no case file" about a folder the publisher meant to leave empty.
+    public var namesCasesDatabase = false
 
     public init(
         title: String = "Vigie",

@@ -88,6 +88,7 @@ public enum SiteConfigLoader {
         loadTheme(reader: &reader, into: &config, diagnostics: &diagnostics)
         if let entry = reader.entries.first(where: { $0.key == "cases_database" }), let node = reader.value("cases_database") {
             config.casesDatabase = loadCasesDatabase(node, at: reader.location(of: entry.keyNode), path: path, into: &diagnostics)
+            config.namesCasesDatabase = true
         }
         reader.reportUnknownKeys(known: knownKeys, what: what, into: &diagnostics)
         return publicationDate == nil ? nil : config

@@ -48,6 +48,7 @@ struct CasesDatabaseConfigTests {
     func connectionStringInTheFile() {
         let loaded = Self.load("cases_database:\n  connection_variable: \"postgresql://intake:hunter2@db/intake\"\n  query: cases\n")
         #expect(loaded.config?.casesDatabase == nil)
+        #expect(loaded.config?.namesCasesDatabase == true)
         #expect(loaded.diagnostics.map(\.location.description) == ["site.yaml:4:24"])
         #expect(loaded.diagnostics.first?.message.contains("never in a file") == true)
         #expect(!loaded.diagnostics.contains { $0.message.contains("hunter2") })
