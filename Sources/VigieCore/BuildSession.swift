@@ -23,6 +23,8 @@ public final class BuildSession {
     private var templates: TemplateSet?
     /// The theme the templates were loaded with: choosing another in site.yaml reloads them.
     private var templateTheme: SiteTheme?
+    /// The languages the templates were loaded for: naming another in site.yaml reloads them.
+    private var templateLanguages: [String]?
     private var templateDiagnostics: [Diagnostic] = []
     private var configSignature: String?
     private var config: SiteConfig?
@@ -85,13 +87,16 @@ public final class BuildSession {
         progress?("templates")
         let newTemplateSignature = FileSignature.tree(options.templatesDirectory)
         let theme = config?.theme ?? .neutral
-        if newTemplateSignature != templateSignature || templates == nil || theme != templateTheme {
+        let languages = config?.languages ?? []
+        if newTemplateSignature != templateSignature || templates == nil || theme != templateTheme || languages != templateLanguages {
             var diagnostics: [Diagnostic] = []
             templates = TemplateSet.load(
-                directory: options.templatesDirectory, theme: theme, themeLocation: config?.themeLocation, into: &diagnostics)
+                directory: options.templatesDirectory, theme: theme, themeLocation: config?.themeLocation, languages: languages,
+                into: &diagnostics)
             templateDiagnostics = diagnostics
             templateSignature = newTemplateSignature
             templateTheme = theme
+            templateLanguages = languages
             ledger.changed(.templates)
         }
         guard let config else {
@@ -230,7 +235,11 @@ public final class BuildSession {
         // Render Markdown: each note once, again only when its text or its placeholders changed.
         progress?("notes")
         if ledger.isStale(.renderMarkdown) { renderedCache = [:] }
-        let rendered = renderNotes(notes, config: config, caseCount: statistics.current.caseCount, templates: templates)
+        let rendered = renderNotes(notes, config: config, caseCount: statistics.current.caseCount, templates: templates).map {
+            var note = $0
+            note.folders = SiteRenderer.folders(showing: note.note, config: config)
+            return note
+        }
         ledger.ran(.renderMarkdown)
         for note in rendered { diagnostics += note.body.diagnostics }
         diagnostics += auditDiagnostics
@@ -238,11 +247,18 @@ public final class BuildSession {
 
         // Render the page groups that an input changed since they were last rendered, and any not rendered yet.
         progress?("pages")
-        let renderer = SiteRenderer(
-            content: content, notes: rendered, statistics: statistics.protected, history: statistics.history, templates: templates)
+        // One renderer per edition (`languages` in site.yaml), the first language's first; each with its notes.
+        let editions = SiteEdition.all(config: config, templates: templates, notes: rendered.map(\.note))
+        let renderers = editions.map { edition in
+            var content = content
+            content.config = config.localized(for: edition.language)
+            return SiteRenderer(
+                content: content, notes: rendered.filter { ContentLoader.edition(of: $0.note, config: config) == edition.language },
+                statistics: statistics.protected, history: statistics.history, templates: templates, edition: edition)
+        }
         let staleGroups = PageGroup.stale(after: ledger.changes(since: .renderTemplates))
         for group in PageGroup.allCases where staleGroups.contains(group) || groups[group] == nil {
-            groups[group] = render(group, renderer: renderer, templates: templates)
+            groups[group] = render(group, renderers: renderers, templates: templates)
         }
         ledger.ran(.renderTemplates)
         report.chartsRasterized = chartsRasterized
@@ -250,9 +266,21 @@ public final class BuildSession {
         diagnostics += chartDiagnostics
         var files = PageGroup.allCases.flatMap { groups[$0] ?? [] }
         // Made from the pages themselves on every run (a scan of their headings); rewritten only if it changed.
-        files.append(renderer.renderSiteMap(of: files))
+        // Each edition's site map lists its own pages.
+        let prefixes = editions.map(\.paths.prefix).filter { !$0.isEmpty }
+        files += renderers.map { edition in
+            let prefix = edition.paths.prefix
+            return edition.renderSiteMap(
+                of: files.filter { file in
+                    prefix.isEmpty ? !prefixes.contains { file.path.hasPrefix($0) } : file.path.hasPrefix(prefix)
+                })
+        }
         let pages = files.map(\.path).filter { $0.hasSuffix(".html") }.sorted()
-        files.append(OutputFile(path: "sitemap.xml", bytes: SitemapWriter.sitemap(pages: pages, config: config)))
+        files.append(
+            OutputFile(
+                path: "sitemap.xml",
+                bytes: SitemapWriter.sitemap(pages: pages, config: config, alternates: Self.alternates(pages: pages, renderers: renderers)))
+        )
         files.append(OutputFile(path: "robots.txt", bytes: SitemapWriter.robots(config: config)))
         files.sort { $0.path < $1.path }
         finished(.renderTemplates)
@@ -281,6 +309,24 @@ public final class BuildSession {
             finished(.write)
         }
         return report
+    }
+
+    /// Each HTML page's `hreflang` alternates, by path, from the edition whose folder holds it; empty
+    /// for a site of one language.
+    static func alternates(pages: [String], renderers: [SiteRenderer]) -> [String: [(language: String, url: String)]] {
+        guard renderers.count > 1 else { return [:] }
+        var result: [String: [(language: String, url: String)]] = [:]
+        for page in pages where page.hasSuffix("index.html") {
+            let folder = String(page.dropLast("index.html".count))
+            // The longest prefix first: `en/…` belongs to the English edition, the rest to the first language's.
+            guard
+                let owner = renderers.sorted(by: { $0.paths.prefix.count > $1.paths.prefix.count })
+                    .first(where: { folder.hasPrefix($0.paths.prefix) })
+            else { continue }
+            let links = owner.alternateURLs(folder: folder)
+            if !links.isEmpty { result[page] = links }
+        }
+        return result
     }
 
     /// True when this build publishes every table of the stored release `stored` as it did: the same
@@ -371,12 +417,15 @@ public final class BuildSession {
         return changed.count
     }
 
-    private func render(_ group: PageGroup, renderer: SiteRenderer, templates: TemplateSet) -> [OutputFile] {
+    /// A page group in every edition; the data files, the legal pages, the 404 page and the assets once.
+    private func render(_ group: PageGroup, renderers: [SiteRenderer], templates: TemplateSet) -> [OutputFile] {
+        let renderer = renderers[0]
         switch group {
         case .statistics:
-            var files = [renderer.renderStatistics(), renderer.renderDataPage()] + renderer.renderFigurePages()
-            files += renderer.renderPlatforms()
-            files += chartFiles(renderer: renderer)
+            var files = renderers.flatMap { renderer in
+                [renderer.renderStatistics(), renderer.renderDataPage()] + renderer.renderFigurePages() + renderer.renderPlatforms()
+            }
+            files += chartFiles(renderers: renderers)
             for table in OpenDataContract.resources(of: renderer.publishedTables) {
                 files.append(OutputFile(path: "donnees/\(table.name).csv", bytes: TableSerializer.csv(table)))
                 files.append(OutputFile(path: "donnees/\(table.name).json", bytes: TableSerializer.json(table)))
@@ -398,17 +447,20 @@ public final class BuildSession {
             files.append(OutputFile(path: "donnees/LICENCE.txt", text: "\(renderer.config.licence)\n\(renderer.config.licenceURL)\n"))
             return files
         case .notes:
-            return renderer.renderNotes() + [
-                OutputFile(
-                    path: "feed.xml",
-                    bytes: AtomFeedWriter.write(
-                        notes: renderer.notes, releases: renderer.history.releases.map(\.date), config: renderer.config,
-                        strings: renderer.strings))
-            ]
-        case .publications: return renderer.renderPublications()
-        case .home: return [renderer.renderHome()]
-        case .progress: return [renderer.renderProgress()]
-        case .methodology: return [renderer.renderMethodology(), renderer.renderGlossary()]
+            // One feed per edition: /feed.xml, /en/feed.xml.
+            return renderers.flatMap { renderer in
+                renderer.renderNotes() + [
+                    OutputFile(
+                        path: renderer.paths.prefix + "feed.xml",
+                        bytes: AtomFeedWriter.write(
+                            notes: renderer.notes, releases: renderer.history.releases.map(\.date), config: renderer.config,
+                            strings: renderer.strings, paths: renderer.paths))
+                ]
+            }
+        case .publications: return renderers.flatMap { $0.renderPublications() }
+        case .home: return renderers.map { $0.renderHome() }
+        case .progress: return renderers.map { $0.renderProgress() }
+        case .methodology: return renderers.flatMap { [$0.renderMethodology(), $0.renderGlossary()] }
         case .legal: return renderer.renderLegalPages()
         case .notFound: return [renderer.renderNotFound()]
         case .assets: return templates.assets.map { OutputFile(path: "assets/" + $0.path, bytes: $0.bytes) }
@@ -422,8 +474,8 @@ public final class BuildSession {
     /// whose figures moved) and not in the chart cache on disk (a one-shot build after such an edit
     /// does the same). Sets `chartDiagnostics`: rsvg-convert missing or failing is an error, since
     /// the pages link to the PNG files.
-    private func chartFiles(renderer: SiteRenderer) -> [OutputFile] {
-        let svgFiles = renderer.chartFiles()
+    private func chartFiles(renderers: [SiteRenderer]) -> [OutputFile] {
+        let svgFiles = renderers.flatMap { $0.chartFiles() }
         chartDiagnostics = []
         guard let rasterizer = PNGRasterizer.installed() else {
             chartDiagnostics = [.error(PNGRasterizer.missingMessage, at: .wholeFile(PNGRasterizer.commandName))]
@@ -490,17 +542,23 @@ public final class BuildSession {
     private func renderNotes(
         _ notes: [Note], config: SiteConfig, caseCount: Int, templates: TemplateSet
     ) -> [RenderedNote] {
-        let format = ReaderFormatter(strings: templates.strings)
-        let labels = Labels(config: config, strings: templates.strings)
-        let placeholders =
-            [
-                ("{{threshold}}", String(config.threshold)),
-                ("{{threshold_minus_one}}", String(config.threshold - 1)),
-                ("{{publication_date}}", format.date(config.publicationDate)),
-                ("{{case_count}}", format.integer(caseCount)),
-                ("{{share_resolved_definition}}", templates.strings.text("definitions.share_resolved")),
-            ] + Labels.listedVocabularies.map { ("{{labels.\($0)}}", labels.quotedList($0)) }
-        let placeholderKey = placeholders.map(\.1).joined(separator: "|")
+        // The placeholders of each edition's notes, filled in its language (numbers, dates, labels).
+        var placeholdersByLanguage: [String: [(String, String)]] = [:]
+        for language in config.languages {
+            let strings = templates.strings(for: language, isDefault: language == config.language)
+            let format = ReaderFormatter(strings: strings)
+            let labels = Labels(config: config, strings: strings)
+            placeholdersByLanguage[language] =
+                [
+                    ("{{threshold}}", String(config.threshold)),
+                    ("{{threshold_minus_one}}", String(config.threshold - 1)),
+                    ("{{publication_date}}", format.date(config.publicationDate)),
+                    ("{{case_count}}", format.integer(caseCount)),
+                    ("{{share_resolved_definition}}", strings.text("definitions.share_resolved")),
+                ] + Labels.listedVocabularies.map { ("{{labels.\($0)}}", labels.quotedList($0)) }
+        }
+        let placeholders = placeholdersByLanguage
+        let placeholderKey = config.languages.flatMap { placeholdersByLanguage[$0]!.map(\.1) }.joined(separator: "|")
         // Each body is scanned for `{{` once: the cache key and the rendering both need the answer.
         // On every core with the keys (one pass on one core over 10,000 notes took 16 ms).
         let signatures = noteCache.mapValues(\.signature)
@@ -516,7 +574,9 @@ public final class BuildSession {
             let note = notes[index]
             var body = note.body
             if checked[index].placeholder {
-                for (placeholder, value) in placeholders { body = body.replacingOccurrences(of: placeholder, with: value) }
+                for (placeholder, value) in placeholders[ContentLoader.edition(of: note, config: config)] ?? [] {
+                    body = body.replacingOccurrences(of: placeholder, with: value)
+                }
             }
             let french = (note.language ?? language) == "fr"
             let html = MarkdownRenderer.render(

@@ -23,7 +23,7 @@ public enum InternalLinkChecker {
         var diagnostics: [Diagnostic] = []
         let base = SiteLink.Base(baseURL)
         for rendered in notes where !rendered.body.links.isEmpty {
-            let folders = SiteRenderer.folders(showing: rendered.note)
+            let folders = rendered.folders
             for link in rendered.body.links {
                 if link.isImage, case .external = SiteLink.resolve(link.destination, from: folders[0], base: base),
                     let problem = remoteImageProblem(link.destination)

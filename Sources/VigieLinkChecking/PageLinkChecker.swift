@@ -85,7 +85,7 @@ package enum PageLinkChecker {
         // A note's link is reported at the note; leave it out here, on every page that shows the note.
         var fromNotes: Set<String> = []
         for rendered in notes {
-            for folder in SiteRenderer.folders(showing: rendered.note) {
+            for folder in rendered.folders {
                 for link in rendered.body.links {
                     fromNotes.insert(key(folder, SiteLink.resolve(link.destination, from: folder, base: base)))
                 }

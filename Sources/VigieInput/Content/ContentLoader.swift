@@ -129,7 +129,50 @@ public enum ContentLoader {
             }
             if !note.draft { notes.append(note) }
         }
+        checkTranslations(notes, config: config, into: &diagnostics)
         return notes.sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+    }
+
+    /// The edition a note belongs to: its `lang` when the site has an edition in it, else the first
+    /// language (a note in English on a French-only site is a note of the French site, marked `lang`).
+    public static func edition(of note: Note, config: SiteConfig) -> String {
+        guard let language = note.language, config.languages.contains(language) else { return config.language }
+        return language
+    }
+
+    /// Each `translation_of` names a published note of another edition, and no note has two
+    /// translations into one language: otherwise an error at the key.
+    static func checkTranslations(_ notes: [Note], config: SiteConfig, into diagnostics: inout [Diagnostic]) {
+        let bySlug = Dictionary(notes.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var translated: [String: String] = [:]
+        for note in notes.sorted(by: { $0.path < $1.path }) {
+            guard let target = note.translationOf else { continue }
+            let location = SourceLocation(path: note.path, line: note.translationOfLine, column: 1)
+            let language = edition(of: note, config: config)
+            guard let original = bySlug[target] else {
+                diagnostics.append(.error("translation_of names '\(target)', but no published note has that slug", at: location))
+                continue
+            }
+            let originalLanguage = edition(of: original, config: config)
+            guard originalLanguage != language else {
+                diagnostics.append(
+                    .error(
+                        "translation_of names '\(target)', a note of the same edition (\(language)); it must name a note in another of 'languages' (\(config.languages.joined(separator: ", ")))",
+                        at: location))
+                continue
+            }
+            if original.translationOf != nil {
+                diagnostics.append(
+                    .error("translation_of names '\(target)', itself a translation; name the note it translates", at: location))
+                continue
+            }
+            let pair = target + ">" + language
+            if let other = translated[pair] {
+                diagnostics.append(.error("'\(target)' already has a translation in \(language): \(other)", at: location))
+                continue
+            }
+            translated[pair] = note.path
+        }
     }
 
     /// Slugs a milestone may cite: the published notes', plus the file-name slugs of notes that failed

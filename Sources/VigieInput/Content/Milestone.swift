@@ -11,6 +11,9 @@ public struct Milestone: Sendable {
     public var id: String
     public var title: String
     public var description: String?
+    /// The title and description in each further language of the site (`title_en`, `description_en`), by code.
+    public var translatedTitles: [String: String] = [:]
+    public var translatedDescriptions: [String: String] = [:]
     /// A platform key, `government` or `mediator`.
     public var actor: String
     public var due: Day

@@ -5,7 +5,9 @@ import VigieSupport
 import Yams
 
 public enum MilestoneLoader {
-    static let knownKeys = ["id", "title", "description", "actor", "due", "status", "done_on", "source"]
+    static let knownKeys =
+        ["id", "title", "description", "actor", "due", "status", "done_on", "source"]
+        + SiteConfigLoader.supportedLanguages.flatMap { ["title_\($0)", "description_\($0)"] }
 
     public static func load(text: String, path: String, config: SiteConfig, noteSlugs: Set<String>, into diagnostics: inout [Diagnostic])
         -> [Milestone]
@@ -33,6 +35,27 @@ public enum MilestoneLoader {
             let idLocation = reader.value("id").map { reader.location(of: $0) } ?? location
             let title = reader.string("title", required: true, in: what, into: &diagnostics)
             let description = reader.string("description", in: what, into: &diagnostics)
+            // Each further edition shows the commitment in its language: its title is required there.
+            var translatedTitles: [String: String] = [:]
+            var translatedDescriptions: [String: String] = [:]
+            for language in config.languages.dropFirst() {
+                if let text = reader.string("title_\(language)", in: what, into: &diagnostics) {
+                    translatedTitles[language] = text
+                } else if title != nil {
+                    diagnostics.append(
+                        .error(
+                            "missing key 'title_\(language)': the \(language) edition shows every commitment in its language",
+                            at: location))
+                }
+                if let text = reader.string("description_\(language)", in: what, into: &diagnostics) {
+                    translatedDescriptions[language] = text
+                } else if description != nil {
+                    diagnostics.append(
+                        .error(
+                            "missing key 'description_\(language)': the \(language) edition shows every commitment in its language",
+                            at: location))
+                }
+            }
             let actorNode = reader.value("actor")
             let due = reader.day("due", required: true, in: what, into: &diagnostics)
             let statusNode = reader.value("status")
@@ -112,9 +135,11 @@ public enum MilestoneLoader {
                 }
             }
             guard let id, let title, let actor, let due, let status else { continue }
-            milestones.append(
-                Milestone(
-                    id: id, title: title, description: description, actor: actor, due: due, status: status, doneOn: doneOn, source: source))
+            var milestone = Milestone(
+                id: id, title: title, description: description, actor: actor, due: due, status: status, doneOn: doneOn, source: source)
+            milestone.translatedTitles = translatedTitles
+            milestone.translatedDescriptions = translatedDescriptions
+            milestones.append(milestone)
         }
         return milestones
     }

@@ -10,6 +10,10 @@ public struct Note: Sendable {
     public var slug: String
     public var draft: Bool
     public var language: String?
+    /// The slug of the note this one translates (`translation_of`), in another language of the site.
+    public var translationOf: String?
+    /// The line of `translation_of` in the file, for the errors about it.
+    public var translationOfLine: Int
     /// The Markdown body, without the front matter.
     public var body: String
     /// Line of the file on which the body starts (for diagnostics on body nodes).
@@ -17,7 +21,8 @@ public struct Note: Sendable {
 
     public init(
         path: String, title: String, date: Day, summary: String? = nil, tags: [String] = [], slug: String,
-        draft: Bool = false, language: String? = nil, body: String, bodyFirstLine: Int = 1
+        draft: Bool = false, language: String? = nil, translationOf: String? = nil, translationOfLine: Int = 1,
+        body: String, bodyFirstLine: Int = 1
     ) {
         self.path = path
         self.title = title
@@ -27,6 +32,8 @@ public struct Note: Sendable {
         self.slug = slug
         self.draft = draft
         self.language = language
+        self.translationOf = translationOf
+        self.translationOfLine = translationOfLine
         self.body = body
         self.bodyFirstLine = bodyFirstLine
     }

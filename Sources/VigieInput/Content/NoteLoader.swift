@@ -5,7 +5,7 @@ import VigieSupport
 import Yams
 
 public enum NoteLoader {
-    static let knownKeys = ["title", "date", "summary", "tags", "slug", "draft", "lang"]
+    static let knownKeys = ["title", "date", "summary", "tags", "slug", "draft", "lang", "translation_of"]
 
     /// Parses one note file. Returns nil when it cannot be used; problems go to `diagnostics`.
     /// - Parameter useShortcut: false to read the front matter with Yams even when `PlainFrontMatter`
@@ -75,6 +75,19 @@ public enum NoteLoader {
         let tags = reader.strings("tags", in: what, into: &diagnostics) ?? []
         let draft = reader.bool("draft", in: what, into: &diagnostics) ?? false
         let language = reader.string("lang", in: what, into: &diagnostics)
+        var translationOf: String?
+        var translationOfLine = 1
+        if let node = reader.value("translation_of") {
+            translationOfLine = reader.location(of: node).line
+            if let text = node.scalar?.string, text.isSlug {
+                translationOf = text
+            } else {
+                diagnostics.append(
+                    .error(
+                        "translation_of must be the slug of the note this one translates, e.g. 'methodologie'",
+                        at: reader.location(of: node)))
+            }
+        }
         var slug = fileStem.slugified
         var slugLocation = reader.firstLocation
         if let node = reader.value("slug") {
@@ -109,7 +122,8 @@ public enum NoteLoader {
         guard let title, let date, !slug.isEmpty else { return nil }
         return Note(
             path: path, title: title, date: date, summary: summary, tags: tags, slug: slug, draft: draft,
-            language: language, body: body, bodyFirstLine: closing + 2)
+            language: language, translationOf: translationOf, translationOfLine: translationOfLine, body: body,
+            bodyFirstLine: closing + 2)
     }
 
     /// Lines joined with LF, as text.

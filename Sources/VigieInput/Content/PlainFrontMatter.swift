@@ -17,12 +17,15 @@ struct PlainFrontMatter {
     }
 
     private(set) var values: [String: Value] = [:]
+    /// The line of each key within the front matter (1 for the first key).
+    private(set) var lines: [String: Int] = [:]
 
     /// The lines' keys and values, or nil when a line is not one of the forms above.
     static func parse(_ yaml: String) -> PlainFrontMatter? {
         var result = PlainFrontMatter()
-        for line in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for (number, line) in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             guard let (key, value) = entry(Array(line)), result.values.updateValue(value, forKey: key) == nil else { return nil }
+            result.lines[key] = number + 1
         }
         return result
     }
@@ -125,6 +128,14 @@ struct PlainFrontMatter {
         case .list?: return nil
         case nil: break
         }
+        var translationOf: String?
+        switch values["translation_of"] {
+        case .text(let text)?:
+            guard text.isSlug else { return nil }
+            translationOf = text
+        case .list?: return nil
+        case nil: break
+        }
         var tags: [String] = []
         switch values["tags"] {
         case .list(let items)?: tags = items
@@ -149,6 +160,7 @@ struct PlainFrontMatter {
         guard !slug.isEmpty, slug.count <= String.maximumSlugLength else { return nil }
         return Note(
             path: path, title: title, date: date, summary: summary, tags: tags, slug: slug, draft: draft,
-            language: language, body: body, bodyFirstLine: bodyFirstLine)
+            language: language, translationOf: translationOf,
+            translationOfLine: lines["translation_of"].map { $0 + 1 } ?? 1, body: body, bodyFirstLine: bodyFirstLine)
     }
 }

@@ -10,6 +10,11 @@ public struct SiteConfig: Sendable {
     /// Absolute base URL ending with `/` (used in the feed, the sitemap and the data package).
     public var baseURL: String
     public var language: String
+    /// The editions built (`languages`), the first being `language`, served at the site root; the
+    /// others under `/<code>/`. `[language]` when site.yaml names none: one edition, as before.
+    public var languages: [String]
+    /// `title`, `description` and `publisher` in each further language (`title_en`, …), by code.
+    public var translations: [String: [String: String]] = [:]
     /// The date stamped on this build; the only clock the build knows.
     public var publicationDate: Day
     /// Where `publication_date` is set, for the diagnostics that concern the date itself.
@@ -65,6 +70,7 @@ public struct SiteConfig: Sendable {
         self.publisher = publisher
         self.baseURL = baseURL
         self.language = language
+        self.languages = [language]
         self.publicationDate = publicationDate
         self.publicationDateLocation = SourceLocation(path: "site.yaml")
         self.nextPublication = nextPublication
@@ -80,5 +86,16 @@ public struct SiteConfig: Sendable {
         self.legal = legal
         self.theme = theme
         self.themeLocation = SourceLocation(path: "site.yaml")
+    }
+
+    /// The configuration as an edition in `language` shows it: its title, description and publisher
+    /// in that language where site.yaml gives them (`title_en`, …).
+    public func localized(for language: String) -> SiteConfig {
+        guard let texts = translations[language] else { return self }
+        var copy = self
+        if let title = texts["title"] { copy.title = title }
+        if let description = texts["description"] { copy.description = description }
+        if let publisher = texts["publisher"] { copy.publisher = publisher }
+        return copy
     }
 }

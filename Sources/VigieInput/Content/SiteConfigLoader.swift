@@ -6,7 +6,8 @@ import Yams
 
 public enum SiteConfigLoader {
     static let knownKeys = [
-        "title", "description", "publisher", "base_url", "language", "publication_date", "next_publication",
+        "title", "description", "publisher", "base_url", "language", "languages", "publication_date",
+        "title_en", "description_en", "publisher_en", "title_fr", "description_fr", "publisher_fr", "next_publication",
         "licence", "licence_url", "disclosure_threshold", "allow_raw_html", "vocabularies",
         "legal", "theme", "cases_database",
     ]
@@ -62,6 +63,7 @@ public enum SiteConfigLoader {
                 diagnostics.append(.error("expected 'language' to be a two-letter code such as fr", at: reader.location(of: node)))
             }
         }
+        readLanguages(&config, reader: &reader, into: &diagnostics)
         if let value = reader.string("licence", in: what, into: &diagnostics) { config.licence = value }
         if let node = reader.value("licence_url") {
             // Published as a link on every page: `javascript:alert(document.domain)` was a live one.
@@ -209,6 +211,57 @@ public enum SiteConfigLoader {
         guard !key.isEmpty, key != "total" else { return false }
         return key.utf8.allSatisfy { c in
             (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_")
+        }
+    }
+
+    /// The languages whose editions Vigie can build: the wording of each is `templates/strings.yaml`
+    /// (the first language's) or `templates/strings.<code>.yaml`, and its page folders are `SitePaths`'.
+    public static let supportedLanguages = ["fr", "en"]
+
+    /// `languages: [fr, en]`: the editions to build, the first one at the site root. It sets
+    /// `language` too; naming both, they must agree.
+    static func readLanguages(_ config: inout SiteConfig, reader: inout YAMLMappingReader, into diagnostics: inout [Diagnostic]) {
+        let location = reader.entries.first { $0.key == "languages" }.map { reader.location(of: $0.value) }
+        guard let codes = reader.strings("languages", in: "site.yaml", into: &diagnostics), let location else { return }
+        var seen: [String] = []
+        for code in codes {
+            guard supportedLanguages.contains(code) else {
+                diagnostics.append(
+                    .error(
+                        "expected every item of 'languages' to be one of \(supportedLanguages.joined(separator: ", ")), found \(CellPreview.quoted(code))",
+                        at: location))
+                continue
+            }
+            if seen.contains(code) {
+                diagnostics.append(.error("'languages' names \(code) twice", at: location))
+                continue
+            }
+            seen.append(code)
+        }
+        guard let first = seen.first else {
+            if codes.isEmpty { diagnostics.append(.error("expected 'languages' to name at least one language", at: location)) }
+            return
+        }
+        if reader.has("language"), config.language != first {
+            diagnostics.append(
+                .error(
+                    "'language' is \(config.language) but the first of 'languages' is \(first); remove 'language' or make them agree",
+                    at: location))
+        }
+        config.language = first
+        config.languages = seen
+        // Each further edition names the site in its language: nothing French on an English page.
+        for language in seen.dropFirst() {
+            for key in ["title", "description", "publisher"] {
+                if let text = reader.string("\(key)_\(language)", in: "site.yaml", into: &diagnostics) {
+                    config.translations[language, default: [:]][key] = text
+                } else if reader.has(key) {
+                    diagnostics.append(
+                        .error(
+                            "missing key '\(key)_\(language)': the \(language) edition (see 'languages') shows the site's \(key) in its language",
+                            at: location))
+                }
+            }
         }
     }
 }

@@ -13,16 +13,20 @@ public enum AtomFeedWriter {
     /// - Parameters:
     ///   - notes: newest first, as the site lists them.
     ///   - releases: the dates of the stored releases; each is announced by an entry of its own.
-    public static func write(notes: [RenderedNote], releases: [Day] = [], config: SiteConfig, strings: Strings) -> [UInt8] {
+    ///   - paths: the edition the feed is of (its language, its notes' folders); the first language's by default.
+    public static func write(
+        notes: [RenderedNote], releases: [Day] = [], config: SiteConfig, strings: Strings, paths: SitePaths? = nil
+    ) -> [UInt8] {
         let base = config.baseURL
+        let paths = paths ?? SitePaths(language: config.language, defaultLanguage: config.language)
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(config.language))">
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(paths.language))">
               <title>\(XML.escape(config.title))</title>
               <subtitle>\(XML.escape(config.description))</subtitle>
-              <id>\(XML.escape(base))</id>
-              <link rel="self" type="application/atom+xml" href="\(XML.escape(base + "feed.xml"))"/>
-              <link rel="alternate" type="text/html" href="\(XML.escape(base + "notes/"))"/>
+              <id>\(XML.escape(base + paths.prefix))</id>
+              <link rel="self" type="application/atom+xml" href="\(XML.escape(base + paths.prefix + "feed.xml"))"/>
+              <link rel="alternate" type="text/html" href="\(XML.escape(base + paths.folder(.notes)))"/>
               <updated>\(config.publicationDate.iso)T00:00:00Z</updated>
               <author><name>\(XML.escape(config.publisher.isEmpty ? config.title : config.publisher))</name></author>
               <rights>\(XML.escape(config.licence))</rights>
@@ -32,7 +36,8 @@ public enum AtomFeedWriter {
         let format = ReaderFormatter(strings: strings)
         var entries: [(date: Day, text: String)] = []
         for date in releases.sorted(by: >) {
-            let url = base + "publications/\(date.iso)/"
+            // Another edition announces a release at its entry of that edition's calendar.
+            let url = base + (paths.isDefault ? "publications/\(date.iso)/" : paths.folder(.publications) + "#publication-\(date.iso)")
             entries.append(
                 (
                     date,
@@ -51,7 +56,7 @@ public enum AtomFeedWriter {
         }
         for rendered in notes.prefix(entryLimit) {
             let note = rendered.note
-            let url = base + "notes/\(note.slug)/"
+            let url = base + paths.noteFolder(note.slug)
             var entry = """
                   <entry>
                     <title>\(XML.escape(note.title))</title>

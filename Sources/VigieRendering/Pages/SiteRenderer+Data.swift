@@ -5,28 +5,34 @@ import VigieStatistics
 
 extension SiteRenderer {
     package func renderDataPage() -> OutputFile {
-        let folder = "donnees/"
+        let folder = paths.folder(.data)
+        let root = Self.root(for: folder)
+        // The data files are one set, in the first language's data folder: another edition's data page links there.
+        let files = folder == SitePaths.dataFiles ? "" : root + SitePaths.dataFiles
         let tables = publishedTables.map { table in
             let resources = OpenDataContract.resources(of: table)
             var entry = dataTableEntry(
                 table.id, csv: TableSerializer.csv(resources[0]), hasTotals: resources.count > 1,
-                figureHref: table.id == .commitments ? "../progres/" : "../statistiques/#\(table.id.anchor)")
+                figureHref: root + (table.id == .commitments ? paths.folder(.progress) : paths.folder(.statistics) + "#\(table.id.anchor)"),
+                files: files)
             // The spreadsheet and the database are the current publication's only: a stored release
             // serves the files it froze, so its data page (the same template) has no such link.
-            entry["ods"] = SpreadsheetWriter.fileName(table.id)
+            entry["ods"] = files + SpreadsheetWriter.fileName(table.id)
             return entry
         }
         return page(
             template: "data", folder: folder, title: strings.text("data.title"), section: "data",
             values: [
                 "heading": strings.text("data.title"),
-                "licence_file": "LICENCE.txt",
+                "files": files,
+                "licence_file": files + "LICENCE.txt",
                 "tables": tables,
                 "licence_text": strings.format("data.licence_text", ["licence": config.licence]),
                 "format_text": strings.text("data.format_text"),
                 "csv_in_spreadsheet": strings.text("data.csv_in_spreadsheet"),
                 "database": [
-                    "href": SQLiteDatabaseWriter.fileName,
+                    "href": files + SQLiteDatabaseWriter.fileName,
+                    "name": SQLiteDatabaseWriter.fileName,
                     "text": strings.format("data.database_text", ["file": SQLiteDatabaseWriter.fileName]),
                 ],
             ])
@@ -36,7 +42,8 @@ extension SiteRenderer {
 extension SiteRenderer {
     /// One table of a data page (/donnees/, or a stored release's): title, definition, size and rows of
     /// its CSV file as published, downloads, and its totals file's when it has one.
-    func dataTableEntry(_ id: TableID, csv: [UInt8], hasTotals: Bool, figureHref: String) -> [String: Any] {
+    /// - Parameter files: the path from the page to the data files (empty on a page in their folder).
+    func dataTableEntry(_ id: TableID, csv: [UInt8], hasTotals: Bool, figureHref: String, files: String = "") -> [String: Any] {
         let title = strings.text("tables.\(id.rawValue).title")
         let totals = id.rawValue + OpenDataContract.totalsSuffix
         return [
@@ -45,13 +52,13 @@ extension SiteRenderer {
             "description": strings.tableDefinition(id, threshold: config.threshold),
             "rows": strings.format("data.rows_count", ["rows": format.integer(max(0, csv.count { $0 == UInt8(ascii: "\n") } - 1))]),
             "size": ByteCountText.format(csv.count, formatter: format, strings: strings),
-            "csv": id.rawValue + ".csv",
-            "json": id.rawValue + ".json",
+            "csv": files + id.rawValue + ".csv",
+            "json": files + id.rawValue + ".json",
             // A list, so that a table without totals renders nothing (an empty dictionary would still be a section).
             "totals": hasTotals
                 ? [
                     [
-                        "csv": totals + ".csv", "json": totals + ".json",
+                        "csv": files + totals + ".csv", "json": files + totals + ".json",
                         "title": strings.format("datapackage.totals_title", ["title": title]),
                     ]
                 ]

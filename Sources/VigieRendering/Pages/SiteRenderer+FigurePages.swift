@@ -9,6 +9,8 @@ import VigieStatistics
 extension SiteRenderer {
     /// The folder of a figure's embed view, inside the figure's folder.
     static let embedFolderName = "integrer/"
+    /// This edition's folder of a figure's embed view (`integrer/`, `embed/`).
+    var embedFolderName: String { paths.embedFolderName }
 
     /// Suggested height of the `<iframe>`, in CSS pixels: the tallest charts and their table scroll
     /// inside it rather than the host page guessing each figure's height.
@@ -18,20 +20,23 @@ extension SiteRenderer {
     /// stable as the table ids.
     static func figureFolder(_ id: TableID) -> String { "statistiques/\(id.anchor)/" }
 
+    /// The folder of a figure's page in this edition (`en/statistics/cases-by-platform/`).
+    func figureFolder(_ id: TableID) -> String { paths.figureFolder(id.anchor) }
+
     /// The page and the embed view of every figure of /statistiques/, in its order.
     package func renderFigurePages() -> [OutputFile] {
         statistics.orderedTables.flatMap { table in
-            let folder = Self.figureFolder(table.id)
+            let folder = figureFolder(table.id)
             let root = Self.root(for: folder)
-            let embedRoot = Self.root(for: folder + Self.embedFolderName)
+            let embedRoot = Self.root(for: folder + embedFolderName)
             return [
                 figurePage(
-                    figure(for: table, root: root, dataPrefix: root + "donnees/", frozen: false), folder: folder,
-                    chartFileName: table.id.anchor, backHref: root + "statistiques/#\(table.id.anchor)",
+                    figure(for: table, root: root, dataPrefix: root + SitePaths.dataFiles, frozen: false), folder: folder,
+                    chartFileName: table.id.anchor, backHref: root + paths.folder(.statistics) + "#\(table.id.anchor)",
                     backText: strings.text("figure.back"),
                     section: "statistics"),
                 embedPage(
-                    figure(for: table, root: embedRoot, dataPrefix: embedRoot + "donnees/", frozen: false), folder: folder,
+                    figure(for: table, root: embedRoot, dataPrefix: embedRoot + SitePaths.dataFiles, frozen: false), folder: folder,
                     section: "statistics"),
             ]
         }
@@ -39,7 +44,7 @@ extension SiteRenderer {
 
     /// The chart file of a figure, in its folder (`statistiques/cases-by-platform/cases-by-platform.svg`);
     /// its PNG has the same name with `.png`.
-    static func chartFilePath(_ id: TableID, extension fileExtension: String) -> String {
+    func chartFilePath(_ id: TableID, extension fileExtension: String) -> String {
         figureFolder(id) + id.anchor + "." + fileExtension
     }
 
@@ -52,8 +57,8 @@ extension SiteRenderer {
             guard let drawing = ChartBuilder(renderer: self).drawing(for: table) else { return nil }
             let model = figure(for: table, root: "", dataPrefix: "", frozen: false)
             return OutputFile(
-                path: Self.chartFilePath(table.id, extension: "svg"),
-                text: standaloneChart(drawing, name: table.id.anchor, figure: model, url: config.baseURL + Self.figureFolder(table.id)))
+                path: chartFilePath(table.id, extension: "svg"),
+                text: standaloneChart(drawing, name: table.id.anchor, figure: model, url: config.baseURL + figureFolder(table.id)))
         }
         return statisticsCharts + platformChartFiles()
     }
@@ -84,12 +89,12 @@ extension SiteRenderer {
             model.svgHref = chartFileName + ".svg"
             model.pngHref = chartFileName + ".png"
         }
-        let embedURL = config.baseURL + folder + Self.embedFolderName
+        let embedURL = config.baseURL + folder + embedFolderName
         var values: [String: Any] = [
             "figure": model,
             "back_href": backHref,
             "back_text": backText,
-            "embed_href": Self.embedFolderName,
+            "embed_href": embedFolderName,
             "embed_code": Self.embedCode(url: embedURL, title: model.title),
         ]
         if model.pngHref != nil { values["og_image"] = config.baseURL + folder + chartFileName + ".png" }
@@ -102,7 +107,7 @@ extension SiteRenderer {
     ///   - figure: the figure with its links relative to the embed view's folder.
     ///   - folder: the figure page's folder; the embed view is in its `integrer/`.
     func embedPage(_ figure: FigureModel, folder figureFolder: String, section: String) -> OutputFile {
-        let folder = figureFolder + Self.embedFolderName
+        let folder = figureFolder + embedFolderName
         let values: [String: Any] = [
             "figure": figure,
             "figure_url": config.baseURL + figureFolder,

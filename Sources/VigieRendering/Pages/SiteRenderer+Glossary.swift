@@ -34,7 +34,7 @@ extension SiteRenderer {
             ]
         }
         return page(
-            template: "glossary", folder: "glossaire/", title: strings.text("glossary.title"), section: "glossary",
+            template: "glossary", folder: paths.folder(.glossary), title: strings.text("glossary.title"), section: "glossary",
             values: ["terms": terms, "vocabularies": vocabularies])
     }
 }

@@ -6,7 +6,7 @@ import VigieStatistics
 
 extension SiteRenderer {
     package func renderHome() -> OutputFile {
-        let folder = ""
+        let folder = paths.prefix
         let root = ""
         var headlines: [[String: Any]] = []
         func headline(_ value: String, _ key: String, change: String?, anchor: String) {
@@ -16,7 +16,7 @@ extension SiteRenderer {
                 "meaning": strings.text("home.headline.\(key)_meaning"),
                 "change": change ?? "",
                 "has_change": change != nil,
-                "href": root + "statistiques/#\(anchor)",
+                "href": root + paths.folder(.statistics) + "#\(anchor)",
             ])
         }
         headline(
@@ -61,7 +61,7 @@ extension SiteRenderer {
             "trend": trend ?? "",
             "has_trend": trend != nil,
             "trend_heading": strings.text(grain == .casesByWeek ? "home.trend_heading" : "home.trend_heading_monthly"),
-            "trend_href": root + "statistiques/#\(grain.anchor)",
+            "trend_href": root + paths.folder(.statistics) + "#\(grain.anchor)",
             "progress_summary": progress,
             "progress_counts": statusCounts,
             "latest_notes": TemplateValue.list(notes.prefix(3).map { .map(noteCard($0, root: root, level: 3)) }),

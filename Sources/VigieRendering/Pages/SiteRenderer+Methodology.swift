@@ -25,12 +25,12 @@ extension SiteRenderer {
                 "methodology.totals",
                 ["primary": String(report.primary), "secondary": String(report.secondary), "small": String(report.smallGroup)]),
         ]
-        if let note = notes.first(where: { $0.note.slug == Self.methodologySlug }) {
+        if let note = notes.first(where: { Self.isMethodology($0.note) }) {
             values["body"] = note.body.html
             values["has_body"] = true
         }
         return page(
-            template: "methodology", folder: "methodologie/", title: strings.text("methodology.title"), section: "methodology",
+            template: "methodology", folder: paths.folder(.methodology), title: strings.text("methodology.title"), section: "methodology",
             values: values)
     }
 

@@ -6,7 +6,7 @@ import VigieSupport
 
 extension SiteRenderer {
     package func renderNotes() -> [OutputFile] {
-        let folder = "notes/"
+        let folder = paths.folder(.notes)
         let root = Self.root(for: folder)
         let tags = allTags
         // Every page of the section is independent: the list, each note, each tag page, rendered on
@@ -26,7 +26,7 @@ extension SiteRenderer {
                         "tags": .list(
                             tags.map {
                                 [
-                                    "label": .text($0.tag), "href": .text(root + "notes/themes/\(tagSlug($0.tag))/"),
+                                    "label": .text($0.tag), "href": .text(root + paths.tagFolder(tagSlug($0.tag))),
                                     "count": .text(String($0.count)),
                                 ]
                             }),
@@ -37,7 +37,7 @@ extension SiteRenderer {
                 let newer = index > 0 ? notes[index - 1] : nil
                 return renderNote(notes[index], older: older, newer: newer)
             case .tag(let tag):
-                let tagFolder = "notes/themes/\(tagSlug(tag))/"
+                let tagFolder = paths.tagFolder(tagSlug(tag))
                 let tagRoot = Self.root(for: tagFolder)
                 // Cards straight from `notes`: filtering first copied each tagged note (a dozen retains each).
                 let cards = notes.compactMap { $0.note.tags.contains(tag) ? TemplateValue.map(noteCard($0, root: tagRoot)) : nil }
@@ -46,7 +46,7 @@ extension SiteRenderer {
                     template: "tag", folder: tagFolder, title: title, section: "notes",
                     values: [
                         "tag": .text(tag), "notes": .list(cards),
-                        "notes_href": .text(tagRoot + "notes/"),
+                        "notes_href": .text(tagRoot + paths.folder(.notes)),
                     ])
             }
         }
@@ -61,7 +61,7 @@ extension SiteRenderer {
 
     func renderNote(_ rendered: RenderedNote, older: RenderedNote?, newer: RenderedNote?) -> OutputFile {
         let note = rendered.note
-        let folder = "notes/\(note.slug)/"
+        let folder = paths.noteFolder(note.slug)
         let root = Self.root(for: folder)
         let toc = rendered.body.headings.filter { $0.level == 2 || $0.level == 3 }
         var values = noteCard(rendered, root: root)
@@ -70,9 +70,9 @@ extension SiteRenderer {
         values["toc"] = .list(toc.map { ["text": .text($0.text), "anchor": .text($0.anchor), "sub": .flag($0.level == 3)] })
         values["has_toc"] = .flag(toc.count >= 3)
         values["lang"] = .text(note.language ?? "")
-        values["has_lang"] = .flag(note.language != nil && note.language != config.language)
-        if let older { values["older"] = ["title": .text(older.note.title), "href": .text(root + "notes/\(older.note.slug)/")] }
-        if let newer { values["newer"] = ["title": .text(newer.note.title), "href": .text(root + "notes/\(newer.note.slug)/")] }
+        values["has_lang"] = .flag(note.language != nil && note.language != paths.language)
+        if let older { values["older"] = ["title": .text(older.note.title), "href": .text(root + paths.noteFolder(older.note.slug))] }
+        if let newer { values["newer"] = ["title": .text(newer.note.title), "href": .text(root + paths.noteFolder(newer.note.slug))] }
         values["has_pager"] = .flag(older != nil || newer != nil)
         return page(template: "note", folder: folder, title: note.title, section: "notes", description: note.summary, values: values)
     }
@@ -84,5 +84,18 @@ extension SiteRenderer {
     package static func folders(showing note: Note) -> [String] {
         let own = "notes/\(note.slug)/"
         return note.slug == methodologySlug ? [own, "methodologie/"] : [own]
+    }
+
+    /// The same in a site of several editions: the note's page in its edition's folder, and that
+    /// edition's methodology page for the methodology note or its translation.
+    package static func folders(showing note: Note, config: SiteConfig) -> [String] {
+        let paths = SitePaths(language: ContentLoader.edition(of: note, config: config), defaultLanguage: config.language)
+        let own = paths.noteFolder(note.slug)
+        return isMethodology(note) ? [own, paths.folder(.methodology)] : [own]
+    }
+
+    /// The methodology note (`methodologie`) or a translation of it: the body of /methodologie/ and its translations.
+    static func isMethodology(_ note: Note) -> Bool {
+        note.slug == methodologySlug || note.translationOf == methodologySlug
     }
 }

@@ -41,7 +41,7 @@ extension SiteRenderer {
     }
 
     /// `plateformes/amazon/`
-    func platformFolder(_ key: String) -> String { "plateformes/\(labels.platformSlug(key))/" }
+    func platformFolder(_ key: String) -> String { paths.folder(.platforms) + labels.platformSlug(key) + "/" }
 
     /// The figures of one platform, in the page's order; the delays only when the publication has them.
     /// - Parameter drawingPages: false for the chart files alone, which need no HTML layouts.
@@ -136,7 +136,8 @@ extension SiteRenderer {
             anchor: figure.rawValue, title: title, definition: definition, unit: unit,
             source: strings.format("statistics.source_text", ["date": format.date(config.publicationDate)]),
             chart: content.chartHTML, table: content.table,
-            csvHref: root + "donnees/\(figure.table.rawValue).csv", jsonHref: root + "donnees/\(figure.table.rawValue).json",
+            csvHref: root + SitePaths.dataFiles + "\(figure.table.rawValue).csv",
+            jsonHref: root + SitePaths.dataFiles + "\(figure.table.rawValue).json",
             cite: cite, release: release, changeText: nil)
         model.downloadNote = strings.format(
             "platforms.download_rows", ["platform": labels.platform(key), "column": "platform", "key": key])
@@ -153,7 +154,7 @@ extension SiteRenderer {
         return contents.flatMap { content -> [OutputFile] in
             let folder = content.figure.folder(platformFolder: platformFolder)
             let root = Self.root(for: folder)
-            let embedRoot = Self.root(for: folder + Self.embedFolderName)
+            let embedRoot = Self.root(for: folder + embedFolderName)
             return [
                 figurePage(
                     platformFigureModel(content, platform: key, root: root), folder: folder,

@@ -6,7 +6,7 @@ import VigieStatistics
 extension SiteRenderer {
     package func renderPlatforms() -> [OutputFile] {
         var files: [OutputFile] = []
-        let indexFolder = "plateformes/"
+        let indexFolder = paths.folder(.platforms)
         let indexRoot = Self.root(for: indexFolder)
         var cards: [[String: Any]] = []
         let shared = sharedPlatformFigure()
@@ -62,7 +62,7 @@ extension SiteRenderer {
         let milestones = content.milestones.filter { $0.actor == key }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
         values["commitments"] = milestones.map { milestoneItem($0, root: root) }
         values["has_commitments"] = !milestones.isEmpty
-        values["data_href"] = root + "donnees/"
+        values["data_href"] = root + paths.folder(.data)
         return page(
             template: "platform", folder: folder, title: strings.format("platforms.page_title", ["platform": name]), section: "platforms",
             values: values)

@@ -5,7 +5,7 @@ import VigieStatistics
 
 extension SiteRenderer {
     package func renderProgress() -> OutputFile {
-        let folder = "progres/"
+        let folder = paths.folder(.progress)
         let root = Self.root(for: folder)
         let groups: [[String: Any]] = Milestone.Standing.allCases.compactMap { standing in
             let items = content.milestones.filter { self.standing(of: $0) == standing }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
@@ -31,8 +31,8 @@ extension SiteRenderer {
                 "lede": strings.format("progress.lede", ["date": format.date(config.publicationDate)]),
                 "summary": summary,
                 "groups": groups,
-                "csv_href": root + "donnees/\(TableID.commitments.rawValue).csv",
-                "json_href": root + "donnees/\(TableID.commitments.rawValue).json",
+                "csv_href": root + SitePaths.dataFiles + "\(TableID.commitments.rawValue).csv",
+                "json_href": root + SitePaths.dataFiles + "\(TableID.commitments.rawValue).json",
             ])
     }
 
@@ -49,11 +49,12 @@ extension SiteRenderer {
     func milestoneItem(_ milestone: Milestone, root: String) -> [String: Any] {
         let standing = standing(of: milestone)
         let daysLate = milestone.daysLate(asOf: config.publicationDate)
+        let description = milestone.translatedDescriptions[paths.language] ?? milestone.description
         var item: [String: Any] = [
             "id": milestone.id,
-            "title": milestone.title,
-            "description": milestone.description ?? "",
-            "has_description": milestone.description != nil,
+            "title": milestone.translatedTitles[paths.language] ?? milestone.title,
+            "description": description ?? "",
+            "has_description": description != nil,
             "status": standing.rawValue,
             "status_label": strings.text("labels.milestone_status.\(standing.rawValue)"),
             "actor": labels.label(milestone.actor, in: "actors"),
@@ -75,8 +76,11 @@ extension SiteRenderer {
         if let source = milestone.source {
             if source.hasPrefix("notes/") {
                 let slug = String(source.dropFirst("notes/".count)).split(separator: "/").first.map(String.init) ?? ""
-                let title = notes.first { $0.note.slug == slug }?.note.title ?? slug
-                item["source"] = ["href": root + "notes/\(slug)/", "text": strings.format("progress.source_note", ["title": title])]
+                // The note in this edition's language when it has one, else the note as written.
+                let shown = edition.translatedSlug(slug) ?? slug
+                let folder = notes.contains { $0.note.slug == shown } ? paths.noteFolder(shown) : "notes/\(slug)/"
+                let title = notes.first { $0.note.slug == shown }?.note.title ?? slug
+                item["source"] = ["href": root + folder, "text": strings.format("progress.source_note", ["title": title])]
             } else {
                 item["source"] = ["href": source, "text": strings.text("progress.source_link")]
             }

@@ -10,6 +10,9 @@ extension SiteRenderer {
     /// The calendar and the pages and files of every stored release.
     package func renderPublications() -> [OutputFile] {
         var files = [renderCalendar()]
+        // A stored release's pages are kept as the first language published them: other editions
+        // have the calendar, which links to them.
+        guard paths.isDefault else { return files }
         for release in history.releases {
             let frozen = frozenRenderer(for: release)
             files.append(frozen.renderReleaseOverview())
@@ -33,7 +36,7 @@ extension SiteRenderer {
         content.config.nextPublication = nil
         return SiteRenderer(
             content: content, notes: [], statistics: release.statistics, history: ReleaseHistory(publicationDate: release.date),
-            templates: templates)
+            templates: templates, edition: edition)
     }
 
     // MARK: Frozen pages of one release (self is the frozen renderer)
@@ -117,8 +120,10 @@ extension SiteRenderer {
     // MARK: The calendar and the current pages
 
     func renderCalendar() -> OutputFile {
-        let folder = "publications/"
+        let folder = paths.folder(.publications)
         let root = Self.root(for: folder)
+        // The stored releases' pages are the first language's: other editions link to them there.
+        let releases = paths.isDefault ? "" : root + "publications/"
         var entries: [[String: Any]] = []
         for release in history.releases.reversed() {
             let frozen = frozenRenderer(for: release)
@@ -128,9 +133,9 @@ extension SiteRenderer {
                 "date_iso": release.date.iso,
                 "title": strings.format("publications.release_title", ["date": date]),
                 "headlines": frozen.releaseHeadlines(),
-                "href": "\(release.date.iso)/",
-                "statistics_href": "\(release.date.iso)/statistiques/",
-                "data_href": "\(release.date.iso)/donnees/",
+                "href": releases + "\(release.date.iso)/",
+                "statistics_href": releases + "\(release.date.iso)/statistiques/",
+                "data_href": releases + "\(release.date.iso)/donnees/",
                 "change": changeSentence(release),
             ]
             if release.date == config.publicationDate { entry["current"] = strings.text("publications.current_badge") }
@@ -148,7 +153,7 @@ extension SiteRenderer {
         if !history.isCurrentReleased {
             values["provisional"] = [
                 "text": strings.format("publications.provisional", ["date": format.date(config.publicationDate)]),
-                "href": root + "statistiques/", "link": strings.text("publications.latest_link"),
+                "href": root + paths.folder(.statistics), "link": strings.text("publications.latest_link"),
             ]
         }
         return page(
@@ -179,7 +184,7 @@ extension SiteRenderer {
         }
         return [
             "text": strings.format("publications.provisional", ["date": date]),
-            "link": strings.text("publications.calendar_link"), "href": root + "publications/",
+            "link": strings.text("publications.calendar_link"), "href": root + paths.folder(.publications),
         ]
     }
 

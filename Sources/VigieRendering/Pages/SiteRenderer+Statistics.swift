@@ -5,11 +5,11 @@ import VigieStatistics
 
 extension SiteRenderer {
     package func renderStatistics() -> OutputFile {
-        let folder = "statistiques/"
+        let folder = paths.folder(.statistics)
         let root = Self.root(for: folder)
         let figures = statistics.orderedTables.map { table in
-            var model = figure(for: table, root: root, dataPrefix: root + "donnees/", frozen: false)
-            model.pageHref = root + Self.figureFolder(table.id)
+            var model = figure(for: table, root: root, dataPrefix: root + SitePaths.dataFiles, frozen: false)
+            model.pageHref = root + figureFolder(table.id)
             return model
         }
         let contents = figures.map { ["title": $0.title, "anchor": $0.anchor] }
@@ -88,7 +88,7 @@ extension SiteRenderer {
         let id = table.id
         let title = strings.text("tables.\(id.rawValue).title")
         let (definition, unit) = definitionAndUnit(table)
-        let url = config.baseURL + "statistiques/#\(id.anchor)"
+        let url = config.baseURL + paths.folder(.statistics) + "#\(id.anchor)"
         let date = format.date(config.publicationDate)
         let (release, cite) = releaseAndCitation(
             title: title, url: url, held: history.isCurrentReleased(holding: id), permalinkAnchor: id.anchor, frozen: frozen)

@@ -17,6 +17,8 @@ public struct SiteRenderer: Sendable {
     public let history: ReleaseHistory
     public let templates: TemplateSet
     public let labels: Labels
+    /// The language and folders of the pages this renderer makes, and the other editions they link to.
+    public let edition: SiteEdition
     /// `site.*` of every page, formatted once per build rather than once per page.
     let siteValue: TemplateValue
     /// Each tag's slug (`/notes/themes/<slug>/`), made once per build rather than once per note card.
@@ -25,35 +27,42 @@ public struct SiteRenderer: Sendable {
     let navItems: [(key: String, path: String, label: String)]
 
     public init(
-        content: Content, notes: [RenderedNote], statistics: ProtectedStatistics, history: ReleaseHistory, templates: TemplateSet
+        content: Content, notes: [RenderedNote], statistics: ProtectedStatistics, history: ReleaseHistory, templates: TemplateSet,
+        edition: SiteEdition? = nil
     ) {
+        let edition = edition ?? .only(config: content.config, strings: templates.strings)
         self.content = content
         self.notes = notes
         self.statistics = statistics
         self.history = history
         self.templates = templates
-        self.labels = Labels(config: content.config, strings: templates.strings)
-        self.siteValue = .map(
-            Self.siteValues(config: content.config, strings: templates.strings, format: labels.format).mapValues { .text($0) })
+        self.edition = edition
+        self.labels = Labels(config: content.config, strings: edition.strings)
+        var site = Self.siteValues(config: content.config, strings: edition.strings, format: labels.format)
+        site["language"] = edition.language
+        self.siteValue = .map(site.mapValues { .text($0) })
         let tags = Set(notes.flatMap(\.note.tags))
         self.tagSlugs = Dictionary(uniqueKeysWithValues: tags.map { ($0, $0.slugified) })
-        let strings = templates.strings
+        let strings = edition.strings
+        let paths = edition.paths
         self.navItems = [
-            ("home", "", strings.text("nav.home")),
-            ("statistics", "statistiques/", strings.text("nav.statistics")),
-            ("platforms", "plateformes/", strings.text("nav.platforms")),
-            ("notes", "notes/", strings.text("nav.notes")),
-            ("progress", "progres/", strings.text("nav.progress")),
-            ("methodology", "methodologie/", strings.text("nav.methodology")),
-            ("data", "donnees/", strings.text("nav.data")),
-            ("publications", "publications/", strings.text("nav.publications")),
+            ("home", paths.prefix, strings.text("nav.home")),
+            ("statistics", paths.folder(.statistics), strings.text("nav.statistics")),
+            ("platforms", paths.folder(.platforms), strings.text("nav.platforms")),
+            ("notes", paths.folder(.notes), strings.text("nav.notes")),
+            ("progress", paths.folder(.progress), strings.text("nav.progress")),
+            ("methodology", paths.folder(.methodology), strings.text("nav.methodology")),
+            ("data", paths.folder(.data), strings.text("nav.data")),
+            ("publications", paths.folder(.publications), strings.text("nav.publications")),
         ]
     }
 
     package var config: SiteConfig { content.config }
     /// The latest stored release before this publication, as it was published: the base of "what changed".
     var previous: ProtectedStatistics? { history.previous?.statistics }
-    package var strings: Strings { templates.strings }
+    package var strings: Strings { edition.strings }
+    /// The folders of this edition's pages.
+    package var paths: SitePaths { edition.paths }
     var format: ReaderFormatter { labels.format }
 
     // MARK: Layout
@@ -102,6 +111,12 @@ public struct SiteRenderer: Sendable {
         context["is_home"] = .flag(folder == "")
         context["canonical"] = .text(config.baseURL + (folder ?? "404.html"))
         context["site"] = siteValue
+        context["paths"] = pathsValue(root: root, home: home)
+        if let folder, !edition.others.isEmpty {
+            let (alternates, switcher) = languageLinks(folder: folder, root: root)
+            if !alternates.isEmpty { context["alternates"] = .list(alternates) }
+            context["switcher"] = .list(switcher)
+        }
         let html = templates.render("pages/\(template)", .map(context))
         let path = folder.map { $0 + "index.html" } ?? "404.html"
         return OutputFile(path: path, bytes: html, template: "pages/\(template)")
@@ -159,7 +174,7 @@ public struct SiteRenderer: Sendable {
         let note = rendered.note
         return [
             "title": .text(note.title),
-            "href": .text(root + "notes/\(note.slug)/"),
+            "href": .text(root + paths.noteFolder(note.slug)),
             "date": .text(format.date(note.date)),
             "date_iso": .text(note.date.iso),
             "summary": .text(note.summary ?? ""),
@@ -169,7 +184,7 @@ public struct SiteRenderer: Sendable {
             "has_tags": .flag(!note.tags.isEmpty),
             "tags": .list(
                 note.tags.sorted().map { tag in
-                    ["label": .text(tag), "href": .text(root + "notes/themes/\(tagSlug(tag))/")]
+                    ["label": .text(tag), "href": .text(root + paths.tagFolder(tagSlug(tag)))]
                 }),
         ]
     }

@@ -35,15 +35,23 @@ public struct Strings: @unchecked Sendable {
     }
 
     static func load(path: String, into diagnostics: inout [Diagnostic]) -> Strings? {
-        let missing = "strings.yaml is missing: it holds the site's wording"
+        loadIndexed(path: path, into: &diagnostics)?.strings
+    }
+
+    /// Reads a strings file, and where each of its keys is written (for the check of a translation's
+    /// keys against the first language's).
+    static func loadIndexed(path: String, into diagnostics: inout [Diagnostic]) -> (strings: Strings, keys: KeyIndex)? {
+        let name = (path as NSString).lastPathComponent
+        let missing = "\(name) is missing: it holds the site's wording"
         guard let text = TextFile.contents(of: path, missingMessage: missing, into: &diagnostics) else { return nil }
-        guard YAMLParser.parse(text, path: path, into: &diagnostics) != nil else { return nil }
+        guard let node = YAMLParser.parse(text, path: path, into: &diagnostics) else { return nil }
         guard let tree = (try? Yams.load(yaml: text)) as? [String: Any] else {
-            diagnostics.append(.error("expected strings.yaml to be a mapping", at: SourceLocation(path: path, line: 1, column: 1)))
+            diagnostics.append(.error("expected \(name) to be a mapping", at: SourceLocation(path: path, line: 1, column: 1)))
             return nil
         }
         let normalized = Self.normalize(tree) as? [String: Any] ?? [:]
-        return Strings(tree: normalized["typography"] as? String == "french" ? Self.typesetFrench(normalized) : normalized)
+        let strings = Strings(tree: normalized["typography"] as? String == "french" ? Self.typesetFrench(normalized) : normalized)
+        return (strings, KeyIndex(node, path: path))
     }
 
     /// The tree with every text but `format.*` (number and date patterns) and `slugs.*` (folder names) through `FrenchTypography`,

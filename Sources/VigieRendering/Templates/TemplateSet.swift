@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     let program: TemplateProgram
     /// `strings.yaml`: every word the site shows that is not content.
     public let strings: Strings
+    /// The wording of every further language of `languages` in site.yaml (`strings.<code>.yaml`), by code.
+    public let translations: [String: Strings]
     /// Files copied as they are (CSS, icons), by path relative to `assets/`, sorted.
     public let assets: [(path: String, bytes: [UInt8])]
     /// Where each template writes its links, for the check of the built pages' links.
@@ -29,7 +31,8 @@ public struct TemplateSet: Sendable {
     /// theme replaces the templates folder's file of the same path (`themeLocation` is where site.yaml
     /// chose the theme, for the error when the theme's installed files are missing).
     public static func load(
-        directory: String, theme: SiteTheme = .neutral, themeLocation: SourceLocation? = nil, into diagnostics: inout [Diagnostic]
+        directory: String, theme: SiteTheme = .neutral, themeLocation: SourceLocation? = nil, languages: [String] = [],
+        into diagnostics: inout [Diagnostic]
     ) -> TemplateSet? {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let fm = FileManager.default
@@ -69,7 +72,7 @@ public struct TemplateSet: Sendable {
                 let isAsset =
                     relative.hasPrefix("assets/") && !relative.hasPrefix("assets/.")
                     && !(relative as NSString).lastPathComponent.hasPrefix(".")
-                guard isTemplate || isAsset || relative == "strings.yaml" else { continue }
+                guard isTemplate || isAsset || isStringsFile(relative) else { continue }
                 guard layer.contains(relative) else {
                     diagnostics.append(
                         .error(
@@ -88,8 +91,8 @@ public struct TemplateSet: Sendable {
                 files[relative] = (layer, isTemplate)
             }
         }
-        let templateFiles = files.filter { $0.value.isTemplate && $0.key != "strings.yaml" }.keys.sorted()
-        let assetFiles = files.filter { !$0.value.isTemplate && $0.key != "strings.yaml" }.keys.sorted()
+        let templateFiles = files.filter { $0.value.isTemplate }.keys.sorted()
+        let assetFiles = files.filter { !$0.value.isTemplate && !isStringsFile($0.key) }.keys.sorted()
         /// The file's path as diagnostics show it: under the layer it is read from.
         func located(_ relative: String) -> String { (files[relative]?.folder.path ?? root) + "/" + relative }
 
@@ -144,16 +147,47 @@ public struct TemplateSet: Sendable {
         }
 
         let stringsPath = located("strings.yaml")
-        let strings = refused.contains("strings.yaml") ? nil : Strings.load(path: stringsPath, into: &diagnostics)
-        if strings == nil { ok = false }
+        let loaded = refused.contains("strings.yaml") ? nil : Strings.loadIndexed(path: stringsPath, into: &diagnostics)
+        if loaded == nil { ok = false }
+        var translations: [String: Strings] = [:]
+        for language in languages.dropFirst() {
+            let name = Strings.fileName(language: language, isDefault: false)
+            guard !refused.contains(name) else {
+                ok = false
+                continue
+            }
+            let path = located(name)
+            guard let translation = Strings.loadIndexed(path: path, into: &diagnostics) else {
+                ok = false
+                continue
+            }
+            if let loaded {
+                let problems = Strings.keyProblems(
+                    translation: translation.keys, translationPath: path, reference: loaded.keys, referencePath: stringsPath)
+                diagnostics += problems
+                if !problems.isEmpty { ok = false }
+            }
+            translations[language] = translation.strings
+        }
 
         var assets: [(String, [UInt8])] = []
         for relative in assetFiles {
             guard let data = fm.contents(atPath: located(relative)) else { continue }
             assets.append((String(relative.dropFirst("assets/".count)), [UInt8](data)))
         }
-        guard ok, let strings else { return nil }
-        return TemplateSet(program: TemplateProgram(parsed), strings: strings, assets: assets, links: links)
+        guard ok, let strings = loaded?.strings else { return nil }
+        return TemplateSet(
+            program: TemplateProgram(parsed), strings: strings, translations: translations, assets: assets, links: links)
+    }
+
+    /// `strings.yaml` and the wording of other languages, `strings.<code>.yaml`: read as wording, not copied.
+    static func isStringsFile(_ relative: String) -> Bool {
+        relative == "strings.yaml" || (relative.hasPrefix("strings.") && relative.hasSuffix(".yaml") && !relative.contains("/"))
+    }
+
+    /// The wording of `language`: strings.yaml for the first language, its translation for the others.
+    public func strings(for language: String, isDefault: Bool) -> Strings {
+        isDefault ? strings : translations[language] ?? strings
     }
 
     /// The name a template is included by: its path without `.mustache`. Layouts are parents
