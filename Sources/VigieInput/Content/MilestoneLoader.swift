@@ -36,12 +36,14 @@ public enum MilestoneLoader {
             let title = reader.string("title", required: true, in: what, into: &diagnostics)
             let description = reader.string("description", in: what, into: &diagnostics)
             // Each further edition shows the commitment in its language: its title is required there.
+            // (The keys of a language the site does not publish are read, and kept, all the same.)
             var translatedTitles: [String: String] = [:]
             var translatedDescriptions: [String: String] = [:]
-            for language in config.languages.dropFirst() {
+            for language in SiteConfigLoader.supportedLanguages {
+                let required = config.languages.dropFirst().contains(language)
                 if let text = reader.string("title_\(language)", in: what, into: &diagnostics) {
                     translatedTitles[language] = text
-                } else if title != nil {
+                } else if required, title != nil {
                     diagnostics.append(
                         .error(
                             "missing key 'title_\(language)': the \(language) edition shows every commitment in its language",
@@ -49,7 +51,7 @@ public enum MilestoneLoader {
                 }
                 if let text = reader.string("description_\(language)", in: what, into: &diagnostics) {
                     translatedDescriptions[language] = text
-                } else if description != nil {
+                } else if required, description != nil {
                     diagnostics.append(
                         .error(
                             "missing key 'description_\(language)': the \(language) edition shows every commitment in its language",

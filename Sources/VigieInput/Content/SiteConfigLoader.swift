@@ -64,6 +64,7 @@ public enum SiteConfigLoader {
             }
         }
         readLanguages(&config, reader: &reader, into: &diagnostics)
+        readTranslations(&config, reader: &reader, into: &diagnostics)
         if let value = reader.string("licence", in: what, into: &diagnostics) { config.licence = value }
         if let node = reader.value("licence_url") {
             // Published as a link on every page: `javascript:alert(document.domain)` was a live one.
@@ -250,12 +251,18 @@ public enum SiteConfigLoader {
         }
         config.language = first
         config.languages = seen
-        // Each further edition names the site in its language: nothing French on an English page.
-        for language in seen.dropFirst() {
+    }
+
+    /// `title_en`, `description_en`, `publisher_en` (and `_fr`): the site's name in each further
+    /// edition's language, required for the editions `languages` names.
+    static func readTranslations(_ config: inout SiteConfig, reader: inout YAMLMappingReader, into diagnostics: inout [Diagnostic]) {
+        let location = reader.entries.first { $0.key == "languages" }.map { reader.location(of: $0.value) } ?? reader.firstLocation
+        for language in supportedLanguages {
+            let required = config.languages.dropFirst().contains(language)
             for key in ["title", "description", "publisher"] {
                 if let text = reader.string("\(key)_\(language)", in: "site.yaml", into: &diagnostics) {
                     config.translations[language, default: [:]][key] = text
-                } else if reader.has(key) {
+                } else if required, reader.has(key) {
                     diagnostics.append(
                         .error(
                             "missing key '\(key)_\(language)': the \(language) edition (see 'languages') shows the site's \(key) in its language",

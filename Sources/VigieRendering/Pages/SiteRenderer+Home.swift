@@ -7,7 +7,7 @@ import VigieStatistics
 extension SiteRenderer {
     package func renderHome() -> OutputFile {
         let folder = paths.prefix
-        let root = ""
+        let root = Self.root(for: folder)
         var headlines: [[String: Any]] = []
         func headline(_ value: String, _ key: String, change: String?, anchor: String) {
             headlines.append([

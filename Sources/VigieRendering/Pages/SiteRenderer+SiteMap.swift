@@ -12,19 +12,23 @@ extension SiteRenderer {
     /// `<h1>`. Within a section, the section's own page comes first, then the others by path.
     package func renderSiteMap(of files: [OutputFile]) -> OutputFile {
         var sections: [String: [(path: String, title: String)]] = [:]
+        let ownFolder = paths.folder(.siteMap)
+        // Sections are named by their folder within the edition (`statistics` for `en/statistics/`).
+        func section(of folder: String) -> String {
+            folder.dropFirst(paths.prefix.count).split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        }
         for file in files
-        where file.path.hasSuffix("index.html") && file.path != Self.siteMapFolder + "index.html"
-            && !file.path.hasSuffix("/" + Self.embedFolderName + "index.html")
+        where file.path.hasSuffix("index.html") && file.path != ownFolder + "index.html"
+            && !file.path.hasSuffix("/" + embedFolderName + "index.html")
         {
             let folder = String(file.path.dropLast("index.html".count))
-            let section = folder.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-            sections[section, default: []].append((folder, Self.heading(of: file.bytes) ?? folder))
+            sections[section(of: folder), default: []].append((folder, Self.heading(of: file.bytes) ?? folder))
         }
-        let navOrder = navItems.map { $0.path.split(separator: "/").first.map(String.init) ?? "" }
+        let navOrder = navItems.map { section(of: $0.path) }
         let ordered = navOrder.filter { sections[$0] != nil } + sections.keys.filter { !navOrder.contains($0) }.sorted()
         let values: [TemplateValue] = ordered.map { section in
             let pages = sections[section]!.sorted { $0.path < $1.path }
-            let own = section.isEmpty ? "" : section + "/"
+            let own = paths.prefix + (section.isEmpty ? "" : section + "/")
             let head = pages.first { $0.path == own } ?? (own, own)
             let rest: [TemplateValue] = pages.filter { $0.path != own }.map { ["href": .text($0.path), "title": .text($0.title)] }
             return [
@@ -33,7 +37,7 @@ extension SiteRenderer {
             ]
         }
         return page(
-            template: "sitemap", folder: Self.siteMapFolder, title: strings.text("sitemap.title"), section: "sitemap",
+            template: "sitemap", folder: ownFolder, title: strings.text("sitemap.title"), section: "sitemap",
             values: ["sections": TemplateValue.list(values)])
     }
 

@@ -94,7 +94,7 @@ public struct SiteRenderer: Sendable {
             // 404.html is served at any depth: link from the site root path.
             root = URLComponents(string: config.baseURL)?.path ?? "/"
         }
-        let home = root.isEmpty ? "./" : root
+        let home = root + paths.prefix == "" ? "./" : root + paths.prefix
         let nav: [TemplateValue] = navItems.map {
             [
                 "key": .text($0.key), "href": .text($0.path.isEmpty ? home : root + $0.path), "label": .text($0.label),
