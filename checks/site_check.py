@@ -111,6 +111,7 @@ DEFAULT_THRESHOLD = 5
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 # <link rel=...> values that make the browser fetch the href.
 LOADING_RELS = {
@@ -448,7 +449,7 @@ def vnu_version(java, jar):
 
 # --------------------------------------------------------------------------- a11y
 
-NOTE_TAG_DIRS = {"tags", "tag", "etiquettes", "etiquette", "sujets", "themes"}
+NOTE_TAG_DIRS = {"tags", "tag", "etiquettes", "etiquette", "sujets", "themes", "topics"}
 
 # The rule set: WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks,
 # heading order, one <h1>…): what a French RGAA 4.1 audit and the EU's EN 301 549 expect.
@@ -481,6 +482,19 @@ def representative_pages(site):
     pages += ["/accessibilite/index.html", "/mentions-legales/index.html", "/donnees-personnelles/index.html",
               "/contact/index.html"]
     pages += ["/404.html"]
+    # The English edition of a bilingual site (languages: [fr, en]), one page of each template.
+    is_en_tag_dir = lambda p: p.split("/")[3] in NOTE_TAG_DIRS
+    pages += ["/en/index.html", "/en/statistics/index.html"]
+    pages += first_match(site, r"/en/statistics/[^/]+/index\.html")
+    pages += first_match(site, r"/en/statistics/[^/]+/embed/index\.html")
+    pages += ["/en/platforms/index.html"]
+    pages += first_match(site, r"/en/platforms/[^/]+/index\.html")
+    pages += first_match(site, r"/en/platforms/[^/]+/part/index\.html")
+    pages += ["/en/notes/index.html"]
+    pages += first_match(site, r"/en/notes/[^/]+/index\.html", is_en_tag_dir)
+    pages += first_match(site, r"/en/notes/[^/]+/[^/]+/index\.html", lambda p: not is_en_tag_dir(p))
+    pages += ["/en/progress/index.html", "/en/methodology/index.html", "/en/glossary/index.html", "/en/data/index.html",
+              "/en/publications/index.html", "/en/site-map/index.html"]
     return [p for p in pages if p in site.files]
 
 
@@ -1091,8 +1105,7 @@ def text_of(el, tag):
     return (child.text or "").strip() if child is not None and child.text else None
 
 
-def check_atom(site, problems):
-    where = "/feed.xml"
+def check_atom(site, problems, where="/feed.xml"):
     if where not in site.files:
         problems.add("missing", where)
         return 0
@@ -1190,6 +1203,16 @@ def check_sitemap(site, problems):
             problems.add(f"<loc> {text} points to a missing page {local}", where)
         else:
             listed.add(target)
+        # A multilingual site lists each page's language versions (xhtml:link hreflang alternates).
+        for link in url.iterfind(f"{{{XHTML}}}link"):
+            href, lang = link.get("href") or "", link.get("hreflang") or ""
+            if link.get("rel") != "alternate" or not lang:
+                problems.add(f"xhtml:link of {text} is not rel=alternate with an hreflang", where)
+            alt, why = map_url(site, href, "/sitemap.xml")
+            if alt is None:
+                problems.add(f"alternate {href} of {text} {why}", where)
+            elif site.resolve(alt) is None:
+                problems.add(f"alternate {href} of {text} points to a missing page {alt}", where)
     for page in site.html_files():
         if page == "/404.html" or page in listed:
             continue
@@ -1216,6 +1239,10 @@ def check_robots(site, problems):
 def check_feeds(site, args):
     problems = Problems()
     entries = check_atom(site, problems)
+    # One feed per language edition of a multilingual site: /en/feed.xml beside /feed.xml.
+    for path in sorted(site.files):
+        if re.fullmatch(r"/[a-z]{2}/feed\.xml", path):
+            entries += check_atom(site, problems, where=path)
     urls = check_sitemap(site, problems)
     check_robots(site, problems)
     if problems:
