@@ -439,7 +439,8 @@ public final class BuildSession {
                     path: "donnees/datapackage.json",
                     bytes: DataPackageWriter.write(
                         statistics: renderer.statistics, labels: renderer.labels, commitments: renderer.commitmentsTable,
-                        otherFormats: true)))
+                        otherFormats: true,
+                        translations: renderers.dropFirst().map { ($0.paths.language, $0.labels) })))
             files.append(
                 OutputFile(
                     path: "donnees/" + SQLiteDatabaseWriter.fileName,

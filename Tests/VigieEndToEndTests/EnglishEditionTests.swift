@@ -148,6 +148,14 @@ struct EnglishEditionTests {
         #expect(data.contains("href=\"../../donnees/datapackage.json\""))
         #expect(!FileManager.default.fileExists(atPath: Self.site.output + "/en/donnees"))
         #expect(!FileManager.default.fileExists(atPath: Self.site.output + "/en/data/cases_by_platform.csv"))
+        // The data package keeps its French titles and gives the English ones beside them.
+        let package = try #require(site.read("_site/donnees/datapackage.json"))
+        #expect(package.contains("\"title\": \"Dossiers par plateforme\","))
+        #expect(
+            package.contains(
+                "\"vigie:translations\": {\"en\": {\"title\": \"Cases by platform\", \"description\": \"Number of cases, by the online marketplace concerned."
+            ))
+        #expect(package.contains("\"vigie:translations\": {\"en\": {\"labels\": {\"amazon\": \"Amazon\""))
         // The English charts are files of their own, with English titles.
         let chart = try #require(site.read("_site/en/statistics/cases-by-platform/cases-by-platform.svg"))
         #expect(chart.contains("Cases by platform"))

@@ -10,8 +10,12 @@ public enum DataPackageWriter {
     /// - Parameter otherFormats: list the spreadsheets and the database of /donnees/ under
     ///   `vigie:other_formats` (the current publication's descriptor; a stored release holds only the
     ///   CSV and JSON files, so its descriptor names no other file).
+    /// - Parameter translations: the labels of each further edition (`languages`): every title,
+    ///   description and key label is given in their language too, under `vigie:translations`
+    ///   (Frictionless allows custom properties); `title` and `description` stay in the first language.
     public static func write(
-        statistics: ProtectedStatistics, labels: Labels, commitments: StatTable? = nil, otherFormats: Bool = false
+        statistics: ProtectedStatistics, labels: Labels, commitments: StatTable? = nil, otherFormats: Bool = false,
+        translations: [(language: String, labels: Labels)] = []
     ) -> [UInt8] {
         let config = labels.config
         let strings = labels.strings
@@ -45,10 +49,16 @@ public enum DataPackageWriter {
                     } else {
                         parts.append(
                             "\"constraints\": {\"required\": true, \"enum\": [\(sortedKeys.map(JSON.string).joined(separator: ", "))]}")
-                        let labelPairs = sortedKeys.filter { keys.contains($0) }.map {
-                            "\(JSON.string($0)): \(JSON.string(labels.label($0, in: vocabulary)))"
+                        func labelPairs(_ labels: Labels) -> String {
+                            sortedKeys.filter { keys.contains($0) }.map {
+                                "\(JSON.string($0)): \(JSON.string(labels.label($0, in: vocabulary)))"
+                            }.joined(separator: ", ")
                         }
-                        parts.append("\"vigie:labels\": {\(labelPairs.joined(separator: ", "))}")
+                        parts.append("\"vigie:labels\": {\(labelPairs(labels))}")
+                        if !translations.isEmpty {
+                            let translated = translations.map { "\(JSON.string($0.language)): {\"labels\": {\(labelPairs($0.labels))}}" }
+                            parts.append("\"vigie:translations\": {\(translated.joined(separator: ", "))}")
+                        }
                     }
                 case .status:
                     parts.append("\"type\": \"string\"")
@@ -87,15 +97,27 @@ public enum DataPackageWriter {
             }
             let keyColumns = table.keyColumns.map { JSON.string($0.name) }
             let id = table.source.rawValue
-            var title = strings.text("tables.\(id).title")
-            var description = strings.tableDefinition(table.source, threshold: config.threshold)
-            if table.isTotals {
-                title = strings.format("datapackage.totals_title", ["title": title])
-                description = strings.format("datapackage.totals_description", ["table": id]) + " " + description
-            } else if hasTotals {
-                description +=
-                    " " + strings.format("datapackage.detail_description", ["totals": table.name + OpenDataContract.totalsSuffix])
+            /// The resource's title and description in the wording of `strings`.
+            func titleAndDescription(_ strings: Strings) -> (String, String) {
+                var title = strings.text("tables.\(id).title")
+                var description = strings.tableDefinition(table.source, threshold: config.threshold)
+                if table.isTotals {
+                    title = strings.format("datapackage.totals_title", ["title": title])
+                    description = strings.format("datapackage.totals_description", ["table": id]) + " " + description
+                } else if hasTotals {
+                    description +=
+                        " " + strings.format("datapackage.detail_description", ["totals": table.name + OpenDataContract.totalsSuffix])
+                }
+                return (title, description)
             }
+            let (title, description) = titleAndDescription(strings)
+            let translated = translations.map { translation in
+                let (title, description) = titleAndDescription(translation.labels.strings)
+                return
+                    "\(JSON.string(translation.language)): {\"title\": \(JSON.string(title)), \"description\": \(JSON.string(description))}"
+            }
+            let translationsProperty =
+                translated.isEmpty ? "" : "\n                      \"vigie:translations\": {\(translated.joined(separator: ", "))},"
             let primaryKey = keyColumns.isEmpty ? "" : ",\n                    \"primaryKey\": [\(keyColumns.joined(separator: ", "))]"
             let resource = """
                     {
@@ -103,7 +125,7 @@ public enum DataPackageWriter {
                       "path": \(JSON.string(table.name + ".csv")),
                       "profile": "tabular-data-resource",
                       "title": \(JSON.string(title)),
-                      "description": \(JSON.string(description)),
+                      "description": \(JSON.string(description)),\(translationsProperty)
                       "format": "csv",
                       "mediatype": "text/csv",
                       "encoding": "utf-8",
@@ -123,7 +145,7 @@ public enum DataPackageWriter {
               "profile": "tabular-data-package",
               "name": "vigie-signalements-plateformes",
               "title": \(JSON.string(strings.text("datapackage.title"))),
-              "description": \(JSON.string(strings.text("datapackage.description") + " " + strings.text("datapackage.total_key"))),
+              "description": \(JSON.string(strings.text("datapackage.description") + " " + strings.text("datapackage.total_key"))),\(packageTranslations(translations))
               "version": \(JSON.string(OpenDataContract.version + "+" + config.publicationDate.iso)),
               "created": \(JSON.string(config.publicationDate.iso + "T00:00:00Z")),
               "homepage": \(JSON.string(config.baseURL)),
@@ -162,5 +184,18 @@ public enum DataPackageWriter {
             "    {\"path\": \(JSON.string(SQLiteDatabaseWriter.fileName)), \"format\": \"sqlite\", \"mediatype\": \"application/vnd.sqlite3\", "
                 + "\"title\": \(JSON.string(strings.text("data.database_heading"))), \"description\": \(JSON.string(databaseText))}")
         return "\"vigie:other_formats\": [\n" + entries.joined(separator: ",\n") + "\n  ],\n  "
+    }
+
+    /// `"vigie:translations": {"en": {"title": …, "description": …}},` of the package, on a line of its
+    /// own, or nothing for a site of one language.
+    static func packageTranslations(_ translations: [(language: String, labels: Labels)]) -> String {
+        guard !translations.isEmpty else { return "" }
+        let entries = translations.map { translation in
+            let strings = translation.labels.strings
+            let description = strings.text("datapackage.description") + " " + strings.text("datapackage.total_key")
+            return "\(JSON.string(translation.language)): {\"title\": \(JSON.string(strings.text("datapackage.title"))), "
+                + "\"description\": \(JSON.string(description))}"
+        }
+        return "\n  \"vigie:translations\": {\(entries.joined(separator: ", "))},"
     }
 }
