@@ -124,7 +124,7 @@ extension SiteRenderer {
         if table.columnIndex(StatTable.shareOfCasesColumn) != nil {
             definition +=
                 " " + strings.format("tables.\(id.rawValue).share_definition", strings.definitionValues(threshold: config.threshold))
-            unit += " ; " + strings.text("tables.\(id.rawValue).share_unit")
+            unit += strings.text("format.unit_separator") + strings.text("tables.\(id.rawValue).share_unit")
         }
         return (definition, unit)
     }
