@@ -67,7 +67,7 @@ public struct SiteEdition: Sendable {
         case .statistics:
             return other.paths.folder(.statistics) + translated(rest[...])
         case .platforms:
-            guard let key = config(labels).platforms.keys.first(where: { labels.platformSlug($0) == rest[0] }) else { return nil }
+            guard let key = labels.config.platforms.keys.first(where: { labels.platformSlug($0) == rest[0] }) else { return nil }
             return other.paths.folder(.platforms) + other.labels.platformSlug(key) + "/" + translated(rest.dropFirst())
         case .notes:
             guard rest.count == 1, let slug = other.noteSlugs[rest[0]] else { return nil }
@@ -84,8 +84,6 @@ public struct SiteEdition: Sendable {
         }
         return nil
     }
-
-    private func config(_ labels: Labels) -> SiteConfig { labels.config }
 }
 
 /// Which note translates which: a note's `translation_of` names the slug of the note it translates,
