@@ -57,8 +57,13 @@ struct FeedAndSitemapTests {
         let feedText = try #require(folder.read("_site/feed.xml"))
         let feed = try #require(Self.parse(feedText))
         #expect(feed.namespaces.contains("http://www.w3.org/2005/Atom"))
-        let notes = try FileManager.default.contentsOfDirectory(atPath: Repository.content + "/notes").filter { $0.hasSuffix(".md") }
-        let releases = try FileManager.default.contentsOfDirectory(atPath: Repository.content + "/publications").filter { !$0.hasPrefix(".") }
+        // The French notes: the English ones (`en-*.md`, lang: en) are in /en/feed.xml.
+        let notes = try FileManager.default.contentsOfDirectory(atPath: Repository.content + "/notes").filter {
+            $0.hasSuffix(".md") && !$0.hasPrefix("en-")
+        }
+        let releases = try FileManager.default.contentsOfDirectory(atPath: Repository.content + "/publications").filter {
+            !$0.hasPrefix(".")
+        }
         #expect(feed.texts["entry"]?.count == notes.count + releases.count)
         let links = feed.attributes.filter { $0.0 == "link" && $0.1["rel"] == "alternate" }.compactMap { $0.1["href"] }
         for link in links {

@@ -48,15 +48,16 @@ struct InternalLinkTests {
         try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/templates")
         let layout = try #require(folder.read("templates/layouts/base.mustache"))
         let data = try #require(folder.read("templates/pages/data.mustache"))
-        folder.write("templates/layouts/base.mustache", layout.replacingOccurrences(of: "{{root}}plan-du-site/", with: "{{root}}plan/"))
-        folder.write("templates/pages/data.mustache", data.replacingOccurrences(of: "{{root}}glossaire/#cles", with: "{{root}}glossaire/#clefs"))
+        folder.write("templates/layouts/base.mustache", layout.replacingOccurrences(of: "{{paths.site_map}}", with: "{{root}}plan/"))
+        folder.write(
+            "templates/pages/data.mustache", data.replacingOccurrences(of: "{{paths.glossary}}#cles", with: "{{paths.glossary}}#clefs"))
         let lines = { (text: String, needle: String) -> (Int, Int) in
             let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }!
             let row = text.split(separator: "\n", omittingEmptySubsequences: false)[line]
             return (line + 1, row.distance(from: row.startIndex, to: row.range(of: needle)!.lowerBound) + 1)
         }
-        let (layoutLine, layoutColumn) = lines(layout, "{{root}}plan-du-site/")
-        let (dataLine, dataColumn) = lines(data, "{{root}}glossaire/#cles")
+        let (layoutLine, layoutColumn) = lines(layout, "{{paths.site_map}}")
+        let (dataLine, dataColumn) = lines(data, "{{paths.glossary}}#cles")
         let run = try CommandRun.vigie(["build", "--output", "_site"], in: folder.path)
         #expect(run.status == 1)
         let pages = try #require(run.stderrLines.first).firstMatch(of: /and (\d+) other pages/).map { Int($0.1)! } ?? 0
