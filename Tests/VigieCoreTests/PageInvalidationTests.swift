@@ -106,12 +106,24 @@ import VigieTestSupport
         #expect(second.chartsRasterized == 0)
         #expect(second.writtenFileCount == 0)
 
-        // The site's title is drawn into every chart file: each one is made again.
+        // Each edition draws its own charts (English labels and title under /en/), so an edition's
+        // title is drawn into its own charts only: the French title changed, the French charts alone
+        // are made again; then the English title, and the English charts alone.
+        let englishCharts = charts.filter { $0.hasPrefix("en/") }
+        #expect(!englishCharts.isEmpty && englishCharts.count < charts.count)
         let site = folder.path + "/content/site.yaml"
         let text = try String(contentsOfFile: site, encoding: .utf8)
-        try text.replacingOccurrences(of: "title: \"", with: "title: \"Essai ").write(toFile: site, atomically: true, encoding: .utf8)
+        let frenchRetitled = text.replacingOccurrences(of: "title: \"", with: "title: \"Essai ")
+        #expect(frenchRetitled != text)
+        try frenchRetitled.write(toFile: site, atomically: true, encoding: .utf8)
         let third = try session.rebuild()
-        #expect(third.succeeded && third.chartsRasterized == charts.count, "\(third.diagnostics)")
+        #expect(third.succeeded && third.chartsRasterized == charts.count - englishCharts.count, "\(third.diagnostics)")
+
+        let englishRetitled = frenchRetitled.replacingOccurrences(of: "title_en: \"", with: "title_en: \"Test ")
+        #expect(englishRetitled != frenchRetitled)
+        try englishRetitled.write(toFile: site, atomically: true, encoding: .utf8)
+        let fourth = try session.rebuild()
+        #expect(fourth.succeeded && fourth.chartsRasterized == englishCharts.count, "\(fourth.diagnostics)")
     }
 
     /// A session like the preview's (rewriting only changed files into `_site`), on a copy of the
