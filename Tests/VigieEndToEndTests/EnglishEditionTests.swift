@@ -49,7 +49,7 @@ struct EnglishEditionTests {
         for (path, page) in french.sorted(by: { $0.key < $1.key }) {
             #expect(page.contains("<html lang=\"fr\">"), "\(path)")
             guard let english = Self.alternate("en", in: page) else {
-                // Pages of the French edition alone (legal pages, stored releases, tag pages) say so, in English.
+                // Pages of the French edition alone (legal pages, tag pages) say so, in English.
                 #expect(page.contains("<span lang=\"en\">This page is not available in English.</span>"), "\(path)")
                 continue
             }
@@ -90,6 +90,30 @@ struct EnglishEditionTests {
         let methodology = try #require(pages["en/methodology/index.html"])
         #expect(methodology.contains("for the release of 29 March 2019, which covers 620 cases"))
         #expect(methodology.contains("The confidentiality threshold in force is <strong>5 cases</strong>"))
+    }
+
+    @Test("each stored release has its English pages, linking to the one set of the release's files")
+    func storedReleases() throws {
+        let pages = try Self.pages()
+        let release = try #require(pages["en/publications/2019-01-31/index.html"])
+        #expect(release.contains("<h1>Release of 31 January 2019</h1>"))
+        #expect(release.contains("href=\"statistics/\"") && release.contains("href=\"data/\""))
+        #expect(Self.alternate("fr", in: release) == "https://vigie.example.org/publications/2019-01-31/")
+        let statistics = try #require(pages["en/publications/2019-01-31/statistics/index.html"])
+        #expect(statistics.contains("href=\"../../../../publications/2019-01-31/donnees/cases_by_platform.csv\""))
+        #expect(statistics.contains("Permanent link: https://vigie.example.org/en/publications/2019-01-31/statistics/#cases-by-platform"))
+        let data = try #require(pages["en/publications/2019-01-31/data/index.html"])
+        #expect(data.contains("href=\"../../../../publications/2019-01-31/donnees/datapackage.json\""))
+        #expect(data.contains("href=\"../statistics/#cases-by-platform\""))
+        #expect(!FileManager.default.fileExists(atPath: Self.site.output + "/en/publications/2019-01-31/data/cases_by_platform.csv"))
+        // The French pages keep their links to the files beside them.
+        let french = try #require(pages["publications/2019-01-31/statistiques/index.html"])
+        #expect(french.contains("href=\"../donnees/cases_by_platform.csv\""))
+        #expect(Self.alternate("en", in: french) == "https://vigie.example.org/en/publications/2019-01-31/statistics/")
+        let calendar = try #require(pages["en/publications/index.html"])
+        #expect(calendar.contains("href=\"2019-01-31/statistics/\""))
+        let feed = try #require(Self.site.folder.read("_site/en/feed.xml"))
+        #expect(feed.contains("<id>https://vigie.example.org/en/publications/2019-01-31/</id>"))
     }
 
     @Test("an English page shows no French interface text: no value of strings.yaml of three words or more")

@@ -36,8 +36,8 @@ public enum AtomFeedWriter {
         let format = ReaderFormatter(strings: strings)
         var entries: [(date: Day, text: String)] = []
         for date in releases.sorted(by: >) {
-            // Another edition announces a release at its entry of that edition's calendar.
-            let url = base + (paths.isDefault ? "publications/\(date.iso)/" : paths.folder(.publications) + "#publication-\(date.iso)")
+            // Each edition announces a release at its own page of it (`publications/<date>/`, `en/publications/<date>/`).
+            let url = base + paths.releaseFolder(date)
             entries.append(
                 (
                     date,

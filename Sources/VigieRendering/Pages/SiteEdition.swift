@@ -52,8 +52,8 @@ public struct SiteEdition: Sendable {
     }
 
     /// The folder of the page of `other` that is the same page as `folder` of this edition, or nil
-    /// when that edition does not have it (a note not translated, a tag, a legal page or a stored
-    /// release's pages, published in the first language only).
+    /// when that edition does not have it (a note not translated, a tag, or a legal page, published
+    /// in the first language only).
     /// - Parameter labels: this edition's labels (for the platform slugs).
     func alternate(of folder: String, in other: Other, labels: Labels) -> String? {
         guard let (page, rest) = paths.section(of: folder) else { return nil }
@@ -72,6 +72,15 @@ public struct SiteEdition: Sendable {
         case .notes:
             guard rest.count == 1, let slug = other.noteSlugs[rest[0]] else { return nil }
             return other.paths.noteFolder(slug)
+        case .publications:
+            // A stored release's pages: `publications/<date>/`, and its statistics and data pages.
+            guard let date = Day(iso: rest[0]), rest.count <= 2 else { return nil }
+            guard rest.count == 2 else { return other.paths.releaseFolder(date) }
+            switch paths.releasePage(named: rest[1]) {
+            case .statistics: return other.paths.releaseStatisticsFolder(date)
+            case .data: return other.paths.releaseDataPageFolder(date)
+            default: return nil
+            }
         default:
             return nil
         }

@@ -18,7 +18,7 @@ public struct SitePaths: Sendable, Equatable {
     public let isDefault: Bool
     /// `""` for the first language, `en/` for English as a second one.
     public let prefix: String
-    /// The first language, whose edition alone holds the legal pages and the stored releases' pages.
+    /// The first language, whose edition alone holds the legal pages.
     public let defaultLanguage: String
 
     public init(language: String, defaultLanguage: String) {
@@ -80,6 +80,29 @@ public struct SitePaths: Sendable, Equatable {
 
     /// The folder of a figure of the statistics page: `statistiques/cases-by-platform/`.
     public func figureFolder(_ anchor: String) -> String { folder(.statistics) + anchor + "/" }
+
+    /// The folder of a stored release's overview page: `publications/2019-01-31/`,
+    /// `en/publications/2019-01-31/`.
+    public func releaseFolder(_ date: Day) -> String { folder(.publications) + date.iso + "/" }
+
+    /// The folder of a stored release's statistics page: `publications/2019-01-31/statistiques/`,
+    /// `en/publications/2019-01-31/statistics/`.
+    public func releaseStatisticsFolder(_ date: Day) -> String {
+        releaseFolder(date) + Self.name(.statistics, in: language) + "/"
+    }
+
+    /// The folder of a stored release's data page: `publications/2019-01-31/donnees/` (beside the
+    /// release's files), `en/publications/2019-01-31/data/` (linking to those files).
+    public func releaseDataPageFolder(_ date: Day) -> String { releaseFolder(date) + Self.name(.data, in: language) + "/" }
+
+    /// The one folder of a stored release's data files, as it was published: `publications/2019-01-31/donnees/`.
+    public static func releaseDataFiles(_ date: Day) -> String { "publications/" + date.iso + "/" + dataFiles }
+
+    /// The page of a stored release a folder name inside `publications/<date>/` stands for in this
+    /// edition (`statistiques` → `.statistics`, `donnees` → `.data`), nil for any other name.
+    func releasePage(named name: String) -> Page? {
+        [Page.statistics, .data].first { Self.name($0, in: language) == name }
+    }
 
     /// The section a folder of this edition belongs to and what follows the section's folder
     /// (`plateformes/amazon/part/` → `(.platforms, ["amazon", "part"])`); the home page is `(nil, [])`;

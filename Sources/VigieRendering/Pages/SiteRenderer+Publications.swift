@@ -1,5 +1,6 @@
 // /publications/: the release calendar, and every stored release kept online as it was published
-// (/publications/<date>/, its statistics page rebuilt from its frozen numbers, its data files byte for byte).
+// (/publications/<date>/, its statistics page rebuilt from its frozen numbers, its data files byte for byte);
+// each edition has the release's pages in its language (/en/publications/<date>/), the files are one set.
 
 import VigieDisclosure
 import VigieInput
@@ -10,22 +11,18 @@ extension SiteRenderer {
     /// The calendar and the pages and files of every stored release.
     package func renderPublications() -> [OutputFile] {
         var files = [renderCalendar()]
-        // A stored release's pages are kept as the first language published them: other editions
-        // have the calendar, which links to them.
-        guard paths.isDefault else { return files }
         for release in history.releases {
             let frozen = frozenRenderer(for: release)
             files.append(frozen.renderReleaseOverview())
             files.append(frozen.renderFrozenStatistics())
             files.append(frozen.renderFrozenDataPage(release))
-            let folder = Self.releaseFolder(release.date)
+            // The release's files as published, once: every edition's pages link to them.
+            guard paths.isDefault else { continue }
+            let folder = paths.releaseFolder(release.date)
             for file in release.dataFiles { files.append(OutputFile(path: folder + file.path, bytes: file.bytes)) }
         }
         return files
     }
-
-    /// `publications/2019-01-31/`
-    static func releaseFolder(_ date: Day) -> String { "publications/\(date.iso)/" }
 
     /// A renderer of a stored release alone: its date, its threshold, its frozen tables, and nothing
     /// of later releases, so that its pages are the same bytes in every later build.
@@ -42,9 +39,10 @@ extension SiteRenderer {
     // MARK: Frozen pages of one release (self is the frozen renderer)
 
     func renderFrozenStatistics() -> OutputFile {
-        let folder = Self.releaseFolder(config.publicationDate) + "statistiques/"
+        let folder = paths.releaseStatisticsFolder(config.publicationDate)
         let root = Self.root(for: folder)
-        let figures = statistics.orderedTables.map { figure(for: $0, root: root, dataPrefix: "../donnees/", frozen: true) }
+        let files = releaseDataFilesHref(from: folder, root: root)
+        let figures = statistics.orderedTables.map { figure(for: $0, root: root, dataPrefix: files, frozen: true) }
         let date = format.date(config.publicationDate)
         let values: [String: Any] = [
             "heading": strings.format("publications.frozen_statistics_title", ["date": date]),
@@ -59,16 +57,16 @@ extension SiteRenderer {
     }
 
     func renderReleaseOverview() -> OutputFile {
-        let folder = Self.releaseFolder(config.publicationDate)
+        let folder = paths.releaseFolder(config.publicationDate)
         let root = Self.root(for: folder)
         let date = format.date(config.publicationDate)
         let values: [String: Any] = [
             "heading": strings.format("publications.release_title", ["date": date]),
             "release_notice": frozenNotice(root: root),
             "headlines": releaseHeadlines(),
-            "statistics_href": "statistiques/",
-            "data_href": "donnees/",
-            "calendar_href": root + "publications/",
+            "statistics_href": String(paths.releaseStatisticsFolder(config.publicationDate).dropFirst(folder.count)),
+            "data_href": String(paths.releaseDataPageFolder(config.publicationDate).dropFirst(folder.count)),
+            "calendar_href": root + paths.folder(.publications),
         ]
         return page(
             template: "release", folder: folder, title: strings.format("publications.release_title", ["date": date]),
@@ -77,14 +75,18 @@ extension SiteRenderer {
     }
 
     func renderFrozenDataPage(_ release: StoredRelease) -> OutputFile {
-        let folder = Self.releaseFolder(config.publicationDate) + "donnees/"
+        let folder = paths.releaseDataPageFolder(config.publicationDate)
         let root = Self.root(for: folder)
         let date = format.date(config.publicationDate)
+        let files = releaseDataFilesHref(from: folder, root: root)
+        // The statistics page is the data page's sibling: `../statistiques/`, `../statistics/`.
+        let releaseFolder = paths.releaseFolder(config.publicationDate)
+        let figures = "../" + paths.releaseStatisticsFolder(config.publicationDate).dropFirst(releaseFolder.count)
         let tables = statistics.orderedTables.map { table in
             dataTableEntry(
                 table.id, csv: release.bytes(of: "donnees/\(table.id.rawValue).csv") ?? [],
                 hasTotals: release.bytes(of: "donnees/\(table.id.rawValue)\(OpenDataContract.totalsSuffix).csv") != nil,
-                figureHref: "../statistiques/#\(table.id.anchor)")
+                figureHref: figures + "#\(table.id.anchor)", files: files)
         }
         return page(
             template: "data", folder: folder, title: strings.format("publications.frozen_data_title", ["date": date]),
@@ -92,6 +94,7 @@ extension SiteRenderer {
             values: [
                 "heading": strings.format("publications.frozen_data_title", ["date": date]),
                 "release_notice": frozenNotice(root: root),
+                "files": files,
                 "tables": tables,
                 "licence_text": strings.format("data.licence_text", ["licence": config.licence]),
                 "format_text": strings.text(release.manifest.formatVersion >= 2 ? "data.format_text" : "data.format_text_v1"),
@@ -103,8 +106,18 @@ extension SiteRenderer {
         [
             "text": strings.format("publications.frozen_notice", ["date": format.date(config.publicationDate)]),
             "link": strings.text("publications.latest_link"),
-            "href": root + "statistiques/",
+            "href": root + paths.folder(.statistics),
         ]
+    }
+
+    /// The link from a page of this (frozen) release in `folder` to the release's data files:
+    /// `../donnees/` beside the French pages, `../../../../publications/<date>/donnees/` from the
+    /// English ones; empty from the data page that sits beside them.
+    func releaseDataFilesHref(from folder: String, root: String) -> String {
+        let files = SitePaths.releaseDataFiles(config.publicationDate)
+        if folder == files { return "" }
+        if folder.hasPrefix(paths.releaseFolder(config.publicationDate)) && paths.isDefault { return "../" + SitePaths.dataFiles }
+        return root + files
     }
 
     /// The reported, referred and resolved counts of this renderer's publication.
@@ -122,8 +135,6 @@ extension SiteRenderer {
     func renderCalendar() -> OutputFile {
         let folder = paths.folder(.publications)
         let root = Self.root(for: folder)
-        // The stored releases' pages are the first language's: other editions link to them there.
-        let releases = paths.isDefault ? "" : root + "publications/"
         var entries: [[String: Any]] = []
         for release in history.releases.reversed() {
             let frozen = frozenRenderer(for: release)
@@ -133,9 +144,9 @@ extension SiteRenderer {
                 "date_iso": release.date.iso,
                 "title": strings.format("publications.release_title", ["date": date]),
                 "headlines": frozen.releaseHeadlines(),
-                "href": releases + "\(release.date.iso)/",
-                "statistics_href": releases + "\(release.date.iso)/statistiques/",
-                "data_href": releases + "\(release.date.iso)/donnees/",
+                "href": String(paths.releaseFolder(release.date).dropFirst(folder.count)),
+                "statistics_href": String(paths.releaseStatisticsFolder(release.date).dropFirst(folder.count)),
+                "data_href": String(paths.releaseDataPageFolder(release.date).dropFirst(folder.count)),
                 "change": changeSentence(release),
             ]
             if release.date == config.publicationDate { entry["current"] = strings.text("publications.current_badge") }
@@ -179,7 +190,7 @@ extension SiteRenderer {
             return [
                 "text": strings.format("publications.current_notice", ["date": date]),
                 "link": strings.text("publications.permalink_link"),
-                "href": root + Self.releaseFolder(config.publicationDate) + "statistiques/",
+                "href": root + paths.releaseStatisticsFolder(config.publicationDate),
             ]
         }
         return [
@@ -229,7 +240,7 @@ extension SiteRenderer {
                 "publications.revisions_intro", count: revisions.count, ["count": String(revisions.count), "date": date]),
             "items": items,
             "has_items": true,
-            "href": root + Self.releaseFolder(release.date) + "statistiques/",
+            "href": root + paths.releaseStatisticsFolder(release.date),
             "link": strings.format("publications.revisions_link", ["date": date]),
         ]
     }

@@ -137,7 +137,7 @@ extension SiteRenderer {
     func releaseAndCitation(
         title: String, url: String, held: Bool, permalinkAnchor: String, frozen: Bool, unheld: String = "added"
     ) -> (release: String, cite: String) {
-        let permalink = config.baseURL + "publications/\(config.publicationDate.iso)/statistiques/#\(permalinkAnchor)"
+        let permalink = config.baseURL + paths.releaseStatisticsFolder(config.publicationDate) + "#\(permalinkAnchor)"
         let date = format.date(config.publicationDate)
         if frozen {
             return (
