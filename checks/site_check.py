@@ -489,12 +489,14 @@ def representative_pages(site):
     pages += first_match(site, r"/en/statistics/[^/]+/embed/index\.html")
     pages += ["/en/platforms/index.html"]
     pages += first_match(site, r"/en/platforms/[^/]+/index\.html")
-    pages += first_match(site, r"/en/platforms/[^/]+/part/index\.html")
+    pages += first_match(site, r"/en/platforms/[^/]+/share/index\.html")
     pages += ["/en/notes/index.html"]
     pages += first_match(site, r"/en/notes/[^/]+/index\.html", is_en_tag_dir)
     pages += first_match(site, r"/en/notes/[^/]+/[^/]+/index\.html", lambda p: not is_en_tag_dir(p))
     pages += ["/en/progress/index.html", "/en/methodology/index.html", "/en/glossary/index.html", "/en/data/index.html",
               "/en/publications/index.html", "/en/site-map/index.html"]
+    pages += first_match(site, r"/en/publications/[^/]+/index\.html")
+    pages += first_match(site, r"/en/publications/[^/]+/statistics/index\.html")
     return [p for p in pages if p in site.files]
 
 

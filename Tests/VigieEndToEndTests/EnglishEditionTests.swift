@@ -116,6 +116,22 @@ struct EnglishEditionTests {
         #expect(feed.contains("<id>https://vigie.example.org/en/publications/2019-01-31/</id>"))
     }
 
+    @Test("a platform's figures have English folder names under /en/platforms/, paired with the French ones")
+    func platformFigureFolders() throws {
+        let pages = try Self.pages()
+        let platform = try #require(pages["en/platforms/amazon/index.html"])
+        for name in ["issues", "outcome", "delays", "loss", "share"] {
+            #expect(platform.contains("href=\"\(name)/\""), "\(name)")
+        }
+        #expect(!platform.contains("href=\"difficultes/\""))
+        let issues = try #require(pages["en/platforms/amazon/issues/index.html"])
+        #expect(Self.alternate("fr", in: issues) == "https://vigie.example.org/plateformes/amazon/difficultes/")
+        #expect(FileManager.default.fileExists(atPath: Self.site.output + "/en/platforms/amazon/issues/amazon-issues.svg"))
+        let share = try #require(pages["plateformes/amazon/part/integrer/index.html"])
+        #expect(Self.alternate("en", in: share) == "https://vigie.example.org/en/platforms/amazon/share/embed/")
+        #expect(pages.keys.filter { $0.hasPrefix("en/platforms/") && $0.contains("/part/") }.isEmpty)
+    }
+
     @Test("an English page shows no French interface text: no value of strings.yaml of three words or more")
     func noFrenchInterfaceText() throws {
         let tree = try #require(

@@ -1,8 +1,10 @@
 // The figures of a platform page: each one the platform's rows of a published table, with the
-// blocks of a figure of /statistiques/ and a page of its own at /plateformes/<slug>/<figure>/.
+// blocks of a figure of /statistiques/ and a page of its own at /plateformes/<slug>/<figure>/
+// (/en/platforms/<slug>/<figure>/, the figure named in English: `SitePaths.platformFigureName`).
 
 import VigieStatistics
 
+/// The raw value is the figure's French name, also the ids of its chart's SVG elements.
 enum PlatformFigure: String, CaseIterable, Sendable {
     case issues = "difficultes"
     case resolution = "suite"
@@ -33,9 +35,15 @@ enum PlatformFigure: String, CaseIterable, Sendable {
         }
     }
 
-    /// The folder of the figure's page (`plateformes/amazon/difficultes/`), under the platform's.
-    func folder(platformFolder: String) -> String { platformFolder + rawValue + "/" }
+    /// The figure's name in an edition's addresses: its folder, its anchor on the platform page and
+    /// its chart files (`difficultes`, `issues` in English).
+    func name(in paths: SitePaths) -> String { paths.platformFigureName(self) }
 
-    /// The name of the chart's SVG and PNG files (`amazon-difficultes`): a downloaded copy says whose figure it is.
-    func chartFileName(platformSlug: String) -> String { platformSlug + "-" + rawValue }
+    /// The folder of the figure's page (`plateformes/amazon/difficultes/`, `en/platforms/amazon/issues/`),
+    /// under the platform's.
+    func folder(platformFolder: String, paths: SitePaths) -> String { platformFolder + name(in: paths) + "/" }
+
+    /// The name of the chart's SVG and PNG files (`amazon-difficultes`, `amazon-issues`): a downloaded
+    /// copy says whose figure it is.
+    func chartFileName(platformSlug: String, paths: SitePaths) -> String { platformSlug + "-" + name(in: paths) }
 }

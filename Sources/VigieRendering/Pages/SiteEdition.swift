@@ -68,7 +68,12 @@ public struct SiteEdition: Sendable {
             return other.paths.folder(.statistics) + translated(rest[...])
         case .platforms:
             guard let key = labels.config.platforms.keys.first(where: { labels.platformSlug($0) == rest[0] }) else { return nil }
-            return other.paths.folder(.platforms) + other.labels.platformSlug(key) + "/" + translated(rest.dropFirst())
+            // A figure's folder is named in each language (`part`, `share`).
+            var names = Array(rest.dropFirst())
+            if let name = names.first, let figure = paths.platformFigure(named: name) {
+                names[0] = other.paths.platformFigureName(figure)
+            }
+            return other.paths.folder(.platforms) + other.labels.platformSlug(key) + "/" + translated(names[...])
         case .notes:
             guard rest.count == 1, let slug = other.noteSlugs[rest[0]] else { return nil }
             return other.paths.noteFolder(slug)

@@ -53,6 +53,23 @@ public struct SitePaths: Sendable, Equatable {
         "en": ("embed", "topics"),
     ]
 
+    /// The name of each figure of a platform page in the addresses of an edition (its folder under
+    /// the platform's, its anchor, its chart files). A language missing here takes the English names.
+    static let platformFigureNames: [String: [PlatformFigure: String]] = [
+        "fr": [.issues: "difficultes", .resolution: "suite", .delays: "delais", .loss: "perte", .share: "part"],
+        "en": [.issues: "issues", .resolution: "outcome", .delays: "delays", .loss: "loss", .share: "share"],
+    ]
+
+    /// A platform figure's name in this edition: `difficultes`, `issues`.
+    func platformFigureName(_ figure: PlatformFigure) -> String {
+        (Self.platformFigureNames[language] ?? Self.platformFigureNames["en"]!)[figure]!
+    }
+
+    /// The platform figure a folder name of this edition stands for (`part` → `.share`), if any.
+    func platformFigure(named name: String) -> PlatformFigure? {
+        PlatformFigure.allCases.first { platformFigureName($0) == name }
+    }
+
     /// The legal pages are published once, in the first language (their facts come from site.yaml,
     /// written in it): every edition links to those.
     public static let firstLanguageOnly: Set<Page> = [.accessibility, .legalNotice, .personalData, .contact]

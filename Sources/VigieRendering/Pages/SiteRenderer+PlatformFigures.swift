@@ -128,12 +128,12 @@ extension SiteRenderer {
             figure == .share
             ? history.isCurrentReleased(holding: figure.table, column: StatTable.shareOfCasesColumn)
             : history.isCurrentReleased(holding: figure.table)
-        let url = config.baseURL + figure.folder(platformFolder: platformFolder(key))
+        let url = config.baseURL + figure.folder(platformFolder: platformFolder(key), paths: paths)
         let (release, cite) = releaseAndCitation(
             title: title, url: url, held: held, permalinkAnchor: figure.table.anchor, frozen: false,
             unheld: history.isCurrentReleased(holding: figure.table) ? "added_figure" : "added")
         var model = FigureModel(
-            anchor: figure.rawValue, title: title, definition: definition, unit: unit,
+            anchor: figure.name(in: paths), title: title, definition: definition, unit: unit,
             source: strings.format("statistics.source_text", ["date": format.date(config.publicationDate)]),
             chart: content.chartHTML, table: content.table,
             csvHref: root + SitePaths.dataFiles + "\(figure.table.rawValue).csv",
@@ -152,13 +152,14 @@ extension SiteRenderer {
         let platformFolder = platformFolder(key)
         let slug = labels.platformSlug(key)
         return contents.flatMap { content -> [OutputFile] in
-            let folder = content.figure.folder(platformFolder: platformFolder)
+            let folder = content.figure.folder(platformFolder: platformFolder, paths: paths)
             let root = Self.root(for: folder)
             let embedRoot = Self.root(for: folder + embedFolderName)
             return [
                 figurePage(
                     platformFigureModel(content, platform: key, root: root), folder: folder,
-                    chartFileName: content.figure.chartFileName(platformSlug: slug), backHref: "../#\(content.figure.rawValue)",
+                    chartFileName: content.figure.chartFileName(platformSlug: slug, paths: paths),
+                    backHref: "../#\(content.figure.name(in: paths))",
                     backText: strings.format("platforms.figure_back", ["platform": labels.platform(key)]), section: "platforms"),
                 embedPage(
                     platformFigureModel(content, platform: key, root: embedRoot), folder: folder,
@@ -174,8 +175,8 @@ extension SiteRenderer {
             let slug = labels.platformSlug(key)
             return platformFigureContents(key, shared: shared, drawingPages: false).compactMap { content -> OutputFile? in
                 guard let drawing = content.chart else { return nil }
-                let name = content.figure.chartFileName(platformSlug: slug)
-                let folder = content.figure.folder(platformFolder: platformFolder(key))
+                let name = content.figure.chartFileName(platformSlug: slug, paths: paths)
+                let folder = content.figure.folder(platformFolder: platformFolder(key), paths: paths)
                 let model = platformFigureModel(content, platform: key, root: "")
                 return OutputFile(
                     path: folder + name + ".svg", text: standaloneChart(drawing, name: name, figure: model, url: config.baseURL + folder))

@@ -53,11 +53,12 @@ extension SiteRenderer {
 
         let figures = contents.map { content in
             var model = platformFigureModel(content, platform: key, root: root)
-            model.pageHref = content.figure.rawValue + "/"
+            model.pageHref = content.figure.name(in: paths) + "/"
             return model
         }
-        values["figures"] = figures.filter { $0.anchor != PlatformFigure.share.rawValue }
-        values["share_figure"] = figures.first { $0.anchor == PlatformFigure.share.rawValue }
+        let share = PlatformFigure.share.name(in: paths)
+        values["figures"] = figures.filter { $0.anchor != share }
+        values["share_figure"] = figures.first { $0.anchor == share }
 
         let milestones = content.milestones.filter { $0.actor == key }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
         values["commitments"] = milestones.map { milestoneItem($0, root: root) }
