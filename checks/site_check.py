@@ -497,6 +497,8 @@ def representative_pages(site):
               "/en/publications/index.html", "/en/site-map/index.html"]
     pages += first_match(site, r"/en/publications/[^/]+/index\.html")
     pages += first_match(site, r"/en/publications/[^/]+/statistics/index\.html")
+    pages += ["/en/accessibility/index.html", "/en/legal-notice/index.html", "/en/personal-data/index.html",
+              "/en/contact/index.html"]
     return [p for p in pages if p in site.files]
 
 

@@ -417,7 +417,7 @@ public final class BuildSession {
         return changed.count
     }
 
-    /// A page group in every edition; the data files, the legal pages, the 404 page and the assets once.
+    /// A page group in every edition; the data files, the 404 page and the assets once.
     private func render(_ group: PageGroup, renderers: [SiteRenderer], templates: TemplateSet) -> [OutputFile] {
         let renderer = renderers[0]
         switch group {
@@ -462,7 +462,7 @@ public final class BuildSession {
         case .home: return renderers.map { $0.renderHome() }
         case .progress: return renderers.map { $0.renderProgress() }
         case .methodology: return renderers.flatMap { [$0.renderMethodology(), $0.renderGlossary()] }
-        case .legal: return renderer.renderLegalPages()
+        case .legal: return renderers.flatMap { $0.renderLegalPages() }
         case .notFound: return [renderer.renderNotFound()]
         case .assets: return templates.assets.map { OutputFile(path: "assets/" + $0.path, bytes: $0.bytes) }
         }

@@ -49,7 +49,7 @@ struct EnglishEditionTests {
         for (path, page) in french.sorted(by: { $0.key < $1.key }) {
             #expect(page.contains("<html lang=\"fr\">"), "\(path)")
             guard let english = Self.alternate("en", in: page) else {
-                // Pages of the French edition alone (legal pages, tag pages) say so, in English.
+                // Pages of the French edition alone (tag pages, notes not translated) say so, in English.
                 #expect(page.contains("<span lang=\"en\">This page is not available in English.</span>"), "\(path)")
                 continue
             }
@@ -130,6 +130,28 @@ struct EnglishEditionTests {
         let share = try #require(pages["plateformes/amazon/part/integrer/index.html"])
         #expect(Self.alternate("en", in: share) == "https://vigie.example.org/en/platforms/amazon/share/embed/")
         #expect(pages.keys.filter { $0.hasPrefix("en/platforms/") && $0.contains("/part/") }.isEmpty)
+    }
+
+    @Test("the legal pages are in English too, their facts from site.yaml shown as written and marked French")
+    func legalPages() throws {
+        let pages = try Self.pages()
+        let notice = try #require(pages["en/legal-notice/index.html"])
+        #expect(notice.contains("<h1>Legal notice</h1>"))
+        #expect(notice.contains("<p lang=\"fr\">Dominique Exemple (nom fictif de démonstration)</p>"))
+        #expect(Self.alternate("fr", in: notice) == "https://vigie.example.org/mentions-legales/")
+        let french = try #require(pages["mentions-legales/index.html"])
+        #expect(french.contains("<p>Dominique Exemple (nom fictif de démonstration)</p>"))
+        #expect(Self.alternate("en", in: french) == "https://vigie.example.org/en/legal-notice/")
+        let contact = try #require(pages["en/contact/index.html"])
+        #expect(contact.contains("<li>Email: <a href=\"mailto:contact@vigie.example.org\">"))
+        #expect(try #require(pages["contact/index.html"]).contains("<li>Courriel : <a href=\"mailto:contact@vigie.example.org\">"))
+        let accessibility = try #require(pages["en/accessibility/index.html"])
+        #expect(accessibility.contains("<h1>Accessibility statement</h1>"))
+        #expect(accessibility.contains("<ul lang=\"fr\"><li>Aucun audit de conformité au RGAA"))
+        #expect(try #require(pages["en/personal-data/index.html"]).contains("<p lang=\"fr\">Exemple fictif de démonstration"))
+        // Every English page's footer leads to the English legal pages.
+        let home = try #require(pages["en/index.html"])
+        #expect(home.contains("<a href=\"../en/legal-notice/\">Legal notice</a>"))
     }
 
     @Test("an English page shows no French interface text: no value of strings.yaml of three words or more")

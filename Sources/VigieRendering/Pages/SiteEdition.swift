@@ -52,13 +52,12 @@ public struct SiteEdition: Sendable {
     }
 
     /// The folder of the page of `other` that is the same page as `folder` of this edition, or nil
-    /// when that edition does not have it (a note not translated, a tag, or a legal page, published
-    /// in the first language only).
+    /// when that edition does not have it (a note not translated, a tag).
     /// - Parameter labels: this edition's labels (for the platform slugs).
     func alternate(of folder: String, in other: Other, labels: Labels) -> String? {
         guard let (page, rest) = paths.section(of: folder) else { return nil }
         guard let page else { return other.paths.prefix }
-        if rest.isEmpty { return SitePaths.firstLanguageOnly.contains(page) ? nil : other.paths.folder(page) }
+        if rest.isEmpty { return other.paths.folder(page) }
         /// Later folder names: an embed view's folder is named in each language.
         func translated(_ names: ArraySlice<String>) -> String {
             names.map { ($0 + "/" == paths.embedFolderName ? String(other.paths.embedFolderName.dropLast()) : $0) + "/" }.joined()

@@ -18,7 +18,7 @@ public struct SitePaths: Sendable, Equatable {
     public let isDefault: Bool
     /// `""` for the first language, `en/` for English as a second one.
     public let prefix: String
-    /// The first language, whose edition alone holds the legal pages.
+    /// The first language, at the site root, whose `x-default` pages are.
     public let defaultLanguage: String
 
     public init(language: String, defaultLanguage: String) {
@@ -70,17 +70,12 @@ public struct SitePaths: Sendable, Equatable {
         PlatformFigure.allCases.first { platformFigureName($0) == name }
     }
 
-    /// The legal pages are published once, in the first language (their facts come from site.yaml,
-    /// written in it): every edition links to those.
-    public static let firstLanguageOnly: Set<Page> = [.accessibility, .legalNotice, .personalData, .contact]
-
     private static func name(_ page: Page, in language: String) -> String {
         (names[language] ?? names["en"]!)[page]!
     }
 
     /// The folder of a section's page from the site root: `statistiques/`, `en/statistics/`.
     public func folder(_ page: Page) -> String {
-        if Self.firstLanguageOnly.contains(page) { return Self.name(page, in: defaultLanguage) + "/" }
         return prefix + Self.name(page, in: language) + "/"
     }
 
@@ -128,9 +123,7 @@ public struct SitePaths: Sendable, Equatable {
         guard folder.hasPrefix(prefix) else { return nil }
         let segments = folder.dropFirst(prefix.count).split(separator: "/").map(String.init)
         guard let first = segments.first else { return (nil, []) }
-        guard let page = Page.allCases.first(where: { Self.name($0, in: language) == first }),
-            isDefault || !Self.firstLanguageOnly.contains(page)
-        else { return nil }
+        guard let page = Page.allCases.first(where: { Self.name($0, in: language) == first }) else { return nil }
         return (page, Array(segments.dropFirst()))
     }
 }

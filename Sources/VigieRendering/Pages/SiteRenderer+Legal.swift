@@ -2,24 +2,31 @@ import VigieMustache
 import VigieSupport
 
 // The mandatory pages of a French public site: /accessibilite/, /mentions-legales/,
-// /donnees-personnelles/ and /contact/. Every fact about the publisher comes from `legal` in
-// site.yaml (`LegalInformation`); without it, each page says what the publisher has not provided.
+// /donnees-personnelles/ and /contact/ (/en/accessibility/, … in English). Every fact about the
+// publisher comes from `legal` in site.yaml (`LegalInformation`); without it, each page says what the
+// publisher has not provided.
 
 extension SiteRenderer {
+    /// The first language's accessibility statement, where the links to its audited pages are located.
     package static let accessibilityFolder = "accessibilite/"
-    static let legalNoticeFolder = "mentions-legales/"
-    static let personalDataFolder = "donnees-personnelles/"
-    static let contactFolder = "contact/"
 
     package func renderLegalPages() -> [OutputFile] {
         [renderAccessibility(), renderLegalNotice(), renderPersonalData(), renderContact()]
     }
 
+    /// The facts of `legal` in site.yaml are written in the first language: another edition's legal
+    /// pages show them as written, marked with that language (`facts.lang` in the templates).
+    var factsLanguage: TemplateValue {
+        paths.isDefault ? .flag(false) : ["lang": .text(paths.defaultLanguage)]
+    }
+
     /// The RGAA model's sections, in its order: status, results, non-accessible contents, how the
     /// statement was made, feedback, remedies.
     func renderAccessibility() -> OutputFile {
-        let root = Self.root(for: Self.accessibilityFolder)
+        let folder = paths.folder(.accessibility)
+        let root = Self.root(for: folder)
         var values: [String: TemplateValue] = [
+            "facts": factsLanguage,
             "lede": .text(strings.format("accessibility.lede", ["site": config.title])),
             "has_status": .flag(config.legal != nil),
             "has_statement": .flag(config.legal != nil),
@@ -46,7 +53,7 @@ extension SiteRenderer {
             values["exempt_contents"] = .list(statement.exemptContents.map { .text($0) })
         }
         return page(
-            template: "accessibility", folder: Self.accessibilityFolder, title: strings.text("accessibility.title"),
+            template: "accessibility", folder: folder, title: strings.text("accessibility.title"),
             section: "accessibility",
             values: values)
     }
@@ -54,7 +61,7 @@ extension SiteRenderer {
     func renderLegalNotice() -> OutputFile {
         var values: [String: TemplateValue] = [
             "has_publisher": .flag(!config.publisher.isEmpty), "publisher": .text(config.publisher),
-            "has_legal": .flag(config.legal != nil),
+            "has_legal": .flag(config.legal != nil), "facts": factsLanguage,
         ]
         if let legal = config.legal {
             values["publisher_address"] = .text(legal.publisherAddress)
@@ -67,26 +74,29 @@ extension SiteRenderer {
             }
         }
         return page(
-            template: "legal-notice", folder: Self.legalNoticeFolder, title: strings.text("legal_notice.title"), section: "legal-notice",
+            template: "legal-notice", folder: paths.folder(.legalNotice), title: strings.text("legal_notice.title"),
+            section: "legal-notice",
             values: values)
     }
 
     func renderPersonalData() -> OutputFile {
         var values: [String: TemplateValue] = [
             "statistics": .text(strings.format("personal_data.statistics", ["km1": String(config.threshold - 1)])),
-            "has_legal": .flag(config.legal != nil),
+            "has_legal": .flag(config.legal != nil), "facts": factsLanguage,
             "contact": contactValue,
         ]
         if let legal = config.legal { values["server_logs"] = .text(legal.serverLogs) }
         return page(
-            template: "personal-data", folder: Self.personalDataFolder, title: strings.text("personal_data.title"),
+            template: "personal-data", folder: paths.folder(.personalData), title: strings.text("personal_data.title"),
             section: "personal-data", values: values)
     }
 
     func renderContact() -> OutputFile {
         page(
-            template: "contact", folder: Self.contactFolder, title: strings.text("contact.title"), section: "contact",
-            values: ["lede": .text(strings.format("contact.lede", ["site": config.title])), "contact": contactValue])
+            template: "contact", folder: paths.folder(.contact), title: strings.text("contact.title"), section: "contact",
+            values: [
+                "lede": .text(strings.format("contact.lede", ["site": config.title])), "contact": contactValue, "facts": factsLanguage,
+            ])
     }
 
     /// The publisher's ways of contact for the `contact-details` partial; false when site.yaml gives none.
