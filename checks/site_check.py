@@ -463,6 +463,11 @@ def first_match(site, pattern, exclude=lambda p: False):
     return found[:1]
 
 
+def is_not_found_page(page):
+    """/404.html, or an edition's own (/en/404.html): served at any address under its folder."""
+    return re.fullmatch(r"(/[a-z]{2})?/404\.html", page) is not None
+
+
 def representative_pages(site):
     """One page of each template, in the order a reader meets them (those that exist)."""
     is_tag_dir = lambda p: p.split("/")[2] in NOTE_TAG_DIRS
@@ -498,7 +503,7 @@ def representative_pages(site):
     pages += first_match(site, r"/en/publications/[^/]+/index\.html")
     pages += first_match(site, r"/en/publications/[^/]+/statistics/index\.html")
     pages += ["/en/accessibility/index.html", "/en/legal-notice/index.html", "/en/personal-data/index.html",
-              "/en/contact/index.html"]
+              "/en/contact/index.html", "/en/404.html"]
     return [p for p in pages if p in site.files]
 
 
@@ -704,7 +709,7 @@ def check_links(site, args):
             problems.add(f"<base href> is not supported by this checker: {parsed.base_href}", page)
         for line, tag, attr, url, loads in parsed.refs:
             what = f"<{tag} {attr}>"
-            if page == "/404.html" and is_document_relative(url):
+            if is_not_found_page(page) and is_document_relative(url):
                 problems.add(f"relative URL {url} in the 404 page, which is served at any path: "
                              "use a root-relative or absolute URL", f"{page}:{line}")
             internal += check_ref(site, problems, f"{page}:{line}", url, from_url, loads, what)
@@ -1218,7 +1223,7 @@ def check_sitemap(site, problems):
             elif site.resolve(alt) is None:
                 problems.add(f"alternate {href} of {text} points to a missing page {alt}", where)
     for page in site.html_files():
-        if page == "/404.html" or page in listed:
+        if is_not_found_page(page) or page in listed:
             continue
         problems.add("page not listed in /sitemap.xml", page)
     return len(locs)

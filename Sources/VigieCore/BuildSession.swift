@@ -417,7 +417,7 @@ public final class BuildSession {
         return changed.count
     }
 
-    /// A page group in every edition; the data files, the 404 page and the assets once.
+    /// A page group in every edition (each its 404 page: `404.html`, `en/404.html`); the data files and the assets once.
     private func render(_ group: PageGroup, renderers: [SiteRenderer], templates: TemplateSet) -> [OutputFile] {
         let renderer = renderers[0]
         switch group {
@@ -463,7 +463,7 @@ public final class BuildSession {
         case .progress: return renderers.map { $0.renderProgress() }
         case .methodology: return renderers.flatMap { [$0.renderMethodology(), $0.renderGlossary()] }
         case .legal: return renderers.flatMap { $0.renderLegalPages() }
-        case .notFound: return [renderer.renderNotFound()]
+        case .notFound: return renderers.map { $0.renderNotFound() }
         case .assets: return templates.assets.map { OutputFile(path: "assets/" + $0.path, bytes: $0.bytes) }
         }
     }

@@ -31,8 +31,12 @@ struct PreviewHandler {
             }
             return file(at: path, status: 200)
         }
-        if let notFound = SafePath.resolve("404.html", under: root), FileManager.default.fileExists(atPath: notFound) {
-            return file(at: notFound, status: 404)
+        // An edition's own 404 page for an address under its folder (`en/404.html` for /en/…), else the site's.
+        let edition = relative.contains("/") ? relative.split(separator: "/", maxSplits: 1).first.map { String($0) + "/404.html" } : nil
+        for page in [edition, "404.html"].compactMap({ $0 }) {
+            if let notFound = SafePath.resolve(page, under: root), FileManager.default.fileExists(atPath: notFound) {
+                return file(at: notFound, status: 404)
+            }
         }
         return PreviewResponse(status: 404)
     }

@@ -18,12 +18,12 @@ struct EnglishEditionTests {
         return (folder, output)
     }()
 
-    /// Every HTML page of the built site, by path, but the 404 page (served at any address, in one language).
+    /// Every HTML page of the built site, by path, but the 404 pages (each served at any address of its edition).
     static func pages() throws -> [String: String] {
         var pages: [String: String] = [:]
         let enumerator = try #require(FileManager.default.enumerator(atPath: site.output))
         while let path = enumerator.nextObject() as? String {
-            guard path.hasSuffix(".html"), path != "404.html" else { continue }
+            guard path.hasSuffix(".html"), path != "404.html", path != "en/404.html" else { continue }
             pages[path] = try String(contentsOfFile: site.output + "/" + path, encoding: .utf8)
         }
         return pages
@@ -152,6 +152,18 @@ struct EnglishEditionTests {
         // Every English page's footer leads to the English legal pages.
         let home = try #require(pages["en/index.html"])
         #expect(home.contains("<a href=\"../en/legal-notice/\">Legal notice</a>"))
+    }
+
+    @Test("the English edition has its 404 page at /en/404.html, linking from the site root path")
+    func notFoundPage() throws {
+        let page = try #require(Self.site.folder.read("_site/en/404.html"))
+        #expect(page.contains("<html lang=\"en\">"))
+        #expect(page.contains("<h1>Page not found</h1>"))
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://vigie.example.org/en/404.html\">"))
+        #expect(page.contains("href=\"/en/statistics/\""))
+        let french = try #require(Self.site.folder.read("_site/404.html"))
+        #expect(french.contains("<html lang=\"fr\">") && french.contains("href=\"/statistiques/\""))
+        #expect(Self.site.folder.read("_site/sitemap.xml")?.contains("404.html") == false)
     }
 
     @Test("an English page shows no French interface text: no value of strings.yaml of three words or more")

@@ -115,6 +115,20 @@ struct ServeTests {
         #expect(missing.body.contains("<h1>"))
     }
 
+    @Test("an unknown address under /en/ gets the English 404 page, elsewhere the French one")
+    func notFoundPerEdition() throws {
+        let folder = TemporaryFolder()
+        let server = try PreviewProcess(
+            arguments: ["--content", Repository.content, "--templates", Repository.templates], in: folder.path)
+        defer { server.stop() }
+        let english = try RawHTTP.get(port: server.port, path: "/en/nowhere/")
+        #expect(english.status == 404)
+        #expect(english.body.contains("<h1>Page not found</h1>"))
+        let french = try RawHTTP.get(port: server.port, path: "/nulle-part/")
+        #expect(french.status == 404)
+        #expect(french.body.contains("<html lang=\"fr\">") && !french.body.contains("Page not found"))
+    }
+
     @Test(
         "a folder without its slash is redirected to a path of this site, never to '//…' (another host)",
         arguments: [("/notes", "/notes/"), ("//notes", "/notes/"), ("///notes", "/notes/"), ("/./notes", "/notes/")])

@@ -1,4 +1,4 @@
-// /sitemap.xml and /robots.txt: every published page (the 404 page excepted) for search engines.
+// /sitemap.xml and /robots.txt: every published page (the 404 pages excepted) for search engines.
 
 import VigieInput
 import VigieSupport
@@ -13,7 +13,7 @@ public enum SitemapWriter {
     {
         let xhtml = alternates.isEmpty ? "" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(xhtml)>\n"
-        for page in pages where page != "404.html" {
+        for page in pages where page != "404.html" && !page.hasSuffix("/404.html") {
             let url = config.baseURL + (page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page)
             guard let links = alternates[page], !links.isEmpty else {
                 out += "  <url><loc>\(XML.escape(url))</loc><lastmod>\(config.publicationDate.iso)</lastmod></url>\n"

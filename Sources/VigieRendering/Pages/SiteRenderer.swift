@@ -75,7 +75,8 @@ public struct SiteRenderer: Sendable {
 
     /// Renders a page template inside the base layout.
     /// - Parameters:
-    ///   - folder: the page's folder (`""` for the home page, `statistiques/`), or nil for `404.html`.
+    ///   - folder: the page's folder (`""` for the home page, `statistiques/`), or nil for the
+    ///     edition's `404.html` (`en/404.html` for English).
     func page(template: String, folder: String?, title: String, section: String, description: String? = nil, values: [String: Any])
         -> OutputFile
     {
@@ -109,7 +110,7 @@ public struct SiteRenderer: Sendable {
         context["page_title"] = .text(title)
         context["page_description"] = .text(description ?? config.description)
         context["is_home"] = .flag(folder == "")
-        context["canonical"] = .text(config.baseURL + (folder ?? "404.html"))
+        context["canonical"] = .text(config.baseURL + (folder ?? paths.prefix + "404.html"))
         context["site"] = siteValue
         context["paths"] = pathsValue(root: root, home: home)
         if let folder, !edition.others.isEmpty {
@@ -118,7 +119,7 @@ public struct SiteRenderer: Sendable {
             context["switcher"] = .list(switcher)
         }
         let html = templates.render("pages/\(template)", .map(context))
-        let path = folder.map { $0 + "index.html" } ?? "404.html"
+        let path = folder.map { $0 + "index.html" } ?? paths.prefix + "404.html"
         return OutputFile(path: path, bytes: html, template: "pages/\(template)")
     }
 
