@@ -43,11 +43,13 @@ extension Repository {
         let release = Repository.fixtures + "/releases/" + fixture
         let date = (fixture as NSString).lastPathComponent
         try FileManager.default.copyItem(atPath: release, toPath: content + "/publications/" + date)
-        // The accessibility statement lists pages of the default content's releases: keep those of this one only.
+        // The accessibility statement lists pages of the default content's releases, in each edition
+        // (/publications/…, /en/publications/…): keep those of this one only.
         let site = try String(contentsOfFile: content + "/site.yaml", encoding: .utf8)
         let kept = site.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
             let item = line.trimmingCharacters(in: .whitespaces)
-            return !item.hasPrefix("- /publications/") || item.hasPrefix("- /publications/\(date)/")
+            let releasePage = item.hasPrefix("- /publications/") || item.hasPrefix("- /en/publications/")
+            return !releasePage || item.contains("/publications/\(date)/")
         }
         try kept.joined(separator: "\n").write(toFile: content + "/site.yaml", atomically: true, encoding: .utf8)
         let run = try CommandRun.vigie(
