@@ -86,10 +86,13 @@ def main() -> None:
     parser.add_argument("--wait-quiet", type=float, default=0.0,
                         help="seconds to wait for an idle machine before each run (0: alternate instead)")
     parser.add_argument("--markdown-out", type=Path)
+    parser.add_argument("--rebuild", action="store_true",
+                        help="each binary builds over the site its previous run wrote (a publisher's rebuild)")
     arguments = parser.parse_args()
 
     benchmark.quiet_wait_seconds = arguments.wait_quiet
     benchmark.retries_per_run = 0
+    benchmark.rebuild_over_previous = arguments.rebuild
     binaries = {"before": arguments.before.resolve(), "after": arguments.after.resolve()}
     templates = {"before": arguments.before_templates.resolve(), "after": arguments.after_templates.resolve()}
     for name, binary in binaries.items():

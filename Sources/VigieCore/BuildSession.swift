@@ -30,7 +30,9 @@ public final class BuildSession {
     private var config: SiteConfig?
     private var configDiagnostics: [Diagnostic] = []
     private var caseSignature: [String: String]?
-    private var cases: [CaseRecord] = []
+    /// The statistics the cases gave as of each date of `statisticsDates`, counted as they streamed
+    /// in: the build never holds the cases themselves.
+    private var caseStatistics: [Statistics] = []
     private var caseDiagnostics: [Diagnostic] = []
     private var releaseSignature: [String: String]?
     private var releases: [StoredRelease] = []
@@ -116,15 +118,21 @@ public final class BuildSession {
         }
         finished(.load)
 
-        // Validate cases (re-read only when a case file changed).
+        // Validate the cases and count them, as the rows stream (read again only when a case file,
+        // site.yaml or the stored releases changed: the releases' dates are among those counted as of).
         progress?("cases")
         let casePaths = ContentLoader.caseFilePaths(root: root)
         let newCaseSignature = FileSignature.of(casePaths)
         // Rows in a database have no signature: read again on every run.
         if newCaseSignature != caseSignature || config.casesDatabase != nil { ledger.changed(.cases) }
-        if ledger.isStale(.validate) {
+        // The publication, and each stored release before it as today's data gives it (for its revisions).
+        let shown = releases.filter { $0.date <= config.publicationDate }
+        let earlier = shown.filter { $0.date < config.publicationDate }
+        if ledger.isStale(.validate) || caseStatistics.isEmpty {
             var diagnostics: [Diagnostic] = []
-            cases = ContentLoader.loadCases(paths: casePaths, root: root, config: config, into: &diagnostics)
+            var accumulator = StatisticsAccumulator(config: config, dates: [config.publicationDate] + earlier.map(\.date))
+            ContentLoader.streamCases(paths: casePaths, root: root, config: config, to: &accumulator, into: &diagnostics)
+            caseStatistics = accumulator.statistics()
             caseDiagnostics = diagnostics
             caseSignature = newCaseSignature
             ledger.ran(.validate)
@@ -182,19 +190,13 @@ public final class BuildSession {
             report.diagnostics = DiagnosticList(diagnostics)
             return report
         }
-        let content = Content(config: config, cases: cases, notes: notes, milestones: milestones, caseFileCount: casePaths.count)
+        let content = Content(config: config, notes: notes, milestones: milestones, caseFileCount: casePaths.count)
 
         // Compute and protect.
         if ledger.isStale(.compute) || statistics == nil {
             progress?("statistics")
-            // The publication, and each stored release before it as today's data gives it (for its
-            // revisions): independent passes over the cases, one per core.
-            let shown = releases.filter { $0.date <= config.publicationDate }
-            let earlier = shown.filter { $0.date < config.publicationDate }
-            let dates = [config.publicationDate] + earlier.map(\.date)
-            let computed = ParallelMap.map(dates) { [cases, config] date in
-                StatisticsCalculator.compute(cases: cases, config: config, asOf: date)
-            }
+            // Counted with validation, as the cases streamed in.
+            let computed = caseStatistics
             let current = computed[0]
             finished(.compute)
             progress?("disclosure control")

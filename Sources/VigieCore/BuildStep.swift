@@ -29,7 +29,8 @@ enum BuildInput: CaseIterable, Hashable, Sendable {
 enum BuildStep: CaseIterable, Sendable {
     /// The templates, site.yaml and the stored releases.
     case load
-    /// The case files, read and validated.
+    /// The case files, read and validated, and counted as they stream: the statistics as of the
+    /// publication date and each stored release's, so the stored releases are among its inputs.
     case validate
     /// The notes' front matter and the milestones.
     case readNotes
@@ -60,8 +61,7 @@ enum BuildStep: CaseIterable, Sendable {
     /// are checked against the files of this build).
     var inputs: Set<BuildInput>? {
         switch self {
-        case .validate: [.cases, .configuration]
-        case .compute, .protect: [.cases, .configuration, .releases]
+        case .validate, .compute, .protect: [.cases, .configuration, .releases]
         case .renderMarkdown: [.configuration]
         case .load, .readNotes, .renderTemplates, .checkLinks, .write: nil
         }

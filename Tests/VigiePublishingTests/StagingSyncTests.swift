@@ -33,6 +33,8 @@ struct StagingSyncTests {
         OutputFile(path: "notes/b/index.html", text: "note b"),
         OutputFile(path: "donnees/cases.csv", text: "x,y\n1,2\n"),
     ]
+    /// `site` as `SiteTree.files(under:)` reads a published folder back.
+    static let siteFiles = Dictionary(uniqueKeysWithValues: site.map { ($0.path, Data($0.bytes)) })
 
     @Test("a rebuild writes only the files whose bytes changed, and gives what a fresh publish gives")
     func writesOnlyChanges() throws {
@@ -83,7 +85,7 @@ struct StagingSyncTests {
         try AtomicPublisher.publish(Self.site, to: output)
         #expect(folder.read("outside/secret.txt") == "keep me")
         #expect(folder.read("outside/notes/a/index.html") == "keep me too")
-        #expect(SiteTree.files(under: output) == Dictionary(uniqueKeysWithValues: Self.site.map { ($0.path, Data($0.bytes)) }))
+        #expect(SiteTree.files(under: output) == Self.siteFiles)
         var status = stat()
         #expect(lstat(output + "/notes", &status) == 0 && status.st_mode & S_IFMT == S_IFDIR)
     }
@@ -111,7 +113,7 @@ struct StagingSyncTests {
         folder.write(".vigie-previous-_site/donnees/cases.csv", "x,y\n1,2\n")
         #expect(chmod(folder.path + "/.vigie-previous-_site/donnees/cases.csv", 0o600) == 0)
         #expect(try AtomicPublisher.publish(Self.site, to: output) == 4)
-        #expect(SiteTree.files(under: output) == Dictionary(uniqueKeysWithValues: Self.site.map { ($0.path, Data($0.bytes)) }))
+        #expect(SiteTree.files(under: output) == Self.siteFiles)
         var status = stat()
         #expect(stat(output + "/donnees/cases.csv", &status) == 0 && status.st_mode & 0o777 != 0o600)
     }

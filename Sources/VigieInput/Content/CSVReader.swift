@@ -20,6 +20,9 @@ public struct CSVReader: Sendable {
     /// A file in another encoding has invalid bytes on every line with an accent: report the first only.
     /// Settable so a reader resuming another's work (a chunk of a large file) carries the same state.
     var reportedInvalidUTF8 = false
+    /// Quotes met where RFC 4180 allows none (inside an unquoted field, after a closing quote, or
+    /// never closed): only then can quote parity disagree with this reader on where records end.
+    private(set) var quoteProblems = 0
     /// Byte offset of the next record (or blank line).
     private(set) var position = 0
     /// 1-based line of `position`.
@@ -52,6 +55,17 @@ public struct CSVReader: Sendable {
         self.line = line
         lineStart = position
         self.limit = min(limit, other.bytes.count)
+    }
+
+    /// A reader of the next window of the same file: `bytes` start where `previous` stopped (at a
+    /// record boundary), on its line, with its delimiter and its invalid-UTF-8 report.
+    init(continuing previous: CSVReader, bytes: [UInt8]) {
+        self.bytes = bytes
+        path = previous.path
+        delimiter = previous.delimiter
+        line = previous.line
+        reportedInvalidUTF8 = previous.reportedInvalidUTF8
+        limit = bytes.count
     }
 
     /// This reader, in the same state, stopping at `limit` instead (the end of the file by default).
@@ -191,6 +205,7 @@ public struct CSVReader: Sendable {
                     position += 1
                 }
                 guard closed else {
+                    quoteProblems += 1
                     diagnostics.append(
                         .error(
                             "unterminated quoted field: the quote opened here is never closed; close it or double the quotes inside the value",
@@ -205,6 +220,7 @@ public struct CSVReader: Sendable {
                 if position < bytes.count {
                     let next = bytes[position]
                     if next != delimiter && next != Self.lf && next != Self.cr {
+                        quoteProblems += 1
                         diagnostics.append(
                             .error(
                                 "unexpected character after a closing quote; a quoted field must end at the delimiter or the end of the line (write a quote inside a value as \"\")",
@@ -220,6 +236,7 @@ public struct CSVReader: Sendable {
                     let c = bytes[position]
                     if c == delimiter || c == Self.lf || c == Self.cr { break }
                     if c == Self.quote {
+                        quoteProblems += 1
                         diagnostics.append(
                             .error(
                                 "unexpected '\"' inside an unquoted field; quote the whole field and double the quote",

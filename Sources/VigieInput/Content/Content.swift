@@ -2,16 +2,14 @@
 
 public struct Content: Sendable {
     public var config: SiteConfig
-    public var cases: [CaseRecord]
     /// Published notes (drafts removed), newest first, then by slug.
     public var notes: [Note]
     public var milestones: [Milestone]
     /// Number of case files read, for the summary line.
     public var caseFileCount: Int
 
-    public init(config: SiteConfig, cases: [CaseRecord], notes: [Note], milestones: [Milestone], caseFileCount: Int = 0) {
+    public init(config: SiteConfig, notes: [Note], milestones: [Milestone], caseFileCount: Int = 0) {
         self.config = config
-        self.cases = cases
         self.notes = notes
         self.milestones = milestones
         self.caseFileCount = caseFileCount

@@ -20,7 +20,8 @@ public enum ContentLoader {
             return Result(content: nil, diagnostics: diagnostics)
         }
         let caseFiles = caseFilePaths(root: root)
-        let cases = loadCases(paths: caseFiles, root: root, config: config, into: &diagnostics)
+        // Validated for their diagnostics; the build streams them into its statistics (`streamCases`).
+        _ = loadCases(paths: caseFiles, root: root, config: config, into: &diagnostics)
         var notes: [Note] = []
         var failedNotes: [String] = []
         for path in notePaths(root: root) {
@@ -30,7 +31,7 @@ public enum ContentLoader {
         let slugs = citableSlugs(notes: notes, failedPaths: failedNotes)
         let milestones = loadMilestones(root: root, config: config, noteSlugs: slugs, into: &diagnostics)
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        let content = Content(config: config, cases: cases, notes: notes, milestones: milestones, caseFileCount: caseFiles.count)
+        let content = Content(config: config, notes: notes, milestones: milestones, caseFileCount: caseFiles.count)
         return Result(content: hasErrors ? nil : content, diagnostics: diagnostics)
     }
 
@@ -53,15 +54,39 @@ public enum ContentLoader {
     public static func caseFilePaths(root: String) -> [String] { listFiles(root + "/cases", extension: "csv") }
     public static func notePaths(root: String) -> [String] { listFiles(root + "/notes", extension: "md") }
 
-    /// Reads and validates every case file in one pass each; identifiers are unique across files.
-    /// With `cases_database` in site.yaml, the cases are the query's rows instead, and a case file
-    /// beside it is an error: two sources would silently disagree about what is published.
+    /// Reads and validates every case file and keeps every valid record: the build streams them
+    /// into its statistics instead (`streamCases`).
     public static func loadCases(
         paths: [String], root: String, config: SiteConfig, environment: [String: String] = ProcessInfo.processInfo.environment,
         into diagnostics: inout [Diagnostic]
     ) -> [CaseRecord] {
+        var collector = CaseCollector()
+        streamCases(paths: paths, root: root, config: config, environment: environment, to: &collector, into: &diagnostics)
+        return collector.records
+    }
+
+    /// Reads and validates every case file, a window at a time, and hands the valid records to
+    /// `sink` in file order: memory holds one window and the case_ids, not the cases. Identifiers
+    /// are unique across files. With `cases_database` in site.yaml, the cases are the query's rows
+    /// instead, streamed the same way, and a case file beside it is an error: two sources would
+    /// silently disagree about what is published.
+    public static func streamCases<Sink: CaseRecordSink>(
+        paths: [String], root: String, config: SiteConfig, environment: [String: String] = ProcessInfo.processInfo.environment,
+        to sink: inout Sink, into diagnostics: inout [Diagnostic], windowBytes: Int = CaseFileValidator<Sink>.defaultWindowBytes
+    ) {
+        var validator = CaseFileValidator(config: config, sink: sink)
+        defer { sink = validator.sink }
         if let database = config.casesDatabase {
-            return loadCases(from: database, besideFiles: paths, root: root, config: config, environment: environment, into: &diagnostics)
+            if !paths.isEmpty {
+                let count = paths.count == 1 ? "a case file" : "\(paths.count) case files"
+                diagnostics.append(
+                    .error(
+                        "'cases_database' reads the cases from PostgreSQL, but \(root)/cases holds \(count) too; remove the files or the key, the cases come from one source",
+                        at: database.location))
+            }
+            PostgreSQLCaseSource.validate(
+                database, environment: environment, validator: &validator, windowBytes: windowBytes, into: &diagnostics)
+            return
         }
         if paths.isEmpty && !config.namesCasesDatabase {
             diagnostics.append(
@@ -69,32 +94,7 @@ public enum ContentLoader {
                     "no case file: put at least one .csv export in this folder",
                     at: .wholeFile(root + "/cases")))
         }
-        var validator = CaseFileValidator(config: config)
-        for path in paths {
-            switch bytes(of: path) {
-            case .success(let bytes): validator.validate(bytes: bytes, path: path, into: &diagnostics)
-            case .failure(let failure): diagnostics.append(.error(failure.message, at: .wholeFile(path)))
-            }
-        }
-        return validator.records
-    }
-
-    /// The rows of `cases_database`'s query, validated like one case file.
-    private static func loadCases(
-        from database: CasesDatabase, besideFiles paths: [String], root: String, config: SiteConfig, environment: [String: String],
-        into diagnostics: inout [Diagnostic]
-    ) -> [CaseRecord] {
-        if !paths.isEmpty {
-            let count = paths.count == 1 ? "a case file" : "\(paths.count) case files"
-            diagnostics.append(
-                .error(
-                    "'cases_database' reads the cases from PostgreSQL, but \(root)/cases holds \(count) too; remove the files or the key, the cases come from one source",
-                    at: database.location))
-        }
-        guard let bytes = PostgreSQLCaseSource.read(database, environment: environment, into: &diagnostics) else { return [] }
-        var validator = CaseFileValidator(config: config)
-        PostgreSQLCaseSource.validate(bytes, database: database, validator: &validator, into: &diagnostics)
-        return validator.records
+        for path in paths { validator.validate(fileAt: path, windowBytes: windowBytes, into: &diagnostics) }
     }
 
     /// One note file, drafts included (see `checkNotes`).
@@ -207,41 +207,11 @@ public enum ContentLoader {
     /// into the array the reader keeps: `Data` then `[UInt8]` held the file twice (1 M cases, 110 MB:
     /// peak memory of `vigie build` 429 MB before, 317 MB after).
     static func bytes(of path: String) -> Swift.Result<[UInt8], TextFile.Failure> {
-        let descriptor: Int32
-        let size: Int
         switch TextFile.openRegularFile(path, limit: .max) {
-        case .success(let opened): (descriptor, size) = opened
+        case .success(let (descriptor, size)):
+            defer { close(descriptor) }
+            return FileWindow.read(descriptor, at: 0, count: size).map { .success($0) } ?? .failure(.unreadable)
         case .failure(let failure): return .failure(failure)
         }
-        defer { close(descriptor) }
-        guard size > 0 else { return .success([]) }
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            guard let base = buffer.baseAddress else { return }
-            // A large file is read in one part per core: the copy from the page cache and the page
-            // faults of the new array were a sequential 0.07–0.10 s of validating 1 M cases (108 MB).
-            let parts = size < 8 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-            let partSize = (size + parts - 1) / parts
-            let target = DisjointWrites(base: base)
-            let read = ParallelMap.map(Array(0..<parts)) { part -> Bool in
-                let start = part * partSize
-                return readFully(descriptor, into: target.base + start, count: min(partSize, size - start), at: start)
-            }
-            complete = read.allSatisfy { $0 }
-            count = complete ? size : 0
-        }
-        return complete ? .success(bytes) : .failure(.unreadable)
-    }
-
-    /// Reads `count` bytes at `offset`; false on an error or an early end of file.
-    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) -> Bool {
-        var done = 0
-        while done < count {
-            let n = pread(descriptor, buffer + done, count - done, off_t(offset + done))
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
-            done += n
-        }
-        return true
     }
 }

@@ -11,32 +11,45 @@ import VigieSupport
 /// direct identifier in it). The header's problems (a missing or unknown column) concern the query
 /// as a whole: they are located at the source's name alone.
 struct DatabaseRowLocator {
-    /// The line of each record of the COPY text, in order (the header's first).
-    private var recordLines: [Int] = []
-    /// Where each field starts, and the showable case_id, of the records that diagnostics point at.
-    private var rows: [Int: (fields: [(line: Int, column: Int)], key: String?)] = [:]
+    /// Which line of the COPY text each row starts on (given by the stream once it has ended).
+    var rowLines = RowLines()
+    /// Where each field starts, and the showable case_id, of the records that diagnostics point at,
+    /// by the line the record starts on.
+    private var records: [Int: (fields: [(line: Int, column: Int)], key: String?)] = [:]
+    private var caseIDField: Int?
     private let source: String
 
-    /// Reads the COPY text again, keeping only what the diagnostics on it need. Only called when
-    /// there are diagnostics: an import without any reads its text once.
-    init(bytes: [UInt8], source: String, diagnostics: [Diagnostic]) {
+    init(source: String) {
         self.source = source
-        let wanted = Set(diagnostics.filter { $0.location.path == source }.map(\.location.line))
-        var reader = CSVReader(bytes: bytes, path: source)
+    }
+
+    /// Reads one validated window again (`reader` at its first record, the header for the first
+    /// window) for the records the diagnostics kept so far point at. Most windows have none and
+    /// are not read again; a build without diagnostics reads its rows once.
+    mutating func scan(_ reader: CSVReader, for diagnostics: FileDiagnostics) {
+        let first = reader.line
+        let source = source
+        var wanted = Set(diagnostics.kept.filter { $0.location.path == source && $0.location.line >= first }.map(\.location.line))
+        if let omitted = diagnostics.firstOmitted, omitted.path == source, omitted.line >= first { wanted.insert(omitted.line) }
+        let isHeaderWindow = first <= 1
+        guard !wanted.isEmpty || isHeaderWindow else { return }
+        var reader = reader
         var ignored: [Diagnostic] = []
-        var caseIDField: Int?
         var record = CSVRecord(line: 0, fields: [])
-        while reader.next(into: &record, diagnostics: &ignored) {
-            recordLines.append(record.line)
-            if recordLines.count == 1 {
+        var isHeader = isHeaderWindow
+        while !wanted.isEmpty || isHeader, reader.next(into: &record, diagnostics: &ignored) {
+            if isHeader {
                 caseIDField = record.fields.firstIndex { reader.string($0) == CaseColumn.caseID.rawValue }
+                isHeader = false
                 continue
             }
             let lines = record.fields.map(\.line)
             guard wanted.contains(record.line) || lines.contains(where: wanted.contains) else { continue }
             let starts = record.fields.map { field in (field.line, reader.location(of: field).column) }
             let key = caseIDField.flatMap { $0 < record.fields.count ? Self.showable(reader.string(record.fields[$0])) : nil }
-            rows[recordLines.count - 1] = (starts, key)
+            records[record.line] = (starts, key)
+            wanted.remove(record.line)
+            for line in lines { wanted.remove(line) }
         }
     }
 
@@ -50,27 +63,19 @@ struct DatabaseRowLocator {
             moved.location = .wholeFile(source)
             return moved
         }
+        let record = records[rowLines.line(ofRow: row)]
         var column = 1
-        if let fields = rows[row]?.fields {
+        if let fields = record?.fields {
             let target = (line, diagnostic.location.column)
             column = (fields.lastIndex { $0 <= target } ?? 0) + 1
         }
         moved.location = SourceLocation(path: source, line: row, column: column)
-        if let key = rows[row]?.key { moved.message = "case_id \(key): " + moved.message }
+        if let key = record?.key { moved.message = "case_id \(key): " + moved.message }
         return moved
     }
 
     /// The record (0: the header) a line of the COPY text belongs to.
-    private func row(atLine line: Int) -> Int? {
-        guard line >= 1, let first = recordLines.first, line >= first else { return nil }
-        var low = 0
-        var high = recordLines.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if recordLines[middle] <= line { low = middle } else { high = middle - 1 }
-        }
-        return low
-    }
+    private func row(atLine line: Int) -> Int? { rowLines.row(atLine: line) }
 
     /// "already used at postgresql:cases_export:5" (a line of the COPY text) becomes "… at row 4".
     private func rewriteLineReferences(_ message: String) -> String {
@@ -90,5 +95,51 @@ struct DatabaseRowLocator {
             (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 45 || c == 95 || c == 46 || c == 47
         }
         return allowed ? caseID : nil
+    }
+}
+
+/// The line of the COPY text each row starts on, held in the space of its multi-line rows: most
+/// rows take one line, and a row that takes several shifts every row after it (a value with a line
+/// feed). Ten million one-line rows take one entry.
+struct RowLines: Sendable {
+    /// From each entry's row on, row `row + k` starts on line `line + k`, up to the next entry.
+    private var shifts: [(row: Int, line: Int)] = [(0, 1)]
+    /// Rows counted so far, and the line the next one starts on.
+    private(set) var count = 0
+    private var nextLine = 1
+
+    /// Counts a row that holds `lineFeeds` line feeds (its own last one included).
+    mutating func add(lineFeeds: Int) {
+        let lines = max(lineFeeds, 1)
+        count += 1
+        nextLine += lines
+        if lines != 1 { shifts.append((count, nextLine)) }
+    }
+
+    /// The row that line `line` belongs to (0: the header); nil before the first line.
+    func row(atLine line: Int) -> Int? {
+        guard line >= 1 else { return nil }
+        // The last shift at or before the line.
+        var low = 0
+        var high = shifts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if shifts[middle].line <= line { low = middle } else { high = middle - 1 }
+        }
+        let row = shifts[low].row + (line - shifts[low].line)
+        // Within a multi-line row: the row before the next shift.
+        if low + 1 < shifts.count { return min(row, shifts[low + 1].row - 1) }
+        return row
+    }
+
+    /// The line row `row` starts on.
+    func line(ofRow row: Int) -> Int {
+        var low = 0
+        var high = shifts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if shifts[middle].row <= row { low = middle } else { high = middle - 1 }
+        }
+        return shifts[low].line + (row - shifts[low].row)
     }
 }

@@ -55,30 +55,31 @@ final class PostgreSQLConnection {
         }
     }
 
-    /// The bytes of `COPY (query) TO STDOUT` in CSV with a header line, read as they stream in.
+    /// Starts `COPY (query) TO STDOUT` in CSV with a header line; its rows then come from `nextCopyRow`.
     /// Sent with `PQexecParams`, which takes one statement only: a query cannot end the
     /// read-only transaction (`…; COMMIT; DELETE …`) to run something after it.
-    func copyOut(_ query: String) throws(Failure) -> [UInt8] {
+    func startCopy(_ query: String) throws(Failure) {
         let command = "COPY (\(query)) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')"
         guard let started = PQexecParams(connection, command, 0, nil, nil, nil, nil, 0) else { throw Failure(message: lastMessage()) }
         let status = PQresultStatus(started)
         let startMessage = status == PGRES_COPY_OUT ? nil : Self.resultMessage(started)
         PQclear(started)
         if let startMessage { throw Failure(message: startMessage) }
-        var bytes: [UInt8] = []
-        while true {
-            var buffer: UnsafeMutablePointer<CChar>?
-            let count = PQgetCopyData(connection, &buffer, 0)
-            if count > 0, let buffer {
-                buffer.withMemoryRebound(to: UInt8.self, capacity: Int(count)) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(count)))
-                }
-                PQfreemem(buffer)
-                continue
+    }
+
+    /// Appends the COPY's next row (the header line first) to `bytes` and gives its length; 0 once
+    /// the COPY has ended well. A row is one message of the protocol, whole, with its line feed.
+    func nextCopyRow(into bytes: inout [UInt8]) throws(Failure) -> Int {
+        var buffer: UnsafeMutablePointer<CChar>?
+        let count = PQgetCopyData(connection, &buffer, 0)
+        if count > 0, let buffer {
+            buffer.withMemoryRebound(to: UInt8.self, capacity: Int(count)) {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(count)))
             }
-            if count == -2 { throw Failure(message: lastMessage()) }
-            break
+            PQfreemem(buffer)
+            return Int(count)
         }
+        if count == -2 { throw Failure(message: lastMessage()) }
         // The COPY's own end: an error here (a timeout, a value PostgreSQL could not output) voids the rows.
         var failure: Failure?
         while let result = PQgetResult(connection) {
@@ -86,7 +87,7 @@ final class PostgreSQLConnection {
             PQclear(result)
         }
         if let failure { throw failure }
-        return bytes
+        return 0
     }
 
     // MARK: - Messages

@@ -93,3 +93,39 @@ enum CaseFileSplitter {
         }
     }
 }
+
+extension CaseFileSplitter {
+    /// The offset just after the last line feed of `bytes` outside quotes, by quote parity counted
+    /// from the first byte (a record boundary): where a window of a large file is cut. Nil when no
+    /// record ends in `bytes`. Quotes are counted a word at a time, then the end is walked back to
+    /// its last line feed: a 64 MB window costs one pass of `ByteWords.zeroBytes`.
+    static func lastRecordEnd(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(base)
+            var quotes = 0
+            var i = 0
+            while i + 8 <= b.count {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                quotes &+= ByteWords.zeroBytes(w ^ 0x2222_2222_2222_2222).nonzeroBitCount
+                i += 8
+            }
+            while i < b.count {
+                quotes &+= b[i] == 0x22 ? 1 : 0
+                i += 1
+            }
+            // Walking back, `quotes` is the count before `j`: a line feed there ends a record when it is even.
+            var j = b.count - 1
+            while j >= 0 {
+                let c = b[j]
+                if c == 0x22 {
+                    quotes -= 1
+                } else if c == 0x0A, quotes & 1 == 0 {
+                    return j + 1
+                }
+                j -= 1
+            }
+            return nil
+        }
+    }
+}

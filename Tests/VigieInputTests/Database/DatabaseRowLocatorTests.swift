@@ -12,12 +12,19 @@ struct DatabaseRowLocatorTests {
     static let database = CasesDatabase(query: "intake.cases_export")
 
     /// The rows as a COPY gives them (the header first), validated and located as the source does.
+    /// Rows stream in windows: windows of a row or two locate every diagnostic as one window does.
     private func check(_ rows: [String], header: String = SiteTree.header) -> [String] {
-        var validator = CaseFileValidator(config: SiteConfig(publicationDate: Day(year: 2019, month: 3, day: 29)!))
-        var diagnostics: [Diagnostic] = []
         let text = ([header] + rows).joined(separator: "\n") + "\n"
-        PostgreSQLCaseSource.validate(Array(text.utf8), database: Self.database, validator: &validator, into: &diagnostics)
-        return diagnostics.map(\.description)
+        func located(windowBytes: Int) -> [String] {
+            var validator = CaseFileValidator(config: SiteConfig(publicationDate: Day(year: 2019, month: 3, day: 29)!))
+            var diagnostics: [Diagnostic] = []
+            PostgreSQLCaseSource.validate(
+                Array(text.utf8), database: Self.database, validator: &validator, windowBytes: windowBytes, into: &diagnostics)
+            return diagnostics.map(\.description)
+        }
+        let whole = located(windowBytes: CaseFileValidator<CaseCollector>.defaultWindowBytes)
+        for windowBytes in [1, 100, 250] { #expect(located(windowBytes: windowBytes) == whole, "windows of \(windowBytes) bytes") }
+        return whole
     }
 
     @Test("a cell's error is at its row and column, after the row's case_id")
