@@ -318,13 +318,11 @@ public final class BuildSession {
     static func alternates(pages: [String], renderers: [SiteRenderer]) -> [String: [(language: String, url: String)]] {
         guard renderers.count > 1 else { return [:] }
         var result: [String: [(language: String, url: String)]] = [:]
+        // The longest prefix first: `en/…` belongs to the English edition, the rest to the first language's.
+        let byPrefix = renderers.sorted { $0.paths.prefix.count > $1.paths.prefix.count }
         for page in pages where page.hasSuffix("index.html") {
             let folder = String(page.dropLast("index.html".count))
-            // The longest prefix first: `en/…` belongs to the English edition, the rest to the first language's.
-            guard
-                let owner = renderers.sorted(by: { $0.paths.prefix.count > $1.paths.prefix.count })
-                    .first(where: { folder.hasPrefix($0.paths.prefix) })
-            else { continue }
+            guard let owner = byPrefix.first(where: { folder.hasPrefix($0.paths.prefix) }) else { continue }
             let links = owner.alternateURLs(folder: folder)
             if !links.isEmpty { result[page] = links }
         }

@@ -41,22 +41,19 @@ public enum MilestoneLoader {
             var translatedDescriptions: [String: String] = [:]
             for language in SiteConfigLoader.supportedLanguages {
                 let required = config.languages.dropFirst().contains(language)
-                if let text = reader.string("title_\(language)", in: what, into: &diagnostics) {
-                    translatedTitles[language] = text
-                } else if required, title != nil {
-                    diagnostics.append(
-                        .error(
-                            "missing key 'title_\(language)': the \(language) edition shows every commitment in its language",
-                            at: location))
+                // `key_<language>`, an error when this edition needs it because the original is given.
+                func translation(of key: String, original: String?) -> String? {
+                    let text = reader.string("\(key)_\(language)", in: what, into: &diagnostics)
+                    if text == nil, required, original != nil {
+                        diagnostics.append(
+                            .error(
+                                "missing key '\(key)_\(language)': the \(language) edition shows every commitment in its language",
+                                at: location))
+                    }
+                    return text
                 }
-                if let text = reader.string("description_\(language)", in: what, into: &diagnostics) {
-                    translatedDescriptions[language] = text
-                } else if required, description != nil {
-                    diagnostics.append(
-                        .error(
-                            "missing key 'description_\(language)': the \(language) edition shows every commitment in its language",
-                            at: location))
-                }
+                translatedTitles[language] = translation(of: "title", original: title)
+                translatedDescriptions[language] = translation(of: "description", original: description)
             }
             let actorNode = reader.value("actor")
             let due = reader.day("due", required: true, in: what, into: &diagnostics)

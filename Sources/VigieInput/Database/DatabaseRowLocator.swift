@@ -108,9 +108,9 @@ struct RowLines: Sendable {
     private(set) var count = 0
     private var nextLine = 1
 
-    /// Counts a row that holds `lineFeeds` line feeds (its own last one included).
-    mutating func add(lineFeeds: Int) {
-        let lines = max(lineFeeds, 1)
+    /// Counts a row, its bytes with its own last line feed: as many lines as it holds line feeds.
+    mutating func add(row: ArraySlice<UInt8>) {
+        let lines = max(row.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }, 1)
         count += 1
         nextLine += lines
         if lines != 1 { shifts.append((count, nextLine)) }

@@ -112,7 +112,7 @@ struct CopyRowStream: RowByteStream {
                 isAtEnd = true
                 return nil
             }
-            rowLines.add(lineFeeds: bytes[start...].reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
+            rowLines.add(row: bytes[start...])
         }
         return bytes
     }
@@ -145,7 +145,7 @@ struct CSVRowStream: RowByteStream {
         while next < ends.count && result.count < wanted {
             let start = next == 0 ? 0 : ends[next - 1]
             result.append(contentsOf: bytes[start..<ends[next]])
-            rowLines.add(lineFeeds: bytes[start..<ends[next]].reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
+            rowLines.add(row: bytes[start..<ends[next]])
             next += 1
         }
         return result
