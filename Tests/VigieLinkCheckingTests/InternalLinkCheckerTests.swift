@@ -91,6 +91,6 @@ struct InternalLinkCheckerTests {
 
     @Test("ids are read from attributes only")
     func ids() {
-        #expect(PageAnchors.ids(in: Array("<a id=\"x\"><b\tid=\"y\" data-id=\"z\">id=\"w\"".utf8)) == ["x", "y"])
+        #expect(PageAttributes.ids(in: Array("<a id=\"x\"><b\tid=\"y\" data-id=\"z\">id=\"w\"".utf8)) == ["x", "y"])
     }
 }

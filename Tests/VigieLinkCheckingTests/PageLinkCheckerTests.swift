@@ -104,7 +104,7 @@ struct PageLinkCheckerTests {
     @Test("values are read as the browser reads them: character references decoded")
     func unescaped() {
         #expect(PageLinkChecker.unescaped("a?b=1&amp;c=2&#35;x&#x41;&lt;&bogus;&") == "a?b=1&c=2#xA<&bogus;&")
-        let links = PageLinkChecker.links(in: Array("<a\nhref=\"x&amp;y\"><img src=\"z\"> data-src=\"no\" title=\"a=\"".utf8))
+        let links = PageAttributes.links(in: Array("<a\nhref=\"x&amp;y\"><img src=\"z\"> data-src=\"no\" title=\"a=\"".utf8))
         #expect(links.map(\.destination) == ["x&y", "z"])
         #expect(links.map(\.written) == ["x&amp;y", "z"])
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import VigieLinkChecking
@@ -45,5 +46,46 @@ struct SiteLinkTests {
         #expect(SiteLink.resolve("/notes/x/", from: "", baseURL: base) == .outside)
         #expect(SiteLink.resolve("https://example.org/notes/x/", from: "", baseURL: base) == .external)
         #expect(SiteLink.resolve("../../../x/", from: "notes/y/", baseURL: base) == .outside)
+    }
+
+    @Test(
+        "the site's own absolute addresses read without URLComponents give what URLComponents gives",
+        arguments: [
+            "https://example.org/notes/x/", "HTTPS://EXAMPLE.org/notes/%C3%A9t%C3%A9/", "https://example.org/a(b)!$&'*+,;=:@~._-/",
+            "https://example.org/a%zz/", "https://example.org/a b/", "https://example.org/été/", "https://example.org@autre.example/",
+            "https://example.org:443/x/", "https://example.org.autre.example/", "https://example.org", "https://example.org/%",
+        ])
+    func plainPaths(destination: String) {
+        let base = SiteLink.Base(Self.base)
+        let fromFoundation = SiteLink.resolve(destination, from: "", base: base)
+        if let plain = SiteLink.plainPath(of: destination, base: base) {
+            #expect(String(plain) == URLComponents(string: destination)?.percentEncodedPath)
+        }
+        #expect(fromFoundation == SiteLink.resolve(destination, from: "notes/y/", base: base))
+    }
+
+    @Test("a link that climbs exactly to the root, or starts there, leads alike from every folder as deep")
+    func leadsAlike() {
+        #expect(SiteLink.leadsAlike("../../glossaire/#cles", fromDepth: 2))
+        #expect(SiteLink.leadsAlike("/notes/", fromDepth: 2))
+        #expect(SiteLink.leadsAlike("https://example.org/", fromDepth: 1))
+        #expect(SiteLink.leadsAlike("statistiques/", fromDepth: 0))
+        #expect(!SiteLink.leadsAlike("../glossaire/", fromDepth: 2))
+        #expect(!SiteLink.leadsAlike("../../../x/", fromDepth: 2))
+        #expect(!SiteLink.leadsAlike("./../../x/", fromDepth: 2))
+        // What it promises: the same target from every folder of that depth.
+        for (destination, depth) in [("../../glossaire/#cles", 2), ("../../../x/", 3), ("/x/../y/", 1), ("../../a/../../b", 2)] {
+            let folders = depth == 1 ? ["a/", "b/"] : depth == 2 ? ["notes/a/", "en/b/"] : ["a/b/c/", "x/y/z/"]
+            let targets = folders.map { SiteLink.resolve(destination, from: $0, baseURL: Self.base) }
+            #expect(targets[0] == targets[1], "\(destination)")
+        }
+    }
+
+    @Test("a scheme is letters, digits, + - . before the first colon", arguments: [
+        ("https://x/", "https"), ("mailto:a@b", "mailto"), ("a+b-c.d:x", "a+b-c.d"), ("1http:x", nil), ("notes/a:b", nil), ("x", nil),
+        ("é:x", nil),
+    ] as [(String, String?)])
+    func scheme(text: String, expected: String?) {
+        #expect(SiteLink.scheme(of: Substring(text)).map(String.init) == expected)
     }
 }
