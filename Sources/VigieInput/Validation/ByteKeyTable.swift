@@ -110,7 +110,8 @@ struct ByteKeyTable: Sendable, Hashable {
     /// Makes room for `entries` keys in all, so inserting them does not rehash on the way. Called
     /// again as the keys grow (a case file read a window at a time), the arrays grow by half at
     /// least, not by what each call asks: growing by exactly that copied them on every window.
-    mutating func reserveCapacity(_ entries: Int) {
+    /// `keyBytes`, when given, is room for the keys' bytes in all (else the arena grows as keys come).
+    mutating func reserveCapacity(_ entries: Int, keyBytes: Int? = nil) {
         var size = slots.count
         while !Self.fits(entries, in: size) { size <<= 1 }
         if size > slots.count { rehash(size: size) }
@@ -119,6 +120,7 @@ struct ByteKeyTable: Sendable, Hashable {
             values.reserveCapacity(grown)
             starts.reserveCapacity(grown + 1)
         }
+        if let keyBytes, keyBytes > arena.capacity { arena.reserveCapacity(keyBytes) }
     }
 
     private mutating func rehash(size: Int) {

@@ -108,6 +108,25 @@ import VigieTestSupport
             ])
     }
 
+    /// The registry is sized once from the first window; here that window's rows are long (a long
+    /// id and a long region) and the others short, so it guesses too few ids and must still grow.
+    @Test func theRegistrySizedFromTheFirstWindowStillFindsEveryDuplicate() {
+        let long = (1...30_000).map { SiteTree.caseRow(["sector": "publishing"], id: "C-\($0)-" + String(repeating: "x", count: 60)) }
+        var short = (30_001...90_000).map { SiteTree.caseRow(id: "C-\($0)") }
+        short[100] = SiteTree.caseRow(id: "C-30001")
+        short[59_999] = long[7]
+        let text = ([SiteTree.header] + long + short).joined(separator: "\n")
+        let sequential = Self.validate([("cases.csv", text)], chunks: 1)
+        let windowed = Self.validate([("cases.csv", text)], chunks: 2, windowBytes: 2 << 20)
+        #expect(windowed.lines == sequential.lines)
+        #expect(windowed.records == sequential.records)
+        #expect(
+            windowed.lines == [
+                "cases/cases.csv:30102:1: error: duplicate case_id: the same identifier is already used at cases/cases.csv:30002; give each case its own",
+                "cases/cases.csv:90001:1: error: duplicate case_id: the same identifier is already used at cases/cases.csv:9; give each case its own",
+            ])
+    }
+
     @Test func errorsInEveryChunkKeepTheirExactLines() {
         var lines = [SiteTree.header] + Self.rows(60)
         lines[3] = SiteTree.caseRow(["reported_on": "2018-02-30"], id: "C-3")
