@@ -2,6 +2,7 @@
 // it cannot miss one or list one that does not exist); `sitemap.xml` stays for robots.
 
 import VigieMustache
+import VigieSupport
 
 extension SiteRenderer {
     static let siteMapFolder = "plan-du-site/"
@@ -17,12 +18,15 @@ extension SiteRenderer {
         func section(of folder: String) -> String {
             folder.dropFirst(paths.prefix.count).split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
         }
-        for file in files
-        where file.path.hasSuffix("index.html") && file.path != ownFolder + "index.html"
-            && !file.path.hasSuffix("/" + embedFolderName + "index.html")
-        {
+        let listed = files.filter { file in
+            file.path.hasSuffix("index.html") && file.path != ownFolder + "index.html"
+                && !file.path.hasSuffix("/" + embedFolderName + "index.html")
+        }
+        // Each page's heading read on every core (10,000 note pages: 0.1 s on one).
+        let headings = ParallelMap.map(listed) { Self.heading(of: $0.bytes) }
+        for (file, heading) in zip(listed, headings) {
             let folder = String(file.path.dropLast("index.html".count))
-            sections[section(of: folder), default: []].append((folder, Self.heading(of: file.bytes) ?? folder))
+            sections[section(of: folder), default: []].append((folder, heading ?? folder))
         }
         let navOrder = navItems.map { section(of: $0.path) }
         let ordered = navOrder.filter { sections[$0] != nil } + sections.keys.filter { !navOrder.contains($0) }.sorted()
