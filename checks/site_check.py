@@ -468,42 +468,41 @@ def is_not_found_page(page):
     return re.fullmatch(r"(/[a-z]{2})?/404\.html", page) is not None
 
 
+# Each edition's folder names: the first language's at the site root, the English edition's of a
+# bilingual site (languages: [fr, en]) under /en/.
+EDITION_FOLDERS = [
+    ("", {"statistics": "statistiques", "embed": "integrer", "platforms": "plateformes", "share": "part",
+          "progress": "progres", "methodology": "methodologie", "glossary": "glossaire", "data": "donnees",
+          "publications": "publications", "site_map": "plan-du-site", "accessibility": "accessibilite",
+          "legal_notice": "mentions-legales", "personal_data": "donnees-personnelles", "contact": "contact"}),
+    ("/en", {"statistics": "statistics", "embed": "embed", "platforms": "platforms", "share": "share",
+             "progress": "progress", "methodology": "methodology", "glossary": "glossary", "data": "data",
+             "publications": "publications", "site_map": "site-map", "accessibility": "accessibility",
+             "legal_notice": "legal-notice", "personal_data": "personal-data", "contact": "contact"}),
+]
+
+
 def representative_pages(site):
-    """One page of each template, in the order a reader meets them (those that exist)."""
-    is_tag_dir = lambda p: p.split("/")[2] in NOTE_TAG_DIRS
-    pages = ["/index.html", "/statistiques/index.html"]
-    pages += first_match(site, r"/statistiques/[^/]+/index\.html")
-    pages += first_match(site, r"/statistiques/[^/]+/integrer/index\.html")  # an embed view
-    pages += ["/plateformes/index.html"]
-    pages += first_match(site, r"/plateformes/[^/]+/index\.html")
-    pages += first_match(site, r"/plateformes/[^/]+/part/index\.html")  # a platform's figure (its share)
-    pages += ["/notes/index.html"]
-    pages += first_match(site, r"/notes/[^/]+/index\.html", is_tag_dir)
-    pages += first_match(site, r"/notes/[^/]+/[^/]+/index\.html", lambda p: not is_tag_dir(p))
-    pages += ["/progres/index.html", "/methodologie/index.html", "/glossaire/index.html", "/donnees/index.html",
-              "/publications/index.html", "/plan-du-site/index.html"]
-    pages += first_match(site, r"/publications/[^/]+/index\.html")
-    pages += first_match(site, r"/publications/[^/]+/statistiques/index\.html")
-    pages += ["/accessibilite/index.html", "/mentions-legales/index.html", "/donnees-personnelles/index.html",
-              "/contact/index.html"]
-    pages += ["/404.html"]
-    # The English edition of a bilingual site (languages: [fr, en]), one page of each template.
-    is_en_tag_dir = lambda p: p.split("/")[3] in NOTE_TAG_DIRS
-    pages += ["/en/index.html", "/en/statistics/index.html"]
-    pages += first_match(site, r"/en/statistics/[^/]+/index\.html")
-    pages += first_match(site, r"/en/statistics/[^/]+/embed/index\.html")
-    pages += ["/en/platforms/index.html"]
-    pages += first_match(site, r"/en/platforms/[^/]+/index\.html")
-    pages += first_match(site, r"/en/platforms/[^/]+/share/index\.html")
-    pages += ["/en/notes/index.html"]
-    pages += first_match(site, r"/en/notes/[^/]+/index\.html", is_en_tag_dir)
-    pages += first_match(site, r"/en/notes/[^/]+/[^/]+/index\.html", lambda p: not is_en_tag_dir(p))
-    pages += ["/en/progress/index.html", "/en/methodology/index.html", "/en/glossary/index.html", "/en/data/index.html",
-              "/en/publications/index.html", "/en/site-map/index.html"]
-    pages += first_match(site, r"/en/publications/[^/]+/index\.html")
-    pages += first_match(site, r"/en/publications/[^/]+/statistics/index\.html")
-    pages += ["/en/accessibility/index.html", "/en/legal-notice/index.html", "/en/personal-data/index.html",
-              "/en/contact/index.html", "/en/404.html"]
+    """One page of each template, in the order a reader meets them (those that exist), in each edition."""
+    pages = []
+    for prefix, folder in EDITION_FOLDERS:
+        depth = prefix.count("/")
+        is_tag_dir = lambda p, depth=depth: p.split("/")[depth + 2] in NOTE_TAG_DIRS
+        stats, platforms, publications = (prefix + "/" + folder[k] for k in ("statistics", "platforms", "publications"))
+        pages += [prefix + "/index.html", stats + "/index.html"]
+        pages += first_match(site, re.escape(stats) + r"/[^/]+/index\.html")
+        pages += first_match(site, re.escape(stats) + r"/[^/]+/" + folder["embed"] + r"/index\.html")  # an embed view
+        pages += [platforms + "/index.html"]
+        pages += first_match(site, re.escape(platforms) + r"/[^/]+/index\.html")
+        pages += first_match(site, re.escape(platforms) + r"/[^/]+/" + folder["share"] + r"/index\.html")  # a platform's share
+        pages += [prefix + "/notes/index.html"]
+        pages += first_match(site, re.escape(prefix) + r"/notes/[^/]+/index\.html", is_tag_dir)
+        pages += first_match(site, re.escape(prefix) + r"/notes/[^/]+/[^/]+/index\.html", lambda p: not is_tag_dir(p))
+        pages += [prefix + "/" + folder[k] + "/index.html" for k in ("progress", "methodology", "glossary", "data", "publications", "site_map")]
+        pages += first_match(site, re.escape(publications) + r"/[^/]+/index\.html")
+        pages += first_match(site, re.escape(publications) + r"/[^/]+/" + folder["statistics"] + r"/index\.html")
+        pages += [prefix + "/" + folder[k] + "/index.html" for k in ("accessibility", "legal_notice", "personal_data", "contact")]
+        pages += [prefix + "/404.html"]
     return [p for p in pages if p in site.files]
 
 
