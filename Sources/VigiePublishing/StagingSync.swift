@@ -7,6 +7,9 @@ import VigieSupport
 
 /// Turns a folder holding an earlier site into exactly `files`: unchanged files are left as they
 /// are, changed ones are written as new files, and whatever is not part of the site is removed.
+/// Whether a file changed is told by the site manifest's record when its `lstat` proves the record
+/// still describes it (`FolderRecord.digest(of:status:mode:)`), else by reading it back: on the
+/// 1 M-case site (209 MB), reading was 1.3–1.8 s of the write stage with a cold page cache.
 ///
 /// The folder is a staging folder, never the published one: a build killed half-way leaves the
 /// published site whole, and the next run deletes the half-synced folder like any staging leftover.
@@ -14,8 +17,13 @@ enum StagingSync {
     /// What a sync did, for the report and the tests.
     struct Summary: Equatable, Sendable {
         var written = 0
-        var unchanged = 0
+        /// Files left as they were: `trusted` ones told unchanged by the manifest's record from their
+        /// `lstat` alone, `compared` ones read back and compared byte for byte.
+        var trusted = 0
+        var compared = 0
         var removed = 0
+
+        var unchanged: Int { trusted + compared }
     }
 
     /// What is in the folder, by relative path, as `readdir` tells it (symbolic links are not followed).
@@ -27,7 +35,12 @@ enum StagingSync {
         case other
     }
 
-    static func sync(_ files: [OutputFile], into root: String) throws -> Summary {
+    /// Syncs `root` to `files` and returns what it did with the record of the folder it leaves, for the
+    /// manifest. `recorded` is the manifest's record of `root`, if it has one: a file whose `lstat`
+    /// matches it is compared by digest, without being read.
+    static func sync(_ files: [OutputFile], into root: String, recorded: FolderRecord? = nil) throws -> (
+        summary: Summary, record: FolderRecord?
+    ) {
         let existing = entries(under: root)
         let wanted = Set(files.map(\.path))
         var folders: Set<String> = []
@@ -70,33 +83,65 @@ enum StagingSync {
         let chunkCount = files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         let chunkSize = max((files.count + chunkCount - 1) / max(chunkCount, 1), 1)
         let chunks = stride(from: 0, to: files.count, by: chunkSize).map { $0..<min($0 + chunkSize, files.count) }
-        let results = ParallelMap.map(chunks) { range -> Result<Int, AtomicPublisher.Failure> in
-            var written = 0
+        // SHA-256 of every new file, on every core: the record of the new site needs them all, and a
+        // file whose status matches the recorded one is compared by them instead of being read.
+        let results = ParallelMap.map(chunks) { range -> Result<Chunk, AtomicPublisher.Failure> in
+            var chunk = Chunk()
             var buffer: [UInt8] = []
             for index in range {
                 let file = files[index]
                 let path = root + "/" + file.path
+                let digest = ContentDigest(of: file.bytes)
                 if case .file = existing[file.path] {
-                    if holds(path, file.bytes, mode: fileMode, buffer: &buffer) { continue }
+                    var status = stat()
+                    let before = recorded.flatMap {
+                        lstat(path, &status) == 0 ? $0.digest(of: file.path, status: status, mode: fileMode) : nil
+                    }
+                    if let before {
+                        if before == digest {
+                            chunk.trusted += 1
+                            chunk.records.append((file.path, FileRecord(status, digest: digest)))
+                            continue
+                        }
+                        // Known to differ: rewritten without reading it.
+                    } else if let status = holds(path, file.bytes, mode: fileMode, buffer: &buffer) {
+                        chunk.compared += 1
+                        chunk.records.append((file.path, FileRecord(status, digest: digest)))
+                        continue
+                    }
                     // A new file, not the old one rewritten: a hard link to it elsewhere (a backup
                     // made with `cp -l` or `rsync --link-dest`) keeps the bytes it had.
                     unlink(path)
                 }
-                guard AtomicPublisher.writeFile(path, file.bytes) else {
+                guard let status = AtomicPublisher.writeFile(path, file.bytes) else {
                     return .failure(.io(path: path, reason: "cannot write the file"))
                 }
-                written += 1
+                chunk.written += 1
+                chunk.records.append((file.path, FileRecord(status, digest: digest)))
             }
-            return .success(written)
+            return .success(chunk)
         }
+        var records: [String: FileRecord] = [:]
+        records.reserveCapacity(files.count)
         for result in results {
             switch result {
-            case .success(let written): summary.written += written
+            case .success(let chunk):
+                summary.written += chunk.written
+                summary.trusted += chunk.trusted
+                summary.compared += chunk.compared
+                for (path, record) in chunk.records { records[path] = record }
             case .failure(let failure): throw failure
             }
         }
-        summary.unchanged = files.count - summary.written
-        return summary
+        return (summary, FolderRecord(of: root, files: records))
+    }
+
+    /// What one core did with its share of the files.
+    private struct Chunk: Sendable {
+        var written = 0
+        var trusted = 0
+        var compared = 0
+        var records: [(String, FileRecord)] = []
     }
 
     /// True when one of the folders holding `path` is in `folders`.
@@ -169,17 +214,18 @@ enum StagingSync {
         }
     }
 
-    /// True when the file at `path` is a regular file of `mode` holding exactly `bytes`; read into
-    /// `buffer`, kept from file to file (a fresh zeroed array per file was a third of the comparing).
-    private static func holds(_ path: String, _ bytes: [UInt8], mode: mode_t, buffer: inout [UInt8]) -> Bool {
+    /// The status of the file at `path` when it is a regular file of `mode` holding exactly `bytes`,
+    /// else nil; read into `buffer`, kept from file to file (a fresh zeroed array per file was a third
+    /// of the comparing).
+    private static func holds(_ path: String, _ bytes: [UInt8], mode: mode_t, buffer: inout [UInt8]) -> stat? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         var status = stat()
         guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o7777 == mode,
             Int(status.st_size) == bytes.count
-        else { return false }
-        guard !bytes.isEmpty else { return true }
+        else { return nil }
+        guard !bytes.isEmpty else { return status }
         if buffer.count < bytes.count { buffer = [UInt8](repeating: 0, count: bytes.count) }
         var done = 0
         let complete = buffer.withUnsafeMutableBytes { target -> Bool in
@@ -191,8 +237,11 @@ enum StagingSync {
             }
             return true
         }
-        guard complete else { return false }
-        return buffer.withUnsafeBytes { onDisk in bytes.withUnsafeBytes { memcmp(onDisk.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }
+        guard complete else { return nil }
+        let same = buffer.withUnsafeBytes { onDisk in
+            bytes.withUnsafeBytes { memcmp(onDisk.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
+        }
+        return same ? status : nil
     }
 
     /// The mode a file written now gets (0666 less the umask): a kept file with another mode (a
