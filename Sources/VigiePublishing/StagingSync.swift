@@ -26,22 +26,14 @@ enum StagingSync {
         var unchanged: Int { trusted + compared }
     }
 
-    /// What is in the folder, by relative path, as `readdir` tells it (symbolic links are not followed).
-    private enum Entry {
-        /// A regular file: its size and mode are read by the thread that compares it.
-        case file
-        case directory
-        /// A symbolic link, a socket, a device: never part of a site, always removed.
-        case other
-    }
-
     /// Syncs `root` to `files` and returns what it did with the record of the folder it leaves, for the
     /// manifest. `recorded` is the manifest's record of `root`, if it has one: a file whose `lstat`
     /// matches it is compared by digest, without being read.
     static func sync(_ files: [OutputFile], into root: String, recorded: FolderRecord? = nil) throws -> (
         summary: Summary, record: FolderRecord?
     ) {
-        let existing = entries(under: root)
+        // With each file's status when there is a record to check it against.
+        let existing = FolderWalk.entries(under: root, withStatus: recorded != nil)
         let wanted = Set(files.map(\.path))
         var folders: Set<String> = []
         for path in wanted {
@@ -92,12 +84,8 @@ enum StagingSync {
                 let file = files[index]
                 let path = root + "/" + file.path
                 let digest = ContentDigest(of: file.bytes)
-                if case .file = existing[file.path] {
-                    var status = stat()
-                    let before = recorded.flatMap {
-                        lstat(path, &status) == 0 ? $0.digest(of: file.path, status: status, mode: fileMode) : nil
-                    }
-                    if let before {
+                if case .file(let status) = existing[file.path] {
+                    if let recorded, let status, let before = recorded.digest(of: file.path, status: status, mode: fileMode) {
                         if before == digest {
                             chunk.trusted += 1
                             chunk.records.append((file.path, FileRecord(status, digest: digest)))
@@ -153,65 +141,6 @@ enum StagingSync {
             folder = AtomicPublisher.folder(of: folder)
         }
         return false
-    }
-
-    /// Every entry under `root`, by path relative to it, without following symbolic links. With
-    /// `readdir`'s entry types, not an `lstat` per entry (nor `FileManager`), and the folders shared
-    /// between the cores once the first levels are read: the walk of a site of 10,000 notes (10,322
-    /// files in 10,164 folders) took 0.25 s of a 0.52 s write stage with `FileManager` and `lstat`,
-    /// 0.14–0.21 s with `readdir` on one core.
-    private static func entries(under root: String) -> [String: Entry] {
-        var found: [String: Entry] = [:]
-        var pending = [""]
-        // Breadth first on one core until there are folders enough to share (`notes/` alone holds 10,000).
-        while !pending.isEmpty && pending.count < 256 {
-            let level = pending
-            pending = []
-            for folder in level { list(folder, under: root, into: &found, subfolders: &pending) }
-        }
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let shareSize = max((pending.count + cores - 1) / max(cores, 1), 1)
-        let shares = stride(from: 0, to: pending.count, by: shareSize).map { Array(pending[$0..<min($0 + shareSize, pending.count)]) }
-        for part in ParallelMap.map(
-            shares,
-            { share -> [String: Entry] in
-                var entries: [String: Entry] = [:]
-                var stack = share
-                while let folder = stack.popLast() { list(folder, under: root, into: &entries, subfolders: &stack) }
-                return entries
-            })
-        {
-            found.merge(part) { first, _ in first }
-        }
-        return found
-    }
-
-    /// The entries of one folder (`relative` to `root`) into `found`, its subfolders appended to `subfolders`.
-    private static func list(_ relative: String, under root: String, into found: inout [String: Entry], subfolders: inout [String]) {
-        guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
-        defer { closedir(directory) }
-        while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            if name == "." || name == ".." { continue }
-            let path = relative.isEmpty ? name : relative + "/" + name
-            var kind = Int32(item.pointee.d_type)
-            if kind == Int32(DT_UNKNOWN) {
-                // File systems that do not fill in the type (some network ones): ask `lstat`.
-                var status = stat()
-                guard lstat(root + "/" + path, &status) == 0 else { continue }
-                let format = status.st_mode & S_IFMT
-                kind = format == S_IFREG ? Int32(DT_REG) : format == S_IFDIR ? Int32(DT_DIR) : Int32(DT_LNK)
-            }
-            switch kind {
-            case Int32(DT_REG): found[path] = .file
-            case Int32(DT_DIR):
-                found[path] = .directory
-                subfolders.append(path)
-            default: found[path] = .other
-            }
-        }
     }
 
     /// The status of the file at `path` when it is a regular file of `mode` holding exactly `bytes`,
