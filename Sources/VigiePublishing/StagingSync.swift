@@ -8,8 +8,9 @@ import VigieSupport
 /// Turns a folder holding an earlier site into exactly `files`: unchanged files are left as they
 /// are, changed ones are written as new files, and whatever is not part of the site is removed.
 /// Whether a file changed is told by the site manifest's record when its `lstat` proves the record
-/// still describes it (`FolderRecord.digest(of:status:mode:)`), else by reading it back: on the
-/// 1 M-case site (209 MB), reading was 1.3–1.8 s of the write stage with a cold page cache.
+/// still describes it (`FolderRecord.digest(of:status:mode:)`), else by reading it back. On the
+/// 1 M-case site (209 MB) with a cold page cache, reading made the write stage 1.1–1.5 s; the
+/// record, 0.34–0.37 s (BENCHMARKS.md, issue 20).
 ///
 /// The folder is a staging folder, never the published one: a build killed half-way leaves the
 /// published site whole, and the next run deletes the half-synced folder like any staging leftover.
