@@ -16,7 +16,7 @@ let package = Package(
         // The preview server's sockets (FlyingSocks): small, pure Swift, builds in seconds (Hummingbird
         // pulls in SwiftNIO). Its HTTP layer (FlyingFox) is not used: see PreviewHTTPServer.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
-        // SHA-256 of the files of a stored release (its manifest).
+        // SHA-256 of the files of a stored release (its manifest) and of a published site (the site manifest).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // The OpenDocument spreadsheets under /donnees/ (an .ods is a ZIP archive).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
@@ -81,7 +81,8 @@ let package = Package(
         // Check: the links of the built pages and notes, against the built files.
         .target(name: "VigieLinkChecking", dependencies: ["VigieRendering"]),
         // Publish: the atomic swap of the output folder and the guard of what it may replace.
-        .target(name: "VigiePublishing", dependencies: ["VigieRendering"]),
+        // Its site manifest holds the SHA-256 of each published file (swift-crypto).
+        .target(name: "VigiePublishing", dependencies: ["VigieRendering", .product(name: "Crypto", package: "swift-crypto")]),
         // The pipeline: runs the stages in order, caches what each produced for the preview's rebuilds.
         .target(
             name: "VigieCore",

@@ -447,7 +447,7 @@ public final class BuildSession {
             current[file.path] = file.bytes
             if previous[file.path] != file.bytes { changed.append(file) }
         }
-        try AtomicPublisher.write(changed, into: output, inPlace: true)
+        try AtomicPublisher.writeInPlace(changed, into: output)
         for path in previous.keys where current[path] == nil {
             try? FileManager.default.removeItem(atPath: output + "/" + path)
         }

@@ -1,7 +1,8 @@
 // Publish stage: writes the site into a staging folder beside the output, then swaps it in, so the
 // published folder is either the old site or the new one, never a half-written mix. The site the
 // swap retires is kept beside the output and becomes the next build's staging folder, in which
-// only the files that changed are written (`StagingSync`).
+// only the files that changed are written (`StagingSync`), told by the site manifest kept beside the
+// output (`SiteManifest`) where it can.
 
 import Foundation
 import VigieRendering
@@ -33,6 +34,11 @@ public enum AtomicPublisher {
     ///   changed when the previous site was staged in.
     @discardableResult
     public static func publish(_ files: [OutputFile], to output: String, pauseBeforeSwap: String? = nil) throws -> Int {
+        try publishing(files, to: output, pauseBeforeSwap: pauseBeforeSwap).written
+    }
+
+    /// `publish`, telling what the sync did (a new folder: every file written).
+    static func publishing(_ files: [OutputFile], to output: String, pauseBeforeSwap: String? = nil) throws -> StagingSync.Summary {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent()
@@ -43,18 +49,24 @@ public enum AtomicPublisher {
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent("\(stagingPrefix)\(name)-\(pid)").path
         let previous = parent.appendingPathComponent(previousPrefix + name).path
+        let manifestPath = SiteManifest.path(in: parent.path, for: name)
+        // Deleted as it is read: until the new one is saved, the folders it describes change.
+        let manifest = SiteManifest.take(from: manifestPath)
         try? fm.removeItem(atPath: staging)
-        let written: Int
+        var summary = StagingSync.Summary()
+        let record: FolderRecord?
         do {
             if isFolder(previous), rename(previous, staging) == 0 {
                 // Rebuilding 1 M cases and 10,000 notes: write stage 2.5–5.3 s into a new folder,
-                // 0.5–0.7 s with the previous site staged in (BENCHMARKS.md, issue 20).
-                written = try StagingSync.sync(files, into: staging).written
+                // 0.5–0.7 s with the previous site staged in (BENCHMARKS.md, issue 20); with its
+                // manifest's record, 0.18–0.20 s, and 0.34–0.37 s with a cold page cache (1.1–1.5 s
+                // when every file was read back).
+                (summary, record) = try StagingSync.sync(files, into: staging, recorded: manifest?.record(describing: staging))
             } else {
                 try? fm.removeItem(atPath: previous)
                 try ensureDirectory(staging)
-                try write(files, into: staging)
-                written = files.count
+                record = try write(files, into: staging)
+                summary.written = files.count
             }
         } catch {
             try? fm.removeItem(atPath: staging)
@@ -68,7 +80,8 @@ public enum AtomicPublisher {
                 try? fm.removeItem(atPath: staging)
                 throw Failure.io(path: output, reason: "cannot move the new site in place: \(reason)")
             }
-            return written
+            saveManifest([record], to: manifestPath, staging: staging)
+            return summary
         }
         // One step where the kernel can: the staging path then holds the previous site, kept for the next build.
         switch FolderExchange.exchange(staging, outputURL.path) {
@@ -82,7 +95,18 @@ public enum AtomicPublisher {
                 staging, into: outputURL.path, retired: parent.appendingPathComponent("\(retiredPrefix)\(name)-\(pid)").path,
                 previous: previous)
         }
-        return written
+        // The site just published, and the one it retired: the manifest's record of the folder that was
+        // published until now, if it had one, describes the folder now kept as `previous`.
+        saveManifest([record, manifest?.record(describing: previous)], to: manifestPath, staging: staging)
+        return summary
+    }
+
+    /// Saves the records there are, through a temporary named like a staging leftover (a build killed
+    /// while writing it leaves a file `removeLeftovers` deletes).
+    private static func saveManifest(_ records: [FolderRecord?], to path: String, staging: String) {
+        let records = records.compactMap { $0 }
+        guard !records.isEmpty else { return }
+        SiteManifest.save(records, to: path, through: staging + ".manifest")
     }
 
     /// A real folder (not a symbolic link to one: the sync must not write through it).
@@ -152,13 +176,9 @@ public enum AtomicPublisher {
     /// `FileManager.createFile`, which writes each file to a temporary beside it, `fsync`s it and renames
     /// it: 20,000 files (100 k cases, 1,000 notes: 1,026 pages and the data) went from 0.9–1.2 s to
     /// 0.2–0.4 s. The site is still swapped in whole by `publish`, so readers and a killed build never
-    /// see a half-written file. `inPlace` (the preview rewriting changed files of the live folder)
-    /// keeps `FileManager`'s write-then-rename, so a reader never gets half a file there either.
-    package static func write(_ files: [OutputFile], into root: String, inPlace: Bool = false) throws {
-        if inPlace {
-            try writeInPlace(files, into: root)
-            return
-        }
+    /// see a half-written file. Each file's SHA-256 is computed by the thread writing it.
+    /// - Returns: the record of the folder written, for the site manifest (nil if `root` cannot be read).
+    static func write(_ files: [OutputFile], into root: String) throws -> FolderRecord? {
         // Folders holding other folders (`notes/`, `notes/themes/`) are made first; each file's own
         // folder is made by the thread writing the file, just before it. Made up front on one thread,
         // the 10,000 note folders took 0.30–0.33 s of a 0.44–0.58 s write stage while the other core
@@ -171,24 +191,42 @@ public enum AtomicPublisher {
         let chunkCount = files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         let chunkSize = (files.count + chunkCount - 1) / max(chunkCount, 1)
         let chunks = stride(from: 0, to: files.count, by: max(chunkSize, 1)).map { $0..<min($0 + chunkSize, files.count) }
-        let failures = ParallelMap.map(chunks) { [created] range -> Failure? in
+        let results = ParallelMap.map(chunks) { [created] range -> Result<[(String, FileRecord)], Failure> in
             var previous = ""
+            var records: [(String, FileRecord)] = []
+            records.reserveCapacity(range.count)
             for index in range {
                 let folder = folders[index]
                 if folder != previous, !folder.isEmpty, !created.contains(root + "/" + folder) {
                     let path = root + "/" + folder
-                    if mkdir(path, 0o777) != 0 && errno != EEXIST { return Failure.io(path: path, reason: "cannot create the folder") }
+                    if mkdir(path, 0o777) != 0 && errno != EEXIST { return .failure(.io(path: path, reason: "cannot create the folder")) }
                 }
                 previous = folder
-                let path = root + "/" + files[index].path
-                if !writeFile(path, files[index].bytes) { return Failure.io(path: path, reason: "cannot write the file") }
+                let file = files[index]
+                let path = root + "/" + file.path
+                guard let status = writeFile(path, file.bytes) else { return .failure(.io(path: path, reason: "cannot write the file")) }
+                records.append((file.path, FileRecord(status, digest: ContentDigest(of: file.bytes))))
             }
-            return nil
+            return .success(records)
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        var records: [String: FileRecord] = [:]
+        records.reserveCapacity(files.count)
+        for result in results {
+            switch result {
+            case .success(let part): for (path, record) in part { records[path] = record }
+            case .failure(let failure): throw failure
+            }
+        }
+        return FolderRecord(of: root, files: records)
     }
 
-    private static func writeInPlace(_ files: [OutputFile], into root: String) throws {
+    /// The preview rewriting the changed files of the live folder. `FileManager`'s write-then-rename,
+    /// so a reader never gets half a file. The site manifest is deleted first: it would describe the
+    /// folder as it was (its records would no longer match the files' status, so it could not make a
+    /// build publish stale bytes, but a manifest should not describe what is not there).
+    package static func writeInPlace(_ files: [OutputFile], into root: String) throws {
+        let url = URL(fileURLWithPath: root).standardizedFileURL
+        SiteManifest.forget(at: SiteManifest.path(in: url.deletingLastPathComponent().path, for: url.lastPathComponent))
         var created: Set<String> = [root]
         for file in files {
             let path = root + "/" + file.path
@@ -218,9 +256,11 @@ public enum AtomicPublisher {
         created.insert(directory)
     }
 
-    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+    /// Writes `bytes` to a file at `path` and returns its status once written (nil on failure): the
+    /// site manifest's record of it.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> stat? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         var ok = true
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -234,6 +274,8 @@ public enum AtomicPublisher {
                 offset += written
             }
         }
-        return close(fd) == 0 && ok
+        var status = stat()
+        if ok, fstat(fd, &status) != 0 { ok = false }
+        return close(fd) == 0 && ok ? status : nil
     }
 }

@@ -36,7 +36,7 @@ struct ExitStatusTests {
                 "2 errors in 1 file; nothing was published",
             ])
         #expect(folder.read("_site/index.html") == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["_site", "content"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".vigie-manifest-_site", "_site", "content"])
     }
 
     @Test("check validates and writes nothing")

@@ -38,13 +38,13 @@ struct KilledBuildTests {
     }
 
     /// The next build succeeds and leaves nothing of the killed one beside the output (only the
-    /// previous site, which the next build stages in).
+    /// previous site, which the next build stages in, and the manifest of the two sites).
     static func expectCleanNextBuild(in folder: TemporaryFolder) throws {
         let next = try CommandRun.vigie(
             ["build", "--content", "content", "--templates", Repository.templates, "--output", "_site"], in: folder.path)
         #expect(next.status == 0, "\(next.stderr)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
-            $0.hasPrefix(".vigie-") && $0 != ".vigie-previous-_site"
+            $0.hasPrefix(".vigie-") && $0 != ".vigie-previous-_site" && $0 != ".vigie-manifest-_site"
         }
         #expect(leftovers == [])
     }
@@ -59,6 +59,8 @@ struct KilledBuildTests {
         #expect(FileManager.default.fileExists(atPath: signal), "the build never reached the swap")
         let staged = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".vigie-staging-") }
         #expect(staged.count == 1, "the new site is staged beside the output")
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.path + "/.vigie-manifest-_site"), "the manifest is taken while the sites change")
         Self.kill(process)
         #expect(process.terminationReason == .uncaughtSignal)
 

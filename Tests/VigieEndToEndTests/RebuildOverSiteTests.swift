@@ -70,4 +70,32 @@ struct RebuildOverSiteTests {
         let gone = pagesBefore.subtracting(after.keys)
         #expect(gone.contains { $0.hasPrefix("notes/") } && gone.contains { $0.hasPrefix("en/notes/") })
     }
+
+    @Test("a page edited by hand in the kept previous site, keeping its size and mtime, is rewritten all the same")
+    func handEditedPreviousSite() throws {
+        let folder = TemporaryFolder()
+        let content = folder.path + "/content"
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: content)
+        try build(content, into: "_site", in: folder)
+        try build(content, into: "_site", in: folder)
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/.vigie-manifest-_site"))
+        // Same length, same inode, mtime put back: only the ctime, which the manifest records, differs.
+        let page = folder.path + "/.vigie-previous-_site/index.html"
+        var before = stat()
+        #expect(lstat(page, &before) == 0)
+        var bytes = try #require(FileManager.default.contents(atPath: page))
+        let at = try #require(bytes.firstIndex(of: UInt8(ascii: "<")))
+        bytes[at + 1] = bytes[at + 1] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+        let handle = try #require(FileHandle(forWritingAtPath: page))
+        try handle.write(contentsOf: bytes)
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, page, &times, 0) == 0)
+        var after = stat()
+        #expect(lstat(page, &after) == 0 && after.st_ino == before.st_ino && after.st_size == before.st_size)
+
+        try build(content, into: "_site", in: folder)
+        try build(content, into: "fresh", in: folder)
+        #expect(SiteTree.files(under: folder.path + "/_site") == SiteTree.files(under: folder.path + "/fresh"))
+    }
 }

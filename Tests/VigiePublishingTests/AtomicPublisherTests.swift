@@ -15,16 +15,21 @@ struct AtomicPublisherTests {
         try AtomicPublisher.publish([OutputFile(path: "a/index.html", text: "new")], to: output)
         #expect(folder.read("_site/a/index.html") == "new")
         #expect(!folder.exists("_site/gone.txt"))
-        // The previous site is kept beside it, to be staged in by the next publish.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".vigie-previous-_site", "_site"])
+        // The previous site is kept beside it, to be staged in by the next publish, with the manifest
+        // of both.
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                ".vigie-manifest-_site", ".vigie-previous-_site", "_site",
+            ])
     }
 
     @Test("leftovers of a killed build are cleaned by the next run")
     func leftovers() throws {
         let folder = TemporaryFolder()
         folder.write(".vigie-staging-_site-999/index.html", "half written")
+        folder.write(".vigie-staging-_site-999.manifest", "half written")
         try AtomicPublisher.publish([OutputFile(path: "index.html", text: "site")], to: folder.path + "/_site")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["_site"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".vigie-manifest-_site", "_site"])
     }
 
     @Test("a site left retired by a swap that was killed is restored")
@@ -58,7 +63,10 @@ struct AtomicPublisherTests {
         #expect(missing.value == 0)
         #expect(folder.read("_site/index.html") == "round 199")
         #expect(folder.read(".vigie-previous-_site/index.html") == "round 198")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".vigie-previous-_site", "_site"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                ".vigie-manifest-_site", ".vigie-previous-_site", "_site",
+            ])
     }
 
     @Test("the two-rename fallback still swaps and cleans up")
