@@ -42,9 +42,7 @@ package enum PageLinkChecker {
         // that does not depend on the page (`SliceCheck`). A 1 M-case site has 10,000 pages and about
         // a million links; resolved and looked up one by one on both cores they took 0.99 s of a
         // 3.8 s build (`SiteLink.resolve` alone 13 % of its CPU).
-        let sliceCount = min(pages.count, ProcessInfo.processInfo.activeProcessorCount * 8)
-        let sliceSize = max((pages.count + sliceCount - 1) / max(sliceCount, 1), 1)
-        let slices = stride(from: 0, to: pages.count, by: sliceSize).map { pages[$0..<min($0 + sliceSize, pages.count)] }
+        let slices = ParallelMap.ranges(count: pages.count, parts: ProcessInfo.processInfo.activeProcessorCount * 8).map { pages[$0] }
         let broken = ParallelMap.map(slices) { slice -> [Broken] in
             var check = SliceCheck(files: files, index: index, base: base)
             return slice.flatMap { check.brokenLinks(onPage: $0) }
@@ -69,7 +67,8 @@ package enum PageLinkChecker {
         var groups: [(location: SourceLocation, target: String, firstPage: String, problem: String, pages: Int)] = []
         var group: [String: Int] = [:]
         // `broken` is in page order already: `files` are sorted by path, and each page's links by destination.
-        for (page, link, target, problem) in broken.map({ ($0.page, $0.link, $0.target, $0.problem) }) {
+        for entry in broken {
+            let (page, link, target) = (entry.page, entry.link, entry.target)
             guard !fromNotes.contains(key(folder(of: files[page].path), target)) else { continue }
             let template = files[page].template
             let location =
@@ -83,7 +82,7 @@ package enum PageLinkChecker {
                 groups[position].pages += 1
             } else {
                 group[identity] = groups.count
-                groups.append((location, shown, files[page].path, problem, 1))
+                groups.append((location, shown, files[page].path, entry.problem, 1))
             }
         }
         return groups.map { entry in

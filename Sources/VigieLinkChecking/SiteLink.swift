@@ -92,7 +92,7 @@ public enum SiteLink: Equatable, Sendable {
         for position in bytes.indices.dropFirst() {
             let byte = bytes[position]
             if byte == UInt8(ascii: ":") { return text[..<position] }
-            guard isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+")
+            guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+")
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
             else { return nil }
         }
@@ -100,6 +100,8 @@ public enum SiteLink: Equatable, Sendable {
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// True when `destination` resolves to the same target from every folder `depth` folders deep
     /// (`notes/x/` is 2 deep): an absolute link, a site-rooted one (`/x/`), or a relative one that
@@ -149,7 +151,7 @@ public enum SiteLink: Equatable, Sendable {
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
+        isDigit(byte) || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
     }
 
     /// RFC 3986's `pchar` and `/`, without `%` (checked with its digits): unreserved, sub-delims, `:` and `@`.
@@ -157,7 +159,7 @@ public enum SiteLink: Equatable, Sendable {
 
     private static let pathBytes: [Bool] = (0...255).map { byte in
         let byte = UInt8(byte)
-        return isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "-._~!$&'()*+,;=:@/".utf8.contains(byte)
+        return isLetter(byte) || isDigit(byte) || "-._~!$&'()*+,;=:@/".utf8.contains(byte)
     }
 
     /// `path` without the site's root path `root` (`/` or `/vigie/`), or nil when it is not under it

@@ -188,9 +188,7 @@ public enum AtomicPublisher {
         for parent in Set(folders.map(folder(of:))).sorted() where !parent.isEmpty {
             try makeDirectory(root + "/" + parent, created: &created)
         }
-        let chunkCount = files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        let chunkSize = (files.count + chunkCount - 1) / max(chunkCount, 1)
-        let chunks = stride(from: 0, to: files.count, by: max(chunkSize, 1)).map { $0..<min($0 + chunkSize, files.count) }
+        let chunks = ParallelMap.ranges(count: files.count, parts: files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
         let results = ParallelMap.map(chunks) { [created] range -> Result<[(String, FileRecord)], Failure> in
             var previous = ""
             var records: [(String, FileRecord)] = []

@@ -73,9 +73,7 @@ enum StagingSync {
             }
         }
         let fileMode = defaultFileMode()
-        let chunkCount = files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        let chunkSize = max((files.count + chunkCount - 1) / max(chunkCount, 1), 1)
-        let chunks = stride(from: 0, to: files.count, by: chunkSize).map { $0..<min($0 + chunkSize, files.count) }
+        let chunks = ParallelMap.ranges(count: files.count, parts: files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
         // SHA-256 of every new file, on every core: the record of the new site needs them all, and a
         // file whose status matches the recorded one is compared by them instead of being read.
         let results = ParallelMap.map(chunks) { range -> Result<Chunk, AtomicPublisher.Failure> in

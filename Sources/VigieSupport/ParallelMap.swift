@@ -14,6 +14,14 @@ package enum ParallelMap {
         }
         return results.values()
     }
+
+    /// `0..<count` cut into at most `parts` consecutive ranges of one length (the last may be
+    /// shorter), none empty: the shares of work that `map` then spreads over the cores, when each
+    /// share keeps something from item to item (a buffer, what it learnt).
+    package static func ranges(count: Int, parts: Int) -> [Range<Int>] {
+        let size = max((count + max(parts, 1) - 1) / max(parts, 1), 1)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
 }
 
 /// Slots written once each from concurrent iterations, then read after they all finished.
