@@ -73,7 +73,10 @@ enum StagingSync {
             }
         }
         let fileMode = defaultFileMode()
-        let chunks = ParallelMap.ranges(count: files.count, parts: files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+        // Shares of about one size in bytes (a file costs its digest, and some fixed work besides),
+        // four a core: two of one count each left a core alone with the large pages at the end.
+        let chunks = ParallelMap.ranges(
+            weights: files.map { $0.bytes.count + 4096 }, parts: files.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4)
         // SHA-256 of every new file, on every core: the record of the new site needs them all, and a
         // file whose status matches the recorded one is compared by them instead of being read.
         let results = ParallelMap.map(chunks) { range -> Result<Chunk, AtomicPublisher.Failure> in

@@ -22,6 +22,24 @@ package enum ParallelMap {
         let size = max((count + max(parts, 1) - 1) / max(parts, 1), 1)
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
+
+    /// `0..<weights.count` cut into at most `parts` consecutive ranges of about one total weight,
+    /// none empty: shares of work when items differ in size (a page of 5 MB beside pages of 20 kB,
+    /// which cut by count left one core with all the large pages at the end).
+    package static func ranges(weights: [Int], parts: Int) -> [Range<Int>] {
+        let total = weights.reduce(0, +)
+        let share = max((total + max(parts, 1) - 1) / max(parts, 1), 1)
+        var cuts: [Range<Int>] = []
+        var start = 0, sum = 0
+        for (index, weight) in weights.enumerated() {
+            sum += weight
+            if sum >= share * (cuts.count + 1) || index == weights.count - 1 {
+                cuts.append(start..<(index + 1))
+                start = index + 1
+            }
+        }
+        return cuts
+    }
 }
 
 /// Slots written once each from concurrent iterations, then read after they all finished.

@@ -103,8 +103,23 @@ public enum ContentLoader {
         guard let text = TextFile.contents(of: path, missingMessage: "the note disappeared while it was read", into: &diagnostics) else {
             return nil
         }
-        let stem = (path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "")
-        return NoteLoader.load(text: text, path: path, fileStem: stem, into: &diagnostics)
+        return NoteLoader.load(text: text, path: path, fileStem: fileStem(of: path), into: &diagnostics)
+    }
+
+    /// The file name without its `.md` (every `.md` in it, as `replacingOccurrences` removes them).
+    /// An ASCII name with `.md` only at its end, the usual case, is cut on its bytes: through
+    /// `NSString` and `replacingOccurrences` it was 40 ms of reading 10,000 notes.
+    package static func fileStem(of path: String) -> String {
+        let name = Array(path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).last ?? [])
+        let marker = Array(".md".utf8)
+        let stem = name.dropLast(marker.count)
+        let markerOnlyAtEnd =
+            name.count > marker.count && name.suffix(marker.count).elementsEqual(marker)
+            && !stem.indices.contains { stem[$0...].starts(with: marker) }
+        if markerOnlyAtEnd, !name.contains(where: { $0 >= 0x80 }), path.utf8.last != UInt8(ascii: "/") {
+            return String(decoding: stem, as: UTF8.self)
+        }
+        return (path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "")
     }
 
     /// Checks across notes (unique slugs, dates not after the publication), drops drafts, and sorts

@@ -15,8 +15,10 @@ extension SiteRenderer {
         enum Job: Sendable {
             case list, note(Int), tag(String)
         }
-        let jobs: [Job] = [.list] + notes.indices.map { .note($0) } + tags.map { .tag($0.tag) }
-        return ParallelMap.map(jobs) { job -> OutputFile in
+        // The list and the tag pages, a card for each of their notes, are the longest jobs: first,
+        // so that no core is left with one of them at the end (the pages go back to list, notes, tags).
+        let jobs: [Job] = [.list] + tags.map { .tag($0.tag) } + notes.indices.map { .note($0) }
+        let files = ParallelMap.map(jobs) { job -> OutputFile in
             switch job {
             case .list:
                 return page(
@@ -50,6 +52,7 @@ extension SiteRenderer {
                     ])
             }
         }
+        return [files[0]] + files[(1 + tags.count)...] + files[1..<(1 + tags.count)]
     }
 
     /// Tags with their number of notes, sorted by tag.
