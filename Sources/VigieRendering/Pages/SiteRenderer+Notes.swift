@@ -28,7 +28,7 @@ extension SiteRenderer {
                         "tags": .list(
                             tags.map {
                                 [
-                                    "label": .text($0.tag), "href": .text(root + paths.tagFolder(tagSlug($0.tag))),
+                                    "label": .text($0.tag), "href": .text(root + tagFolder($0.tag)),
                                     "count": .text(String($0.count)),
                                 ]
                             }),
@@ -39,7 +39,7 @@ extension SiteRenderer {
                 let newer = index > 0 ? notes[index - 1] : nil
                 return renderNote(notes[index], older: older, newer: newer)
             case .tag(let tag):
-                let tagFolder = paths.tagFolder(tagSlug(tag))
+                let tagFolder = self.tagFolder(tag)
                 let tagRoot = Self.root(for: tagFolder)
                 // Cards straight from `notes`: filtering first copied each tagged note (a dozen retains each).
                 let cards = notes.compactMap { $0.note.tags.contains(tag) ? TemplateValue.map(noteCard($0, root: tagRoot)) : nil }

@@ -23,6 +23,9 @@ public struct SiteRenderer: Sendable {
     let siteValue: TemplateValue
     /// Each tag's slug (`/notes/themes/<slug>/`), made once per build rather than once per note card.
     let tagSlugs: [String: String]
+    /// Each tag's folder, from the site root, made once too: a card shows its note's tags, and there
+    /// are three cards a note (the list, the tag pages, its own page); 22 ms of 1 M + 10,000 notes.
+    let tagFolders: [String: String]
     /// The main menu: key, path from the site root, label.
     let navItems: [(key: String, path: String, label: String)]
 
@@ -43,6 +46,7 @@ public struct SiteRenderer: Sendable {
         self.siteValue = .map(site.mapValues { .text($0) })
         let tags = Set(notes.flatMap(\.note.tags))
         self.tagSlugs = Dictionary(uniqueKeysWithValues: tags.map { ($0, $0.slugified) })
+        self.tagFolders = tagSlugs.mapValues { edition.paths.tagFolder($0) }
         let strings = edition.strings
         let paths = edition.paths
         self.navItems = [
@@ -171,6 +175,9 @@ public struct SiteRenderer: Sendable {
     /// A tag's slug, from the build's table.
     func tagSlug(_ tag: String) -> String { tagSlugs[tag] ?? tag.slugified }
 
+    /// The folder of a tag's page, from the site root.
+    func tagFolder(_ tag: String) -> String { tagFolders[tag] ?? paths.tagFolder(tagSlug(tag)) }
+
     func noteCard(_ rendered: RenderedNote, root: String, level: Int = 2) -> [String: TemplateValue] {
         let note = rendered.note
         return [
@@ -185,7 +192,7 @@ public struct SiteRenderer: Sendable {
             "has_tags": .flag(!note.tags.isEmpty),
             "tags": .list(
                 note.tags.sorted().map { tag in
-                    ["label": .text(tag), "href": .text(root + paths.tagFolder(tagSlug(tag)))]
+                    ["label": .text(tag), "href": .text(root + tagFolder(tag))]
                 }),
         ]
     }
