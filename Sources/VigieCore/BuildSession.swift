@@ -345,10 +345,38 @@ public final class BuildSession {
 
         // Check the links written in notes, then every page's, against the files just built (nothing is fetched).
         progress?("links")
-        diagnostics += InternalLinkChecker.check(rendered, files: files, baseURL: config.baseURL)
-        diagnostics += PageLinkChecker.check(
-            files, notes: rendered, templates: templates.links, baseURL: config.baseURL, contentLinks: Self.contentLinks(config))
-        finished(.checkLinks)
+        let contentLinks = Self.contentLinks(config)
+        let checkLinks: @Sendable () -> [Diagnostic] = { [rendered, files, templates] in
+            InternalLinkChecker.check(rendered, files: files, baseURL: config.baseURL)
+                + PageLinkChecker.check(
+                    files, notes: rendered, templates: templates.links, baseURL: config.baseURL, contentLinks: contentLinks)
+        }
+        // When nothing else stops the build, the new site is staged while the links are checked, and
+        // swapped in only if none is broken: at 1 M cases + 10,000 notes each took about 0.18 s one
+        // after the other, neither keeping both cores busy (staging waits for the disk on a cold cache).
+        var stagedAndWritten: Int??
+        if let output = options.outputDirectory, !diagnostics.contains(where: { $0.severity == .error }), !writesInPlace(to: output) {
+            let linkCheck = BackgroundWork(checkLinks)
+            var linkDiagnostics: [Diagnostic]?
+            progress?("writing")
+            do {
+                stagedAndWritten = .some(
+                    try stage(files, to: output) {
+                        linkDiagnostics = linkCheck.wait()
+                        finished(.checkLinks)
+                        return !linkDiagnostics!.contains { $0.severity == .error }
+                    })
+            } catch {
+                // Broken links are told before a folder that cannot be written.
+                if linkDiagnostics == nil { linkDiagnostics = linkCheck.wait() }
+                guard linkDiagnostics!.contains(where: { $0.severity == .error }) else { throw error }
+                finished(.checkLinks)
+            }
+            diagnostics += linkDiagnostics!
+        } else {
+            diagnostics += checkLinks()
+            finished(.checkLinks)
+        }
 
         report.diagnostics = DiagnosticList(diagnostics)
         report.pageCount = pages.count
@@ -361,7 +389,10 @@ public final class BuildSession {
         lastRunFailed = report.diagnostics.hasErrors
         guard !report.diagnostics.hasErrors else { return report }
 
-        if let output = options.outputDirectory {
+        if case .some(.some(let written)) = stagedAndWritten {
+            report.writtenFileCount = written
+            finished(.write)
+        } else if let output = options.outputDirectory {
             progress?("writing")
             report.writtenFileCount = try publish(files, to: output)
             finished(.write)
@@ -448,16 +479,30 @@ public final class BuildSession {
         return SourceLocation(path: withheldPath, line: 1, column: 1)
     }
 
+    /// True when `publish` writes the changed files into the published folder itself (the preview,
+    /// after its first build), rather than staging a new folder and swapping it in.
+    private func writesInPlace(to output: String) -> Bool {
+        options.incrementalWrites && published != nil && FileManager.default.fileExists(atPath: output)
+    }
+
+    /// Stages the new site beside `output` and swaps it in if `ready()` says so, once staged: the
+    /// number of files published, or nil when it was not swapped in.
+    private func stage(_ files: [OutputFile], to output: String, swapIf ready: () -> Bool) throws -> Int? {
+        if let problem = OutputFolderGuard.problem(output: output, inputs: [options.contentDirectory, options.templatesDirectory]) {
+            throw AtomicPublisher.Failure.io(path: output, reason: problem)
+        }
+        guard try AtomicPublisher.publish(files, to: output, pauseBeforeSwap: options.pauseBeforeSwap, swapIf: ready) != nil else {
+            return nil
+        }
+        published = options.incrementalWrites ? Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }) : nil
+        return files.count
+    }
+
     /// The first publication is atomic (a whole new folder); later ones, in a preview, rewrite only
     /// the files whose bytes changed and remove the files that are gone.
     private func publish(_ files: [OutputFile], to output: String) throws -> Int {
         guard options.incrementalWrites, let previous = published, FileManager.default.fileExists(atPath: output) else {
-            if let problem = OutputFolderGuard.problem(output: output, inputs: [options.contentDirectory, options.templatesDirectory]) {
-                throw AtomicPublisher.Failure.io(path: output, reason: problem)
-            }
-            try AtomicPublisher.publish(files, to: output, pauseBeforeSwap: options.pauseBeforeSwap)
-            published = options.incrementalWrites ? Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }) : nil
-            return files.count
+            return try stage(files, to: output) { true }!
         }
         var changed: [OutputFile] = []
         var current: [String: [UInt8]] = [:]

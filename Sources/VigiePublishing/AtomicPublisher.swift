@@ -34,11 +34,22 @@ public enum AtomicPublisher {
     ///   changed when the previous site was staged in.
     @discardableResult
     public static func publish(_ files: [OutputFile], to output: String, pauseBeforeSwap: String? = nil) throws -> Int {
-        try publishing(files, to: output, pauseBeforeSwap: pauseBeforeSwap).written
+        try publishing(files, to: output, pauseBeforeSwap: pauseBeforeSwap)!.written
     }
 
-    /// `publish`, telling what the sync did (a new folder: every file written).
-    static func publishing(_ files: [OutputFile], to output: String, pauseBeforeSwap: String? = nil) throws -> StagingSync.Summary {
+    /// `publish`, but the new site, once staged, is swapped in only if `ready()` says so: what decides
+    /// (the link check) runs while the files are staged. Nil when it was not swapped in: the published
+    /// site is untouched, and the staged folder is kept for the next build as the previous site was.
+    public static func publish(
+        _ files: [OutputFile], to output: String, pauseBeforeSwap: String? = nil, swapIf ready: () -> Bool
+    ) throws -> Int? {
+        try publishing(files, to: output, pauseBeforeSwap: pauseBeforeSwap, swapIf: ready)?.written
+    }
+
+    /// `publish`, telling what the sync did (a new folder: every file written); nil when `ready` said no.
+    static func publishing(
+        _ files: [OutputFile], to output: String, pauseBeforeSwap: String? = nil, swapIf ready: () -> Bool = { true }
+    ) throws -> StagingSync.Summary? {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent()
@@ -71,6 +82,13 @@ public enum AtomicPublisher {
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
+        }
+        guard ready() else {
+            // The published site is as the manifest knew it; the staged one becomes the kept previous
+            // site, its record (made for the folder, not its path) still true of it there.
+            keep(staging, as: previous)
+            saveManifest([manifest?.record(describing: outputURL.path), record], to: manifestPath, staging: staging)
+            return nil
         }
         if let pauseBeforeSwap { pause(signalling: pauseBeforeSwap) }
 

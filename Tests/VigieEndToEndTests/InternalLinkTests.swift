@@ -41,6 +41,33 @@ struct InternalLinkTests {
         #expect(!folder.exists("_site"))
     }
 
+    /// The new site is staged while its links are checked: a broken one leaves the published site as it
+    /// was, and the next build, once the link is fixed, publishes what a build into a new folder gives.
+    @Test("a broken link leaves the published site untouched, and the fixed build publishes the whole site")
+    func brokenLinkLeavesThePublishedSite() throws {
+        let folder = TemporaryFolder()
+        let cases = SiteTree.rows(platform: "amazon", count: 10)
+        SiteTree.withCases(cases, extra: ["notes/deuxieme.md": Self.note]).write(into: folder)
+        func build(into output: String = "_site") -> [String] {
+            ["build", "--content", "content", "--templates", Repository.templates, "--output", output]
+        }
+        #expect(try CommandRun.vigie(build(), in: folder.path).status == 0)
+        let published = SiteTree.files(under: folder.path + "/_site")
+
+        let broken = Self.note.replacingOccurrences(of: "../premiere-note/", with: "/notes/nexiste-pas/")
+        folder.write("content/notes/deuxieme.md", broken.replacingOccurrences(of: "Deuxième note", with: "Deuxième note, revue"))
+        let failed = try CommandRun.vigie(build(), in: folder.path)
+        #expect(failed.status == 1)
+        #expect(failed.stderrLines.last == "1 error in 1 file; nothing was published")
+        #expect(SiteTree.files(under: folder.path + "/_site") == published)
+
+        folder.write("content/notes/deuxieme.md", Self.note.replacingOccurrences(of: "Deuxième note", with: "Deuxième note, revue"))
+        #expect(try CommandRun.vigie(build(), in: folder.path).status == 0)
+        #expect(try CommandRun.vigie(build(into: "fresh"), in: folder.path).status == 0)
+        #expect(SiteTree.files(under: folder.path + "/_site") == SiteTree.files(under: folder.path + "/fresh"))
+        #expect(SiteTree.files(under: folder.path + "/_site") != published)
+    }
+
     @Test("a template's broken link fails the build at the template, once for all the pages that show it")
     func brokenTemplateLink() throws {
         let folder = TemporaryFolder()

@@ -164,4 +164,26 @@ struct SiteManifestTests {
         #expect(try AtomicPublisher.publishing(Self.site, to: output) == StagingSync.Summary(written: 1, trusted: 0, compared: 3))
         #expect(try AtomicPublisher.publishing(Self.site, to: output) == StagingSync.Summary(written: 0, trusted: 4, compared: 0))
     }
+
+    @Test("a site staged but not swapped in leaves the published site as it was, and is kept with its record for the next build")
+    func stagedButNotSwapped() throws {
+        let (folder, output) = try Self.publishedTwice()
+        let published = SiteTree.files(under: output)
+        var changed = Self.site
+        changed[1] = OutputFile(path: "notes/a/index.html", text: "note a, revised")
+        var asked = false
+        let refused = try AtomicPublisher.publishing(changed, to: output) {
+            asked = true
+            return false
+        }
+        #expect(refused == nil && asked)
+        #expect(SiteTree.files(under: output) == published)
+        #expect(folder.exists(".vigie-previous-_site"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".vigie-staging-") }.isEmpty)
+        // The kept folder holds what was staged, and the manifest describes it and the published site.
+        #expect(try AtomicPublisher.publishing(changed, to: output) == StagingSync.Summary(written: 0, trusted: 4, compared: 0))
+        #expect(try AtomicPublisher.publishing(changed, to: output) == StagingSync.Summary(written: 1, trusted: 3, compared: 0))
+        try AtomicPublisher.publish(changed, to: folder.path + "/fresh")
+        #expect(SiteTree.files(under: output) == SiteTree.files(under: folder.path + "/fresh"))
+    }
 }
