@@ -139,6 +139,7 @@ public enum NoteLoader {
     /// A line that trims to `---`.
     private static func isFence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         guard containsFence(bytes, line) else { return false }
+        if line.count == 3 { return true }  // `---` itself, as most fences are
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self).trimmingCharacters(in: .whitespaces) == "---"
     }
 

@@ -108,12 +108,20 @@ struct PlainFrontMatter {
         return (first >= 0x30 && first <= 0x39) || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) || (first >= 0xC3 && first <= 0xEF)
     }
 
+    /// True when the text trims to nothing (`trimmingCharacters(in: .whitespaces)`): asked of a title
+    /// that starts with a printable ASCII character, the answer is no without Foundation (its trim
+    /// was 47 ms of reading 10,000 notes).
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     /// The note these values describe, or nil when `YAMLMappingReader` would report any of them
     /// (a missing or empty title, a missing or impossible date, a list where a text goes, a draft
     /// that is not true or false, a slug or tag it refuses, an unknown key): that path reports it.
     func note(path: String, fileStem: String, body: String, bodyFirstLine: Int) -> Note? {
         guard Set(values.keys).isSubset(of: NoteLoader.knownKeys),
-            case .text(let title)? = values["title"], !title.trimmingCharacters(in: .whitespaces).isEmpty,
+            case .text(let title)? = values["title"], !Self.isBlank(title),
             case .text(let dateText)? = values["date"], let date = Day(iso: dateText)
         else { return nil }
         var summary: String?
