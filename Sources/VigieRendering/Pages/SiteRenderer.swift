@@ -28,6 +28,8 @@ public struct SiteRenderer: Sendable {
     let tagFolders: [String: String]
     /// The main menu: key, path from the site root, label.
     let navItems: [(key: String, path: String, label: String)]
+    /// The layout's values made once per page depth (see `page`).
+    let layoutValues = LayoutValues()
 
     public init(
         content: Content, notes: [RenderedNote], statistics: ProtectedStatistics, history: ReleaseHistory, templates: TemplateSet,
@@ -100,23 +102,28 @@ public struct SiteRenderer: Sendable {
             root = URLComponents(string: config.baseURL)?.path ?? "/"
         }
         let home = root + paths.prefix == "" ? "./" : root + paths.prefix
-        let nav: [TemplateValue] = navItems.map {
-            [
-                "key": .text($0.key), "href": .text($0.path.isEmpty ? home : root + $0.path), "label": .text($0.label),
-                "current": .flag($0.key == section),
-            ]
+        // The menu and the paths depend only on the page's depth (and section): made once for all
+        // the pages that share them (10,000 note pages: 0.05 s of CPU made them page by page).
+        let nav = layoutValues.value(for: root + "\u{0}" + section) {
+            TemplateValue.list(
+                navItems.map {
+                    [
+                        "key": .text($0.key), "href": .text($0.path.isEmpty ? home : root + $0.path), "label": .text($0.label),
+                        "current": .flag($0.key == section),
+                    ]
+                })
         }
         var context = values
         context["t"] = strings.value
         context["root"] = .text(root)
         context["home"] = .text(home)
-        context["nav"] = .list(nav)
+        context["nav"] = nav
         context["page_title"] = .text(title)
         context["page_description"] = .text(description ?? config.description)
         context["is_home"] = .flag(folder == "")
         context["canonical"] = .text(config.baseURL + (folder ?? paths.prefix + "404.html"))
         context["site"] = siteValue
-        context["paths"] = pathsValue(root: root, home: home)
+        context["paths"] = layoutValues.value(for: root) { pathsValue(root: root, home: home) }
         if let folder, !edition.others.isEmpty {
             let (alternates, switcher) = languageLinks(folder: folder, root: root)
             if !alternates.isEmpty { context["alternates"] = .list(alternates) }
@@ -195,5 +202,22 @@ public struct SiteRenderer: Sendable {
                     ["label": .text(tag), "href": .text(root + tagFolder(tag))]
                 }),
         ]
+    }
+}
+
+/// Template values made once and shared by the pages rendered on every core, under a key that says
+/// all they depend on.
+final class LayoutValues: @unchecked Sendable {
+    private var values: [String: TemplateValue] = [:]
+    private let lock = NSLock()
+
+    /// The value under `key`, made by `make` the first time.
+    func value(for key: String, make: () -> TemplateValue) -> TemplateValue {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = values[key] { return known }
+        let made = make()
+        values[key] = made
+        return made
     }
 }
