@@ -89,6 +89,8 @@ let package = Package(
             dependencies: [
                 "VigieSupport", "VigieMustache", "VigieCharts", "VigieInput", "VigieStatistics", "VigieDisclosure",
                 "VigieReleases", "VigieRendering", "VigieLinkChecking", "VigiePublishing",
+                // The keys of the notes' rendering cache (NoteRenderCache).
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Seeded synthetic content: the default case file and the benchmark inputs.

@@ -338,13 +338,14 @@ def parse_timings(stdout: str) -> dict[str, float]:
 
 def run_vigie(vigie: Path, templates: Path, content: Path, name: str, work: Path, run_index: int) -> VigieRun:
     """Builds one content folder into a fresh output folder and reads the stage timings. The
-    charts' PNG cache is the benchmark's own: the first run of each size draws every chart, the
-    later ones find them, as a publisher's rebuild does (the median is then a rebuild's). With
+    cache (charts' PNG files, notes' rendered Markdown) is the benchmark's own: the first run of
+    each size draws every chart and renders every note, the later ones find them, as a publisher's
+    rebuild does (the median is then a rebuild's; Hugo keeps no such cache). With
     `--rebuild`, every timed run builds over the site the run before it left in the same folder
     (the first over one built untimed), as a publisher republishes."""
     output = work / f"out-vigie-{name}"
     command = [str(vigie), "build", "--content", str(content), "--templates", str(templates),
-               "--output", str(output), "--timings", "--cache-dir", str(work / "chart-cache")]
+               "--output", str(output), "--timings", "--cache-dir", str(work / "cache")]
     if not rebuild_over_previous:
         set_aside(output, work)
     elif not output.exists():

@@ -17,6 +17,8 @@ public struct BuildReport: Sendable {
     /// Charts whose PNG file this run made with rsvg-convert (the others were kept from the session's last rendering or
     /// found in the chart cache on disk).
     public var chartsRasterized = 0
+    /// Notes whose Markdown cmark rendered (the others came from this session's or the disk's cache).
+    public var notesRendered = 0
     public var suppression: SuppressionReport?
     /// Wall time of each stage, in run order.
     public var stageSeconds: [(stage: String, seconds: Double)] = []

@@ -71,6 +71,10 @@ public final class BuildSession {
     }
     /// The charts rasterized since the report of the last run.
     private var chartsRasterized = 0
+    /// The notes whose Markdown went through cmark since the report of the last run.
+    private var notesRendered = 0
+    /// The notes' renderings being written to the disk cache, waited for before `rebuild` returns.
+    private var noteRenderStore: BackgroundWork<Void>?
     private var published: [String: [UInt8]]?
     private var lastRunFailed = true
 
@@ -85,6 +89,10 @@ public final class BuildSession {
         var report = BuildReport()
         var timer = StageTimer()
         lastRunFailed = true
+        defer {
+            noteRenderStore?.wait()
+            noteRenderStore = nil
+        }
         // A step done in two parts (the Markdown of notes without figures is rendered before the
         // statistics are known, the rest after) is one line of the report, the sum of both.
         func finished(_ step: BuildStep) {
@@ -97,7 +105,7 @@ public final class BuildSession {
         }
 
         // Load.
-        if options.chartCacheFolder != nil, rasterizerIdentityAnswer == nil, rasterizerIdentityLookup == nil {
+        if options.cacheFolder != nil, rasterizerIdentityAnswer == nil, rasterizerIdentityLookup == nil {
             rasterizerIdentityLookup = Self.lookUpRasterizerIdentity()
         }
         // site.yaml first: its `theme` says which folders the templates are read from.
@@ -321,6 +329,8 @@ public final class BuildSession {
         ledger.ran(.renderTemplates)
         report.chartsRasterized = chartsRasterized
         chartsRasterized = 0
+        report.notesRendered = notesRendered
+        notesRendered = 0
         diagnostics += chartDiagnostics
         var files = PageGroup.allCases.flatMap { groups[$0] ?? [] }
         // Made from the pages themselves on every run (a scan of their headings); rewritten only if it changed.
@@ -624,8 +634,8 @@ public final class BuildSession {
     /// The chart cache on disk, when the options name one and rsvg-convert says its version (a PNG
     /// made by another version would not be the bytes this one makes).
     private var chartCache: ChartImageCache? {
-        guard let folder = options.chartCacheFolder, let identity = rasterizerIdentity else { return nil }
-        return ChartImageCache(folder: folder, rasterizerIdentity: identity)
+        guard let folder = options.cacheFolder, let identity = rasterizerIdentity else { return nil }
+        return ChartImageCache(folder: folder + "/charts", rasterizerIdentity: identity)
     }
 
     /// True when the text holds `{{`. Foundation's `contains` was 9 % of the Markdown stage (then
@@ -647,7 +657,10 @@ public final class BuildSession {
 
     /// Renders the bodies of the notes that show no figure (no `{{`) and are not in the cache yet,
     /// on every core, into the cache under the key `renderNotes` gives them: their HTML does not
-    /// depend on the cases, so it is made while the cases are validated.
+    /// depend on the cases, so it is made while the cases are validated. A rendering kept on disk
+    /// by an earlier build (`NoteRenderCache`) is read instead of made; on the session's first
+    /// rendering, the disk file is rewritten (on a thread of its own, waited for before the build
+    /// returns) when it lacked one of them or held others.
     private func prerenderNotes(_ notes: [Note], config: SiteConfig) {
         let signatures = noteCache.mapValues(\.signature)
         let cachedKeys = renderedCache.mapValues(\.key)
@@ -656,11 +669,28 @@ public final class BuildSession {
         }
         let stale = notes.indices.filter { wanted[$0] }
         guard !stale.isEmpty else { return }
-        let fresh = ParallelMap.map(stale) { index in
-            RenderedNote(note: notes[index], body: Self.renderMarkdown(notes[index].body, of: notes[index], config: config))
+        let firstRendering = renderedCache.isEmpty
+        let disk = options.cacheFolder.flatMap { NoteRenderCache(folder: $0 + "/notes", contentRoot: root) }
+        let stored = disk?.open()
+        let fresh = ParallelMap.map(stale) { index -> (rendered: RenderedNote, key: NoteRenderCache.Key?, made: Bool) in
+            let note = notes[index]
+            let frenchTypography = (note.language ?? config.language) == "fr"
+            let key = disk?.key(
+                markdown: note.body, path: note.path, firstLine: note.bodyFirstLine, allowRawHTML: config.allowRawHTML,
+                frenchTypography: frenchTypography)
+            if let key, let body = stored?.rendering(for: key, path: note.path) {
+                return (RenderedNote(note: note, body: body), key, false)
+            }
+            return (RenderedNote(note: note, body: Self.renderMarkdown(note.body, of: note, config: config)), key, true)
         }
-        for (index, rendered) in zip(stale, fresh) { renderedCache[notes[index].path] = (signatures[notes[index].path] ?? "", rendered) }
+        for (index, made) in zip(stale, fresh) { renderedCache[notes[index].path] = (signatures[notes[index].path] ?? "", made.rendered) }
+        notesRendered += fresh.count { $0.made }
         ledger.changed(.renderedNotes)
+
+        let keep = fresh.compactMap { made in made.key.map { (key: $0, markdown: made.rendered.body) } }.filter { $0.markdown.diagnostics.isEmpty }
+        if let disk, firstRendering, stored?.count != keep.count || fresh.contains(where: { $0.made && $0.rendered.body.diagnostics.isEmpty }) {
+            noteRenderStore = BackgroundWork { disk.store(keep) }
+        }
     }
 
     /// The HTML of a note's Markdown `body` (its placeholders already filled).
@@ -712,6 +742,7 @@ public final class BuildSession {
             }
             return RenderedNote(note: note, body: Self.renderMarkdown(body, of: note, config: config))
         }
+        notesRendered += fresh.count
         if !stale.isEmpty { ledger.changed(.renderedNotes) }
         // The result in note order, fresh renderings where there are, the cache's elsewhere; then the
         // cache, its room reserved (filling it and reading the result back from it took 25–30 ms).

@@ -20,13 +20,6 @@ struct ChartImageCache {
     /// charts of many builds of a site with hundreds of platforms.
     static let capacity = 4_000
 
-    /// `$XDG_CACHE_HOME/vigie/charts`, else `~/.cache/vigie/charts`, else nil (no home folder).
-    static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/vigie/charts" }
-        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/vigie/charts" }
-        return nil
-    }
-
     func path(for svg: [UInt8]) -> String {
         let key = FileDigest.sha256(Array(rasterizerIdentity.utf8) + [0] + svg)
         return folder + "/" + key + ".png"

@@ -16,10 +16,10 @@ public final class PreviewServer: @unchecked Sendable {
     /// - Parameter log: receives one line per build or error (stderr in the CLI).
     /// - Throws: when the temporary folder cannot be made.
     /// - Parameter forcePolling: scan the folders instead of waiting for the kernel's notifications.
-    /// - Parameter chartCacheFolder: where the charts' PNG files are kept between sessions (nil: not kept).
+    /// - Parameter cacheFolder: where the charts' PNG files and the notes' rendered Markdown are kept between sessions (nil: not kept).
     public init(
         contentDirectory: String, templatesDirectory: String, port: UInt16, forcePolling: Bool = false,
-        chartCacheFolder: String? = nil, log: @escaping @Sendable (String) -> Void
+        cacheFolder: String? = nil, log: @escaping @Sendable (String) -> Void
     ) throws {
         let temporary = FileManager.default.temporaryDirectory.path
         PreviewFolder.removeStale(in: temporary)
@@ -27,7 +27,7 @@ public final class PreviewServer: @unchecked Sendable {
         PreviewCleanup.register(workFolder)
         options = BuildOptions(
             contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, outputDirectory: workFolder + "/site",
-            incrementalWrites: true, chartCacheFolder: chartCacheFolder)
+            incrementalWrites: true, cacheFolder: cacheFolder)
         self.port = port
         self.forcePolling = forcePolling
         self.log = log

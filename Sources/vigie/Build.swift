@@ -25,7 +25,7 @@ struct Build: ParsableCommand {
         let options = BuildOptions(
             contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: output,
             pauseBeforeSwap: ProcessInfo.processInfo.environment["VIGIE_TEST_PAUSE_BEFORE_SWAP"],
-            chartCacheFolder: inputs.chartCacheFolder)
+            cacheFolder: inputs.cacheFolder)
         try Runner.run(options, verb: "built", timings: timings)
     }
 }
@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let options = BuildOptions(
             contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: nil,
-            chartCacheFolder: inputs.chartCacheFolder)
+            cacheFolder: inputs.cacheFolder)
         try Runner.run(options, verb: "checked")
     }
 }
@@ -48,13 +48,13 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Templates folder (Mustache templates, strings.yaml, assets/).") var templates = "templates"
     @Option(
         help: ArgumentHelp(
-            "Folder where the charts' PNG files are kept between builds, so that only changed charts are drawn again (default: $XDG_CACHE_HOME/vigie/charts, else ~/.cache/vigie/charts).",
+            "Folder where the charts' PNG files and the notes' rendered Markdown are kept between builds, so that only changed charts and notes are made again (default: $XDG_CACHE_HOME/vigie, else ~/.cache/vigie).",
             valueName: "dir"))
     var cacheDir: String?
-    @Flag(help: "Draw every chart's PNG file again, without reading or writing the chart cache.") var noCache = false
+    @Flag(help: "Draw every chart and render every note again, without reading or writing the cache.") var noCache = false
 
-    /// The chart cache's folder, or nil when `--no-cache` turns it off.
-    var chartCacheFolder: String? {
-        noCache ? nil : cacheDir ?? BuildOptions.defaultChartCacheFolder()
+    /// The cache's folder, or nil when `--no-cache` turns it off.
+    var cacheFolder: String? {
+        noCache ? nil : cacheDir ?? BuildOptions.defaultCacheFolder()
     }
 }

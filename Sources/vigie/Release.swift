@@ -16,7 +16,7 @@ struct Release: ParsableCommand {
     func run() throws {
         let options = BuildOptions(
             contentDirectory: inputs.content, templatesDirectory: inputs.templates, outputDirectory: nil,
-            chartCacheFolder: inputs.chartCacheFolder)
+            cacheFolder: inputs.cacheFolder)
         let session = BuildSession(options: options)
         let report: BuildReport
         do {

@@ -23,7 +23,7 @@ struct Serve: ParsableCommand {
         SignalWatcher.stopOnInterrupt()
         let server = try PreviewServer(
             contentDirectory: inputs.content, templatesDirectory: inputs.templates, port: port, forcePolling: poll,
-            chartCacheFolder: inputs.chartCacheFolder
+            cacheFolder: inputs.cacheFolder
         ) { line in
             Console.error(line)
         }

@@ -16,21 +16,21 @@ import VigieTestSupport
             let report = try BuildSession(
                 options: BuildOptions(
                     contentDirectory: Repository.content, templatesDirectory: Repository.templates,
-                    outputDirectory: folder.path + "/" + output, chartCacheFolder: cache)
+                    outputDirectory: folder.path + "/" + output, cacheFolder: cache)
             ).rebuild()
             #expect(report.succeeded, "\(report.diagnostics)")
             return report
         }
         let first = try build("first")
         let charts = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/first").filter { $0.hasSuffix(".svg") }
-        let cached = try FileManager.default.contentsOfDirectory(atPath: cache).sorted()
+        let cached = try FileManager.default.contentsOfDirectory(atPath: cache + "/charts").sorted()
         #expect(!charts.isEmpty && first.chartsRasterized == charts.count && cached.count == charts.count)
 
         #expect(try build("second").chartsRasterized == 0)
         #expect(SiteTree.files(under: folder.path + "/first") == SiteTree.files(under: folder.path + "/second"))
 
         // A cached file cut short (a full disk, a build killed elsewhere) is not used, and is stored whole again.
-        let damaged = cache + "/" + cached[0]
+        let damaged = cache + "/charts/" + cached[0]
         let whole = try #require(FileManager.default.contents(atPath: damaged))
         try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: damaged))
         #expect(try build("third").chartsRasterized == 1)
@@ -61,10 +61,10 @@ import VigieTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["3.png", "4.png"])
     }
 
-    @Test("the default folder follows XDG_CACHE_HOME, then the home folder")
+    @Test("the default cache folder follows XDG_CACHE_HOME, then the home folder")
     func defaultFolder() {
-        #expect(ChartImageCache.defaultFolder(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/vigie/charts")
-        #expect(ChartImageCache.defaultFolder(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/vigie/charts")
-        #expect(ChartImageCache.defaultFolder(environment: [:]) == nil)
+        #expect(BuildOptions.defaultCacheFolder(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/vigie")
+        #expect(BuildOptions.defaultCacheFolder(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/vigie")
+        #expect(BuildOptions.defaultCacheFolder(environment: [:]) == nil)
     }
 }

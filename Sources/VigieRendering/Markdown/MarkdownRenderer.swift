@@ -15,14 +15,31 @@ public struct RenderedMarkdown: Sendable {
     /// Every link of the body, in document order, for the internal link check after rendering.
     public var links: [MarkdownLink] = []
 
+    public init(html: String, headings: [Heading], wordCount: Int, diagnostics: [Diagnostic], links: [MarkdownLink] = []) {
+        self.html = html
+        self.headings = headings
+        self.wordCount = wordCount
+        self.diagnostics = diagnostics
+        self.links = links
+    }
+
     public struct Heading: Sendable, Hashable {
         public var level: Int
         public var text: String
         public var anchor: String
+
+        public init(level: Int, text: String, anchor: String) {
+            self.level = level
+            self.text = text
+            self.anchor = anchor
+        }
     }
 }
 
 public enum MarkdownRenderer {
+    /// The Markdown library and its version, e.g. `cmark 0.30.2`: a rendering cached by another may differ.
+    public static let engineVersion = "cmark " + String(cString: cmark_version_string())
+
     /// Renders CommonMark with smart punctuation. Raw HTML is dropped (with a warning) unless allowed.
     /// - Parameters:
     ///   - path: the source file, for diagnostics.
