@@ -47,15 +47,7 @@ struct ChartImageCache {
 
     /// Removes the least recently used files beyond `capacity`.
     func prune(capacity: Int = Self.capacity) {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder), names.count > capacity else { return }
-        let dated = names.filter { $0.hasSuffix(".png") }.map { name -> (name: String, date: Date) in
-            let attributes = try? manager.attributesOfItem(atPath: folder + "/" + name)
-            return (name, attributes?[.modificationDate] as? Date ?? .distantPast)
-        }
-        for old in dated.sorted(by: { ($0.date, $0.name) < ($1.date, $1.name) }).dropLast(capacity) {
-            try? manager.removeItem(atPath: folder + "/" + old.name)
-        }
+        CacheFolder.prune(folder, suffix: ".png", capacity: capacity)
     }
 
     private static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]

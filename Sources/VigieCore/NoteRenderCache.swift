@@ -71,7 +71,7 @@ struct NoteRenderCache: Sendable {
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).part"
         if Self.write(renderings.filter { $0.markdown.diagnostics.isEmpty }, to: temporary), rename(temporary, path) == 0 {
-            prune(folder: folder)
+            CacheFolder.prune(folder, suffix: ".notes", capacity: Self.capacity)
         } else {
             unlink(temporary)
         }
@@ -113,20 +113,6 @@ struct NoteRenderCache: Sendable {
                 done += written
             }
             return true
-        }
-    }
-
-    private func prune(folder: String) {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder) else { return }
-        let files = names.filter { $0.hasSuffix(".notes") }
-        guard files.count > Self.capacity else { return }
-        let dated = files.map { name -> (name: String, date: Date) in
-            let attributes = try? manager.attributesOfItem(atPath: folder + "/" + name)
-            return (name, attributes?[.modificationDate] as? Date ?? .distantPast)
-        }
-        for old in dated.sorted(by: { ($0.date, $0.name) < ($1.date, $1.name) }).dropLast(Self.capacity) {
-            try? manager.removeItem(atPath: folder + "/" + old.name)
         }
     }
 }
