@@ -687,8 +687,12 @@ public final class BuildSession {
         notesRendered += fresh.count { $0.made }
         ledger.changed(.renderedNotes)
 
-        let keep = fresh.compactMap { made in made.key.map { (key: $0, markdown: made.rendered.body) } }.filter { $0.markdown.diagnostics.isEmpty }
-        if let disk, firstRendering, stored?.count != keep.count || fresh.contains(where: { $0.made && $0.rendered.body.diagnostics.isEmpty }) {
+        let keep = fresh.compactMap { made in made.key.map { (key: $0, markdown: made.rendered.body) } }.filter {
+            $0.markdown.diagnostics.isEmpty
+        }
+        if let disk, firstRendering,
+            stored?.count != keep.count || fresh.contains(where: { $0.made && $0.rendered.body.diagnostics.isEmpty })
+        {
             noteRenderStore = BackgroundWork { disk.store(keep) }
         }
     }

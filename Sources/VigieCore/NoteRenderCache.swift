@@ -138,15 +138,18 @@ extension NoteRenderCache {
             let size = Int(info.st_size)
             let count = Int(truncatingIfNeeded: header.word(at: NoteRenderCache.magic.count))
             let indexEnd = NoteRenderCache.magic.count + 8 + count * 48
-            guard count >= 0, count < 1 << 24, indexEnd <= size, let index = Self.read(file, offset: header.count, length: count * 48) else {
+            guard count >= 0, count < 1 << 24, indexEnd <= size, let index = Self.read(file, offset: header.count, length: count * 48)
+            else {
                 close(file)
                 return nil
             }
             var entries: [Key: (offset: Int, length: Int)] = [:]
             entries.reserveCapacity(count)
             for start in stride(from: 0, to: index.count, by: 48) {
-                let key = Key(a: index.word(at: start), b: index.word(at: start + 8), c: index.word(at: start + 16), d: index.word(at: start + 24))
-                let offset = Int(truncatingIfNeeded: index.word(at: start + 32)), length = Int(truncatingIfNeeded: index.word(at: start + 40))
+                let key = Key(
+                    a: index.word(at: start), b: index.word(at: start + 8), c: index.word(at: start + 16), d: index.word(at: start + 24))
+                let offset = Int(truncatingIfNeeded: index.word(at: start + 32)),
+                    length = Int(truncatingIfNeeded: index.word(at: start + 40))
                 guard offset >= indexEnd, length >= 0, offset <= size - length else {
                     close(file)
                     return nil
@@ -235,11 +238,14 @@ extension NoteRenderCache {
                 var links: [MarkdownLink] = []
                 links.reserveCapacity(linkCount)
                 for _ in 0..<linkCount {
-                    guard let destination = reader.text(), let line = reader.int32(), let column = reader.int32(), let image = reader.byte(),
+                    guard let destination = reader.text(), let line = reader.int32(), let column = reader.int32(),
+                        let image = reader.byte(),
                         image <= 1
                     else { return nil }
                     links.append(
-                        MarkdownLink(destination: destination, location: SourceLocation(path: path, line: line, column: column), isImage: image == 1))
+                        MarkdownLink(
+                            destination: destination, location: SourceLocation(path: path, line: line, column: column), isImage: image == 1)
+                    )
                 }
                 guard let html = reader.text(), reader.isAtEnd, wordCount <= UInt64(Int.max) else { return nil }
                 return RenderedMarkdown(html: html, headings: headings, wordCount: Int(wordCount), diagnostics: [], links: links)
